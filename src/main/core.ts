@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './db/open';
+import type Database from 'better-sqlite3';
+import { createRouter, type Dispatch, type Handlers } from './ipc/router';
+import { createAuditService } from './services/audit';
+import { createAuthService, type AuthService } from './services/auth';
+import { ChangeBus, isVisibleChange, publicChange } from './services/changes';
+import type { ScryptCost } from './services/passwords';
+import type { Session } from './services/session';
+import { createMediaStore, type MediaStore } from './services/media';
+import { createStaging, type Staging } from './services/staging';
+import { createStore, type Store } from './services/store';
+import { createTalentService } from './services/talents';
+import { createUserService } from './services/users';
+import type { ChangeEvent } from '../shared/api';
+
+export interface CoreOptions {
+  /** The workspace folder: the database and the media store live here. Created if missing. */
+  readonly dataDir: string;
+  /** Where the drizzle migrations are: shipped beside the app, outside any asar archive. */
+  readonly migrationsDir: string;
+  /** Lower only in tests: hashes carry their own parameters, so both verify. */
+  readonly scrypt?: ScryptCost;
+  readonly idleTimeoutMs?: number;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly dispatch: Dispatch;
+  readonly auth: AuthService;
+  readonly store: Store;
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  readonly media: MediaStore;
+  readonly staging: Staging;
+  /** Change events this session may see; returns the unsubscribe function. */
+  subscribe(session: Session, listener: (event: ChangeEvent) => void): () => void;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'greenroom.sqlite';
+
+/** The whole app without Electron. Nothing happens at import time: calling this opens the store. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const opened = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
+  const bus = new ChangeBus();
+  const store = createStore(opened.db, bus);
+  const auth = createAuthService(store, { scrypt: options.scrypt, idleTimeoutMs: options.idleTimeoutMs });
+  const users = createUserService(store, options.scrypt);
+  const talents = createTalentService(store);
+  const audit = createAuditService(store);
+
+  const handlers: Handlers = {
+    'setup.status': () => auth.status(),
+    'setup.createOwner': (_s, input) => auth.createOwner(input),
+    'auth.login': (_s, input) => auth.login(input),
+    'auth.logout': (session) => auth.logout(session),
+    'auth.me': (session) => ({ user: session.user }),
+    'auth.changePassword': (session, input) => auth.changePassword(session, input),
+    'users.list': (session, input) => users.list(session, input),
+    'users.create': (session, input) => users.create(session, input),
+    'users.update': (session, input) => users.update(session, input),
+    'talents.list': (session, input) => talents.list(session, input),
+    'talents.get': (session, input) => talents.get(session, input),
+    'talents.create': (session, input) => talents.create(session, input),
+    'talents.update': (session, input) => talents.update(session, input),
+    'talents.archive': (session, input) => talents.archive(session, input),
+    'audit.list': (session, input) => audit.list(session, input),
+  };
+
+  return {
+    dataDir: options.dataDir,
+    dispatch: createRouter(handlers, auth),
+    auth,
+    store,
+    db: opened.db,
+    sqlite: opened.sqlite,
+    media: createMediaStore(options.dataDir, opened.db),
+    staging: createStaging(options.dataDir),
+    subscribe: (session, listener) =>
+      bus.subscribe((change) => {
+        if (isVisibleChange(session.user, change)) listener(publicChange(change));
+      }),
+    close: () => opened.close(),
+  };
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../../shared/errors';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  /** Path of the copy taken before migrations ran, when there was something to copy. */
+  readonly backupFile: string | null;
+  close(): void;
+}
+
+/**
+ * Every pragma is set explicitly: better-sqlite3's build ships its own defaults and a test
+ * reads each of them back.
+ */
+export const PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: an acknowledged commit survives power loss
+  foreign_keys: 1,
+  busy_timeout: 5000,
+  trusted_schema: 0,
+} as const;
+
+interface JournalEntry {
+  readonly tag: string;
+}
+
+function pendingMigrationCount(sqlite: Database.Database, migrationsDir: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return journal.entries.length;
+  const applied = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  return journal.entries.length - applied.n;
+}
+
+function damaged(file: string, detail: string): AppError {
+  return new AppError(
+    'INTERNAL',
+    `The workspace database ${file} is damaged (${detail}). Greenroom has not changed it. ` +
+      'Restore it from a backup copy (files named *.backup-*.sqlite beside it), or move it away to start a new workspace.',
+  );
+}
+
+export function openDatabase(file: string, migrationsDir: string): OpenedDatabase {
+  const existed = existsSync(file) && statSync(file).size > 0;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma(`busy_timeout = ${PRAGMAS.busy_timeout}`);
+    if (existed) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        sqlite.close();
+        throw damaged(file, String(check));
+      }
+    }
+    sqlite.pragma(`journal_mode = ${PRAGMAS.journal_mode}`);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw damaged(file, error instanceof Error ? error.message : String(error));
+  }
+  sqlite.pragma(`synchronous = ${PRAGMAS.synchronous}`);
+  sqlite.pragma(`foreign_keys = ${PRAGMAS.foreign_keys}`);
+  sqlite.pragma(`trusted_schema = ${PRAGMAS.trusted_schema}`);
+
+  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
+
+  let backupFile: string | null = null;
+  if (pendingMigrationCount(sqlite, migrationsDir) > 0) {
+    if (existed) {
+      backupFile = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+      sqlite.prepare('VACUUM INTO ?').run(backupFile);
+    }
+    // Migrations create triggers; they run with foreign keys on, in one transaction each.
+    migrate(db, { migrationsFolder: migrationsDir });
+  }
+
+  return {
+    sqlite,
+    db,
+    backupFile,
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,318 @@
+/**
+ * The whole store. snake_case in SQL comes from Drizzle's `casing`; index names are
+ * `<table>_by_<cols>`. Adding an entity: schema here -> `npm run db:generate` -> domain schema
+ * in src/shared -> contract -> service -> access rule -> feature.
+ */
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const rowMeta = {
+  id: text().primaryKey(),
+  createdAt: text().notNull(),
+  updatedAt: text().notNull(),
+  version: integer().notNull().default(1),
+};
+
+export const users = sqliteTable(
+  'users',
+  {
+    ...rowMeta,
+    username: text().notNull(),
+    /** NFKC + lower case: uniqueness ignores case and width. */
+    usernameKey: text().notNull(),
+    email: text().notNull(),
+    emailKey: text().notNull(),
+    fullName: text().notNull(),
+    role: text().notNull(),
+    manager: text().references((): AnySQLiteColumn => users.id),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    passwordHash: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_by_username_key').on(t.usernameKey),
+    uniqueIndex('users_by_email_key').on(t.emailKey),
+    index('users_by_manager').on(t.manager),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** sha256 of the bearer token: a copied database file holds no usable token. */
+    tokenHash: text().primaryKey(),
+    user: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: text().notNull(),
+    lastSeenAt: text().notNull(),
+  },
+  (t) => [index('sessions_by_user').on(t.user)],
+);
+
+export const media = sqliteTable(
+  'media',
+  {
+    ...rowMeta,
+    sha256: text().notNull(),
+    size: integer().notNull(),
+    contentType: text().notNull(),
+    fileName: text().notNull(),
+    createdBy: text().references(() => users.id),
+  },
+  (t) => [uniqueIndex('media_by_sha256').on(t.sha256)],
+);
+
+export const talentProfiles = sqliteTable(
+  'talent_profiles',
+  {
+    ...rowMeta,
+    stageName: text().notNull(),
+    fullName: text().notNull(),
+    talentType: text().notNull(),
+    portfolioUrl: text(),
+    headshotUrl: text(),
+    availabilityStatus: text().notNull(),
+    manager: text()
+      .notNull()
+      .references(() => users.id),
+    notes: text(),
+    archivedAt: text(),
+  },
+  (t) => [
+    index('talent_profiles_by_updated_at_id').on(t.updatedAt, t.id),
+    index('talent_profiles_by_manager_updated_at_id').on(t.manager, t.updatedAt, t.id),
+    index('talent_profiles_by_availability_status').on(t.availabilityStatus),
+    index('talent_profiles_by_talent_type').on(t.talentType),
+  ],
+);
+
+export const auditions = sqliteTable(
+  'auditions',
+  {
+    ...rowMeta,
+    talentProfile: text()
+      .notNull()
+      .references(() => talentProfiles.id),
+    clientName: text().notNull(),
+    projectName: text().notNull(),
+    auditionType: text().notNull(),
+    auditionDate: text().notNull(),
+    status: text().notNull(),
+    location: text(),
+    callbackNotes: text(),
+  },
+  (t) => [
+    index('auditions_by_audition_date').on(t.auditionDate),
+    index('auditions_by_talent_profile_audition_date').on(t.talentProfile, t.auditionDate),
+    index('auditions_by_status_audition_date').on(t.status, t.auditionDate),
+  ],
+);
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    ...rowMeta,
+    talentProfile: text()
+      .notNull()
+      .references(() => talentProfiles.id),
+    audition: text().references(() => auditions.id),
+    clientName: text().notNull(),
+    projectName: text().notNull(),
+    startDateTime: text().notNull(),
+    endDateTime: text().notNull(),
+    status: text().notNull(),
+    holdRank: integer(),
+    /** Integer minor units (cents, fen): never a float. */
+    rate: integer(),
+    currency: text(),
+    notes: text(),
+    cancelReason: text(),
+  },
+  (t) => [
+    index('bookings_by_start_date_time').on(t.startDateTime),
+    index('bookings_by_talent_profile_start_date_time').on(t.talentProfile, t.startDateTime),
+    index('bookings_by_audition').on(t.audition),
+    index('bookings_by_status_start_date_time').on(t.status, t.startDateTime),
+  ],
+);
+
+export const scheduleEntries = sqliteTable(
+  'schedule_entries',
+  {
+    ...rowMeta,
+    talentProfile: text()
+      .notNull()
+      .references(() => talentProfiles.id),
+    booking: text().references(() => bookings.id),
+    entryType: text().notNull(),
+    title: text(),
+    start: text().notNull(),
+    end: text().notNull(),
+    timezone: text().notNull(),
+    status: text().notNull(),
+    source: text().notNull().default('manual'),
+  },
+  (t) => [
+    index('schedule_entries_by_start').on(t.start),
+    index('schedule_entries_by_talent_profile_start').on(t.talentProfile, t.start),
+    index('schedule_entries_by_booking').on(t.booking),
+  ],
+);
+
+export const availabilityBlocks = sqliteTable(
+  'availability_blocks',
+  {
+    ...rowMeta,
+    talentProfile: text()
+      .notNull()
+      .references(() => talentProfiles.id),
+    start: text().notNull(),
+    end: text().notNull(),
+    timezone: text().notNull(),
+    kind: text().notNull(),
+    note: text(),
+  },
+  (t) => [index('availability_blocks_by_talent_profile_start').on(t.talentProfile, t.start)],
+);
+
+export const artists = sqliteTable(
+  'artists',
+  {
+    ...rowMeta,
+    artistName: text().notNull(),
+    genre: text().notNull(),
+    status: text().notNull(),
+    priorityScore: integer(),
+    socialFollowers: integer(),
+    lastDemoDate: text(),
+    owner: text()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index('artists_by_priority_score_id').on(t.priorityScore, t.id),
+    index('artists_by_owner').on(t.owner),
+    index('artists_by_status').on(t.status),
+    index('artists_by_genre').on(t.genre),
+  ],
+);
+
+export const demos = sqliteTable(
+  'demos',
+  {
+    ...rowMeta,
+    artist: text()
+      .notNull()
+      .references(() => artists.id),
+    title: text().notNull(),
+    audioUrl: text().notNull(),
+    submissionSource: text().notNull(),
+    reviewStatus: text().notNull(),
+    submittedBy: text()
+      .notNull()
+      .references(() => users.id),
+    receivedAt: text().notNull(),
+    durationSeconds: real(),
+    sampleRate: integer(),
+    loudnessLufs: real(),
+  },
+  (t) => [
+    index('demos_by_received_at').on(t.receivedAt),
+    index('demos_by_artist_received_at').on(t.artist, t.receivedAt),
+    index('demos_by_review_status_received_at').on(t.reviewStatus, t.receivedAt),
+  ],
+);
+
+export const contracts = sqliteTable(
+  'contracts',
+  {
+    ...rowMeta,
+    artist: text()
+      .notNull()
+      .references(() => artists.id),
+    contractType: text().notNull(),
+    status: text().notNull(),
+    effectiveDate: text(),
+    signedAt: text(),
+    documentUrl: text(),
+    legalOwner: text()
+      .notNull()
+      .references(() => users.id),
+    terms: text(),
+    optionDate: text(),
+    noticeDate: text(),
+    expiryDate: text(),
+  },
+  (t) => [
+    index('contracts_by_artist').on(t.artist),
+    index('contracts_by_status').on(t.status),
+    index('contracts_by_legal_owner').on(t.legalOwner),
+  ],
+);
+
+export const socialGrowthLogs = sqliteTable(
+  'social_growth_logs',
+  {
+    ...rowMeta,
+    artist: text()
+      .notNull()
+      .references(() => artists.id),
+    platform: text().notNull(),
+    followerCount: integer().notNull(),
+    engagementRate: real(),
+    captureDate: text().notNull(),
+    capturedBy: text()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('social_growth_logs_by_artist_capture_date').on(t.artist, t.captureDate)],
+);
+
+export const reviewNotes = sqliteTable(
+  'review_notes',
+  {
+    ...rowMeta,
+    artist: text()
+      .notNull()
+      .references(() => artists.id),
+    demo: text().references(() => demos.id),
+    author: text()
+      .notNull()
+      .references(() => users.id),
+    noteType: text().notNull(),
+    body: text().notNull(),
+    visibility: text().notNull(),
+    atSeconds: real(),
+    replaces: text().references((): AnySQLiteColumn => reviewNotes.id),
+  },
+  (t) => [
+    index('review_notes_by_artist_created_at').on(t.artist, t.createdAt),
+    index('review_notes_by_demo').on(t.demo),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text().primaryKey(),
+    at: text().notNull(),
+    actor: text().references(() => users.id),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    /** JSON: the fields a write changed, before and after (restricted values included). */
+    changes: text(),
+  },
+  (t) => [
+    index('audit_log_by_entity_entity_id_at').on(t.entity, t.entityId, t.at),
+    index('audit_log_by_actor_at').on(t.actor, t.at),
+    index('audit_log_by_at').on(t.at),
+  ],
+);

@@ -1,0 +1,39 @@
+/**
+ * `npm run serve -- --data-dir DIR --port N`: the browser mode. Runs the same core as the
+ * desktop app and listens on 127.0.0.1 only.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core';
+import { startHost } from './server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: join(root, 'data') },
+    port: { type: 'string', default: '5180' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const core = createCore({
+  dataDir: resolve(values['data-dir']),
+  migrationsDir: join(root, 'resources', 'migrations'),
+});
+const host = await startHost({ core, rendererDir: join(root, 'out', 'renderer'), port });
+console.log(`Greenroom is running at ${host.url} (data: ${core.dataDir})`);
+
+const stop = async (): Promise<void> => {
+  await host.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

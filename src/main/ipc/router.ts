@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { can } from '../../shared/access';
+import { contract, isChannel, type Channel, type Contract, type Output, type ParsedInput } from '../../shared/api';
+import { AppError, type Envelope, type FieldErrors } from '../../shared/errors';
+import type { Session } from '../services/session';
+
+type SessionFor<C extends Channel> = Contract[C]['guard'] extends 'public' ? null : Session;
+
+/** One handler per channel: a channel in the contract without a handler is a compile error. */
+export type Handlers = {
+  [C in Channel]: (session: SessionFor<C>, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
+
+export interface SessionResolver {
+  resolve(token: string | null): Session;
+}
+
+export interface Reply<T = unknown> {
+  readonly envelope: Envelope<T>;
+  /** The session the call ran as, for adapters that track sign-in per window. */
+  readonly session: Session | null;
+}
+
+export type Dispatch = (channel: string, input: unknown, token: string | null) => Promise<Reply>;
+
+function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
+      for (const key of issue.keys) fields[`${prefix}${key}`] = 'Unknown field';
+      continue;
+    }
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  // SQLite constraint failures that a service did not foresee are still the caller's conflict.
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', 'That change conflicts with existing data.');
+  }
+  console.error('[router] unexpected error', error);
+  return new AppError('INTERNAL', 'Something went wrong. The change was not saved.');
+}
+
+/**
+ * The one router: channel -> session -> access rule -> input validation -> service. Services
+ * wrap their writes (and audit rows) in one transaction; a rejected call changes nothing.
+ */
+export function createRouter(handlers: Handlers, auth: SessionResolver): Dispatch {
+  return async (channel, input, token) => {
+    let session: Session | null = null;
+    try {
+      if (!isChannel(channel)) throw new AppError('NOT_FOUND', `There is no channel named "${channel.slice(0, 100)}".`);
+      const spec = contract[channel];
+      if (spec.guard !== 'public') {
+        session = auth.resolve(token);
+        if (spec.guard !== 'signedIn' && !can(session.user.role, spec.guard.entity, spec.guard.action)) {
+          throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+        }
+      }
+      const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        throw new AppError('VALIDATION', `Please check: ${Object.keys(fields).join(', ')}.`, fields);
+      }
+      const handler = handlers[channel] as (s: Session | null, i: unknown) => unknown;
+      const data = await handler(session, parsed.data);
+      return { envelope: { ok: true, data }, session };
+    } catch (error) {
+      return { envelope: { ok: false, error: toAppError(error).toBody() }, session };
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Input, Output } from '../../shared/api';
+import { auditLog, users } from '../db/schema';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import type { Session } from './session';
+import type { Store } from './store';
+
+export function createAuditService(store: Store) {
+  const { db } = store;
+  const actor = alias(users, 'actor');
+  return {
+    list(_session: Session, input: Input<'audit.list'>): Output<'audit.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [];
+      if (input.entity) where.push(eq(auditLog.entity, input.entity));
+      if (input.entityId) where.push(eq(auditLog.entityId, input.entityId));
+      if (input.actor) where.push(eq(auditLog.actor, input.actor));
+      if (input.from) where.push(gte(auditLog.at, input.from));
+      if (input.to) where.push(lte(auditLog.at, input.to));
+      if (input.cursor) {
+        const [at, id] = decodeCursor(input.cursor, 2) as [string, string];
+        where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), sql`${auditLog.id} < ${id}`))!);
+      }
+      const rows = db
+        .select({ entry: auditLog, actorId: actor.id, actorUsername: actor.username, actorFullName: actor.fullName })
+        .from(auditLog)
+        .leftJoin(actor, eq(actor.id, auditLog.actor))
+        .where(and(...where))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(limit + 1)
+        .all();
+      const items = rows.slice(0, limit).map((row) => ({
+        ...row.entry,
+        changes: row.entry.changes ? (JSON.parse(row.entry.changes) as Record<string, unknown>) : null,
+        expanded: {
+          actor:
+            row.actorId && row.actorUsername && row.actorFullName
+              ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
+              : null,
+        },
+      }));
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { count, eq, or, sql } from 'drizzle-orm';
+import type { Input, Output } from '../../shared/api';
+import type { Role } from '../../shared/domain/vocabulary';
+import { AppError } from '../../shared/errors';
+import { sessions, users } from '../db/schema';
+import { assertIdentityFree, identityKey } from './identity';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptCost } from './passwords';
+import type { Session } from './session';
+import { newId, type Store } from './store';
+import { toUser } from './userRows';
+
+export interface AuthOptions {
+  readonly scrypt?: ScryptCost;
+  /** Sessions unused for this long are gone; the renderer returns to sign-in. */
+  readonly idleTimeoutMs?: number;
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function createAuthService(store: Store, options: AuthOptions = {}) {
+  const { db } = store;
+  const cost = options.scrypt ?? DEFAULT_SCRYPT;
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  // Verifying against a real hash when the user does not exist keeps the timing the same.
+  const decoyHash = hashPassword(randomBytes(16).toString('hex'), cost);
+
+  const findSession = db
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.user))
+    .where(eq(sessions.tokenHash, sql.placeholder('token')))
+    .prepare();
+
+  return {
+    status(): Output<'setup.status'> {
+      const row = db.select({ n: count() }).from(users).get();
+      return { needsOwner: (row?.n ?? 0) === 0 };
+    },
+
+    async createOwner(input: Input<'setup.createOwner'>): Promise<Output<'setup.createOwner'>> {
+      if (!this.status().needsOwner) {
+        throw new AppError('CONFLICT', 'This workspace already has an owner. Sign in instead.');
+      }
+      assertIdentityFree(db, input.username, input.email);
+      const passwordHash = await hashPassword(input.password, cost);
+      const user = store.write(null, (w) => {
+        // Checked again inside the write: two first-run windows must not both become owner.
+        const existing = w.tx.select({ n: count() }).from(users).get();
+        if ((existing?.n ?? 0) > 0) {
+          throw new AppError('CONFLICT', 'This workspace already has an owner. Sign in instead.');
+        }
+        const id = newId();
+        const row = w.tx
+          .insert(users)
+          .values({
+            id,
+            createdAt: w.now,
+            updatedAt: w.now,
+            version: 1,
+            username: input.username.normalize('NFKC'),
+            usernameKey: identityKey(input.username),
+            email: input.email.normalize('NFKC'),
+            emailKey: identityKey(input.email),
+            fullName: input.fullName,
+            role: 'admin' satisfies Role,
+            manager: null,
+            active: true,
+            passwordHash,
+          })
+          .returning()
+          .get();
+        w.audit({ action: 'setup.createOwner', entity: 'users', entityId: id, changes: { role: 'admin' } });
+        w.emit({ entity: 'users', id, action: 'created' });
+        return toUser(row);
+      });
+      return { user };
+    },
+
+    async login(input: Input<'auth.login'>): Promise<Output<'auth.login'>> {
+      const key = identityKey(input.username);
+      const row = db
+        .select()
+        .from(users)
+        .where(or(eq(users.usernameKey, key), eq(users.emailKey, key)))
+        .get();
+      const ok = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash));
+      if (!row || !ok) {
+        store.write(row?.id ?? null, (w) =>
+          w.audit({ action: 'auth.loginFailed', entity: 'users', entityId: row?.id ?? null }),
+        );
+        throw new AppError('UNAUTHENTICATED', 'The username or password is not right.');
+      }
+      if (!row.active) {
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'Your account is not active yet. An administrator has to activate it.',
+        );
+      }
+      const token = randomBytes(32).toString('base64url');
+      store.write(row.id, (w) => {
+        w.tx.insert(sessions)
+          .values({ tokenHash: hashToken(token), user: row.id, createdAt: w.now, lastSeenAt: w.now })
+          .run();
+        w.audit({ action: 'auth.login', entity: 'users', entityId: row.id });
+      });
+      return { token, user: toUser(row) };
+    },
+
+    logout(session: Session): Output<'auth.logout'> {
+      store.write(session.user.id, (w) => {
+        w.tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash)).run();
+        w.audit({ action: 'auth.logout', entity: 'users', entityId: session.user.id });
+      });
+      return {};
+    },
+
+    async changePassword(
+      session: Session,
+      input: Input<'auth.changePassword'>,
+    ): Promise<Output<'auth.changePassword'>> {
+      const row = db.select().from(users).where(eq(users.id, session.user.id)).get();
+      if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+        throw new AppError('VALIDATION', 'The current password is not right.', {
+          currentPassword: 'Not right',
+        });
+      }
+      const passwordHash = await hashPassword(input.newPassword, cost);
+      store.write(row.id, (w) => {
+        w.tx.update(users)
+          .set({ passwordHash, updatedAt: w.now, version: row.version + 1 })
+          .where(eq(users.id, row.id))
+          .run();
+        // Every other session of this user ends: a changed password must lock out a thief.
+        w.tx.delete(sessions).where(eq(sessions.user, row.id)).run();
+        w.audit({ action: 'auth.changePassword', entity: 'users', entityId: row.id });
+      });
+      return {};
+    },
+
+    /** The session behind a bearer token, or UNAUTHENTICATED. */
+    resolve(token: string | null): Session {
+      if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+      const tokenHash = hashToken(token);
+      const found = findSession.get({ token: tokenHash });
+      if (!found || !found.user.active) throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
+      const idleFor = Date.now() - Date.parse(found.lastSeenAt);
+      if (idleFor > idleTimeoutMs) {
+        db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+        throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+      }
+      if (idleFor > TOUCH_INTERVAL_MS) {
+        db.update(sessions).set({ lastSeenAt: store.now() }).where(eq(sessions.tokenHash, tokenHash)).run();
+      }
+      return { tokenHash, user: toUser(found.user) };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

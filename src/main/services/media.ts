@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { media } from '../db/schema';
+import { confine } from '../host/staticFiles';
+import { newId } from './store';
+
+export interface StoredFile {
+  readonly id: string;
+  readonly path: string;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Content-addressed files under <dataDir>/media/<sha[0..2]>/<sha>: the same bytes are stored
+ * once, whoever adds them and under whatever name.
+ */
+export function createMediaStore(dataDir: string, db: Db) {
+  const root = join(dataDir, 'media');
+  mkdirSync(root, { recursive: true });
+  const relativePath = (sha: string): string => join(sha.slice(0, 2), sha);
+
+  return {
+    root,
+
+    locate(id: string): StoredFile {
+      const row = db.select().from(media).where(eq(media.id, id)).get();
+      if (!row) throw new AppError('NOT_FOUND', 'That file does not exist.');
+      const path = confine(root, relativePath(row.sha256));
+      if (!path) throw new AppError('NOT_FOUND', 'That file is missing from the media store.');
+      return { id: row.id, path, contentType: row.contentType, fileName: row.fileName };
+    },
+
+    /** Copies the bytes in (once) and records them; the caller's transaction owns the row. */
+    async add(
+      tx: Pick<Db, 'select' | 'insert'>,
+      source: string,
+      meta: { fileName: string; contentType: string; createdBy: string | null; now: string },
+    ): Promise<{ id: string; duplicate: boolean }> {
+      const sha = await sha256OfFile(source);
+      const existing = tx.select({ id: media.id }).from(media).where(eq(media.sha256, sha)).get();
+      const target = join(root, relativePath(sha));
+      if (!existsSync(target)) {
+        mkdirSync(join(root, sha.slice(0, 2)), { recursive: true });
+        copyFileSync(source, target);
+      }
+      if (existing) return { id: existing.id, duplicate: true };
+      const id = newId();
+      const { size } = statSync(target);
+      tx.insert(media)
+        .values({
+          id,
+          createdAt: meta.now,
+          updatedAt: meta.now,
+          version: 1,
+          sha256: sha,
+          size,
+          contentType: meta.contentType,
+          fileName: meta.fileName,
+          createdBy: meta.createdBy,
+        })
+        .run();
+      return { id, duplicate: false };
+    },
+  };
+}
+
+export type MediaStore = ReturnType<typeof createMediaStore>;

@@ -1,0 +1,29 @@
+import { AppError } from '../../shared/errors';
+
+/** Opaque list cursors: the sort key of the last row handed out. */
+export function encodeCursor(parts: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parts) &&
+      parts.length === arity &&
+      parts.every((p) => typeof p === 'string' || typeof p === 'number')
+    ) {
+      return parts as (string | number)[];
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw new AppError('VALIDATION', 'This list position is not valid any more.', { cursor: 'Not a valid cursor' });
+}
+
+export const DEFAULT_LIMIT = 50;
+
+/** `%`, `_` and `\` in user text are literal in LIKE patterns (we use ESCAPE '\'). */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,115 @@
+/**
+ * Who may do what: one table, enforced in main on every channel and read by the renderer only
+ * to hide what would be refused. Row scope:
+ * - `all`: every row;
+ * - `team`: rows of talents whose manager heads the caller's team (a manager's team is the
+ *   manager and their coordinators);
+ * - `own`: rows the caller owns (artist owner, legal owner, author).
+ */
+import { AGENCY_ROLES, type Role } from './domain/vocabulary';
+
+export const ENTITIES = [
+  'users',
+  'talents',
+  'auditions',
+  'bookings',
+  'schedule',
+  'availability',
+  'artists',
+  'demos',
+  'contracts',
+  'growthLogs',
+  'reviewNotes',
+  'audit',
+] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'archive'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Scope = 'all' | 'team' | 'own';
+type Grants = Partial<Record<Action, Scope>>;
+
+const everything: Grants = { read: 'all', create: 'all', update: 'all', archive: 'all' };
+const team: Grants = { read: 'team', create: 'team', update: 'team', archive: 'team' };
+const readAll: Grants = { read: 'all' };
+const appendAll: Grants = { read: 'all', create: 'all' };
+
+export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grants>>>>> = {
+  admin: Object.fromEntries(ENTITIES.map((entity) => [entity, everything])),
+  manager: {
+    talents: team,
+    auditions: team,
+    bookings: team,
+    schedule: team,
+    availability: team,
+  },
+  coordinator: {
+    talents: team,
+    auditions: team,
+    bookings: team,
+    schedule: team,
+    availability: team,
+  },
+  AandR: {
+    talents: readAll,
+    artists: { read: 'all', create: 'all', update: 'own' },
+    demos: { read: 'all', create: 'all', update: 'own' },
+    contracts: readAll,
+    growthLogs: appendAll,
+    reviewNotes: appendAll,
+  },
+  legal: {
+    talents: readAll,
+    artists: readAll,
+    demos: readAll,
+    contracts: { read: 'all', create: 'all', update: 'own' },
+    growthLogs: readAll,
+    reviewNotes: appendAll,
+  },
+  contributor: {
+    artists: readAll,
+    demos: { read: 'all', create: 'all' },
+    growthLogs: appendAll,
+    reviewNotes: appendAll,
+  },
+};
+
+/** The scope a role has for an action on an entity, or null when it has none. */
+export function scopeOf(role: Role, entity: Entity, action: Action): Scope | null {
+  return ACCESS[role][entity]?.[action] ?? null;
+}
+
+export function can(role: Role, entity: Entity, action: Action): boolean {
+  return scopeOf(role, entity, action) !== null;
+}
+
+/**
+ * Fields only agency staff may see. For everyone else they are absent from responses, never
+ * blanked, and never searched.
+ */
+export const RESTRICTED_FIELDS: Readonly<Partial<Record<Entity, readonly string[]>>> = {
+  talents: ['portfolioUrl', 'headshotUrl', 'notes'],
+  auditions: ['callbackNotes'],
+  bookings: ['rate', 'notes'],
+};
+
+export function seesRestricted(role: Role): boolean {
+  return AGENCY_ROLES.includes(role);
+}
+
+/** Removes the restricted fields a role may not see. */
+export function redact<T extends object>(role: Role, entity: Entity, row: T): T {
+  const hidden = RESTRICTED_FIELDS[entity];
+  if (!hidden || seesRestricted(role)) return row;
+  const copy = { ...row } as Record<string, unknown>;
+  for (const field of hidden) delete copy[field];
+  return copy as T;
+}
+
+/** The manager whose team the user belongs to: themselves for a manager. */
+export function teamManagerOf(user: { id: string; role: Role; manager: string | null }): string | null {
+  if (user.role === 'manager') return user.id;
+  if (user.role === 'coordinator') return user.manager;
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * THE contract between the renderer and main: channel -> input schema, output schema and the
+ * access rule the router checks before any service runs. Channel, Input<C> and Output<C> are
+ * derived from it, and the handler table in main is a mapped type over it, so a channel without
+ * a handler does not compile.
+ */
+import { z } from 'zod';
+import type { Action, Entity } from './access';
+import { ENTITIES } from './access';
+import { empty, id, instant, page, userSummary } from './domain/common';
+import { talent, talentCreate, talentList, talentUpdate } from './domain/talent';
+import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
+
+/** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
+export type Guard = 'public' | 'signedIn' | { readonly entity: Entity; readonly action: Action };
+
+interface ChannelSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+  readonly guard: Guard;
+}
+
+const signIn = z.strictObject({
+  username: z.string().trim().min(1, 'Required').max(254, 'Too long'),
+  password: z.string().min(1, 'Required').max(1024, 'Too long'),
+});
+const session = z.object({ token: z.string(), user });
+const userReply = z.object({ user });
+const byId = z.strictObject({ id });
+
+const auditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  expanded: z.object({ actor: userSummary.nullable() }),
+});
+
+export const contract = {
+  'setup.status': { input: empty, output: z.object({ needsOwner: z.boolean() }), guard: 'public' },
+  'setup.createOwner': { input: newAccount, output: userReply, guard: 'public' },
+
+  'auth.login': { input: signIn, output: session, guard: 'public' },
+  'auth.logout': { input: empty, output: z.object({}), guard: 'signedIn' },
+  'auth.me': { input: empty, output: userReply, guard: 'signedIn' },
+  'auth.changePassword': {
+    input: z.strictObject({ currentPassword: z.string().max(1024), newPassword: password }),
+    output: z.object({}),
+    guard: 'signedIn',
+  },
+
+  'users.list': { input: userList, output: page(user), guard: { entity: 'users', action: 'read' } },
+  'users.create': { input: userCreate, output: user, guard: { entity: 'users', action: 'create' } },
+  'users.update': {
+    input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: userPatch }),
+    output: user,
+    guard: { entity: 'users', action: 'update' },
+  },
+
+  'talents.list': { input: talentList, output: page(talent), guard: { entity: 'talents', action: 'read' } },
+  'talents.get': { input: byId, output: talent, guard: { entity: 'talents', action: 'read' } },
+  'talents.create': { input: talentCreate, output: talent, guard: { entity: 'talents', action: 'create' } },
+  'talents.update': { input: talentUpdate, output: talent, guard: { entity: 'talents', action: 'update' } },
+  'talents.archive': { input: byId, output: talent, guard: { entity: 'talents', action: 'archive' } },
+
+  'audit.list': {
+    input: z.strictObject({
+      entity: z.enum(ENTITIES).optional(),
+      entityId: id.optional(),
+      actor: id.optional(),
+      from: instant.optional(),
+      to: instant.optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+      cursor: z.string().max(512).optional(),
+    }),
+    output: page(auditEntry),
+    guard: { entity: 'audit', action: 'read' },
+  },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.infer<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** A committed change, as the renderer receives it: enough to know which queries are stale. */
+export interface ChangeEvent {
+  readonly entity: Entity;
+  readonly id: string;
+  readonly action: 'created' | 'updated' | 'archived';
+  readonly at: string;
+}
+
+export const EVENTS = ['change'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** What the preload (Electron) or the web bridge (browser mode) puts on window.greenroom. */
+export interface GreenroomBridge {
+  readonly kind: 'electron' | 'web';
+  invoke(channel: Channel, input: unknown): Promise<unknown>;
+  on(event: EventName, listener: (payload: ChangeEvent) => void): () => void;
+  /** Turns a stored `media:<id>` reference into a URL the renderer can load. */
+  mediaUrl(ref: string): string;
+}
