@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Action, Entity } from './access';
 import { ENTITIES } from './access';
 import { empty, id, instant, page, userSummary } from './domain/common';
+import type { Envelope } from './errors';
 import { talent, talentCreate, talentList, talentUpdate } from './domain/talent';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
@@ -107,8 +108,13 @@ export type EventName = (typeof EVENTS)[number];
 /** What the preload (Electron) or the web bridge (browser mode) puts on window.greenroom. */
 export interface GreenroomBridge {
   readonly kind: 'electron' | 'web';
-  invoke(channel: Channel, input: unknown): Promise<unknown>;
+  invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
   on(event: EventName, listener: (payload: ChangeEvent) => void): () => void;
   /** Turns a stored `media:<id>` reference into a URL the renderer can load. */
   mediaUrl(ref: string): string;
 }
+
+/** The ipc names behind the bridge. */
+export const IPC_INVOKE = 'greenroom:invoke';
+export const IPC_EVENT = 'greenroom:event';
+export const MEDIA_SCHEME = 'greenroom-media';

@@ -1,0 +1,127 @@
+/**
+ * Electron entry only: lifecycle, the window, the media protocol and ipc. Everything else is the
+ * core, which runs (and is tested) under plain Node.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, MEDIA_SCHEME } from '../shared/api';
+import type { Envelope } from '../shared/errors';
+import { createCore, type Core } from './core';
+import { toAppError } from './ipc/router';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | null = null;
+  const windows = new Set<BrowserWindow>();
+  /** Each window signs in on its own; main keeps its token so the renderer never has to. */
+  const tokens = new Map<number, { token: string; unsubscribe: () => void }>();
+
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+  const isOwnSender = (event: IpcMainInvokeEvent): boolean => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win || !windows.has(win)) return false;
+    const url = event.senderFrame?.url ?? '';
+    return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
+  };
+
+  function createWindow(): void {
+    const win = new BrowserWindow({
+      width: 1360,
+      height: 860,
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      title: 'Greenroom',
+      webPreferences: {
+        preload: join(__dirname, '../preload/index.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+    windows.add(win);
+    const id = win.webContents.id;
+    win.on('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      windows.delete(win);
+      tokens.get(id)?.unsubscribe();
+      tokens.delete(id);
+    });
+    if (rendererUrl) void win.loadURL(rendererUrl);
+    else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  }
+
+  app.on('second-instance', () => {
+    const [first] = windows;
+    if (first) {
+      if (first.isMinimized()) first.restore();
+      first.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  void app.whenReady().then(() => {
+    const migrationsDir = app.isPackaged
+      ? join(process.resourcesPath, 'migrations')
+      : join(app.getAppPath(), 'resources', 'migrations');
+    const started = createCore({ dataDir: app.getPath('userData'), migrationsDir });
+    core = started;
+
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(permission === 'notifications'),
+    );
+
+    protocol.handle(MEDIA_SCHEME, (request) => {
+      try {
+        const id = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''));
+        const stored = started.media.locate(id);
+        return net.fetch(pathToFileURL(stored.path).toString(), { headers: request.headers });
+      } catch (error) {
+        return new Response(toAppError(error).message, { status: 404 });
+      }
+    });
+
+    ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isOwnSender(event) || typeof channel !== 'string') {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
+      }
+      const senderId = event.sender.id;
+      const reply = await started.dispatch(channel, input, tokens.get(senderId)?.token ?? null);
+      if (reply.envelope.ok && channel === 'auth.login') {
+        const { token } = reply.envelope.data as { token: string };
+        tokens.get(senderId)?.unsubscribe();
+        const signedIn = started.auth.resolve(token);
+        const unsubscribe = started.subscribe(signedIn, (change) => event.sender.send(IPC_EVENT, 'change', change));
+        tokens.set(senderId, { token, unsubscribe });
+      } else if (channel === 'auth.logout' || (!reply.envelope.ok && reply.envelope.error.code === 'UNAUTHENTICATED')) {
+        tokens.get(senderId)?.unsubscribe();
+        tokens.delete(senderId);
+      }
+      return reply.envelope;
+    });
+
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,79 @@
+/**
+ * window.greenroom for the browser mode: the same calls as the Electron preload, carried over
+ * the web host's /api routes, with change events from /api/events.
+ */
+import type { ChangeEvent, Channel, EventName, GreenroomBridge } from '../../../shared/api';
+import type { Envelope } from '../../../shared/errors';
+
+const TOKEN_KEY = 'greenroom.token';
+
+export function createWebBridge(): GreenroomBridge {
+  let token = localStorage.getItem(TOKEN_KEY);
+  let source: EventSource | null = null;
+  const listeners = new Set<(event: ChangeEvent) => void>();
+
+  function disconnect(): void {
+    source?.close();
+    source = null;
+  }
+
+  function connect(): void {
+    disconnect();
+    if (!token || listeners.size === 0) return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('change', (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
+      for (const listener of listeners) listener(event);
+    });
+  }
+
+  function setToken(next: string | null): void {
+    token = next;
+    if (next) localStorage.setItem(TOKEN_KEY, next);
+    else localStorage.removeItem(TOKEN_KEY);
+    connect();
+  }
+
+  // Another tab signing in or out changes this one too.
+  window.addEventListener('storage', (event) => {
+    if (event.key === TOKEN_KEY) {
+      token = event.newValue;
+      connect();
+    }
+  });
+
+  return {
+    kind: 'web',
+    async invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>> {
+      let envelope: Envelope<unknown>;
+      try {
+        const response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(input ?? {}),
+        });
+        envelope = (await response.json()) as Envelope<unknown>;
+      } catch {
+        envelope = { ok: false, error: { code: 'INTERNAL', message: 'Greenroom’s host did not answer. Is it still running?' } };
+      }
+      if (envelope.ok && channel === 'auth.login') setToken((envelope.data as { token: string }).token);
+      else if (channel === 'auth.logout' || (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED')) setToken(null);
+      return envelope;
+    },
+    on(_event: EventName, listener: (payload: ChangeEvent) => void): () => void {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) disconnect();
+      };
+    },
+    mediaUrl(ref: string): string {
+      const id = encodeURIComponent(ref.replace(/^media:/, ''));
+      return `/media/${id}?token=${encodeURIComponent(token ?? '')}`;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { LoginScreen } from './LoginScreen';
+export { SessionProvider, useCurrentUser, useSession } from './SessionContext';
+export { SetupScreen } from './SetupScreen';

@@ -1,0 +1,35 @@
+import AccountCircle from '@mui/icons-material/AccountCircle';
+import { Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useSession } from '../session';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const session = useSession();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <Tooltip title={t('nav.account')}>
+        <IconButton color="inherit" aria-label={t('nav.account')} onClick={(event) => setAnchor(event.currentTarget)}>
+          <AccountCircle />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem disabled sx={{ '&.Mui-disabled': { opacity: 1 } }}>
+          <ListItemText primary={user.fullName} secondary={`${user.username} · ${t(`roles.${user.role}`)}`} />
+        </MenuItem>
+        <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            void session.signOut();
+          }}
+        >
+          {t('nav.signOut')}
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { AppShell } from './AppShell';
+export { LanguageSwitch } from './LanguageSwitch';
+export { useLiveUpdates } from './useLiveUpdates';

@@ -1,0 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { bridge } from '../../api/client';
+
+/** Committed changes from any window mark the matching queries stale; TanStack refetches them. */
+export function useLiveUpdates(): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      bridge.on('change', (event) => {
+        void queryClient.invalidateQueries({ queryKey: [event.entity] });
+      }),
+    [queryClient],
+  );
+}

@@ -1,0 +1,155 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
+import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api';
+import type { Talent } from '../../../../shared/domain/talent';
+import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
+import { useCurrentUser } from '../session';
+import { can } from '../../../../shared/access';
+import { AvailabilityChip } from './AvailabilityChip';
+import { TalentDialog } from './TalentDialog';
+import { TalentFilters, type TalentFilterValues } from './TalentFilters';
+import { useTalentList } from './useTalents';
+
+const PAGE_SIZE = 50;
+const NO_FILTERS: TalentFilterValues = { q: '', talentType: '', availabilityStatus: '' };
+
+/** The roster: newest changes first, filtered on the server, paged by cursor. */
+export function TalentsPage() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const [filters, setFilters] = useState<TalentFilterValues>(NO_FILTERS);
+  const [page, setPage] = useState(0);
+  // Cursor of each page seen so far: page N is fetched with cursors[N].
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [editing, setEditing] = useState<Talent | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const query: Input<'talents.list'> = {
+    limit: PAGE_SIZE,
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.talentType ? { talentType: filters.talentType } : {}),
+    ...(filters.availabilityStatus ? { availabilityStatus: filters.availabilityStatus } : {}),
+    ...(cursors[page] ? { cursor: cursors[page] } : {}),
+  };
+  const list = useTalentList(query);
+  const nextCursor = list.data?.nextCursor ?? null;
+
+  const changeFilters = useCallback((next: TalentFilterValues) => {
+    setFilters(next);
+    setPage(0);
+    setCursors([undefined]);
+  }, []);
+
+  const changePage = (model: GridPaginationModel) => {
+    if (model.page > page && nextCursor) {
+      setCursors((known) => {
+        const copy = known.slice(0, page + 1);
+        copy[page + 1] = nextCursor;
+        return copy;
+      });
+    }
+    setPage(model.page);
+  };
+
+  const dateTime = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
+
+  const columns = useMemo<GridColDef<Talent>[]>(
+    () => [
+      { field: 'stageName', headerName: t('fields.stageName'), flex: 1.2, minWidth: 160 },
+      { field: 'fullName', headerName: t('fields.fullName'), flex: 1.2, minWidth: 160 },
+      {
+        field: 'talentType',
+        headerName: t('fields.talentType'),
+        width: 120,
+        valueFormatter: (value: string) => t(`talentType.${value}`),
+      },
+      {
+        field: 'availabilityStatus',
+        headerName: t('fields.availabilityStatus'),
+        width: 150,
+        renderCell: ({ value }) => <AvailabilityChip status={value as AvailabilityStatus} />,
+      },
+      {
+        field: 'manager',
+        headerName: t('fields.manager'),
+        flex: 1,
+        minWidth: 140,
+        valueGetter: (_value, row) => row.expanded.manager.fullName,
+      },
+      {
+        field: 'updatedAt',
+        headerName: t('fields.updatedAt'),
+        width: 190,
+        valueFormatter: (value: string) => dateTime.format(new Date(value)),
+      },
+    ],
+    [t, dateTime],
+  );
+
+  const filtered = filters.q !== '' || filters.talentType !== '' || filters.availabilityStatus !== '';
+  const mayCreate = can(user.role, 'talents', 'create');
+
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('talents.title')}
+        </Typography>
+        {mayCreate && (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+            {t('talents.new')}
+          </Button>
+        )}
+      </Stack>
+      <TalentFilters value={filters} onChange={changeFilters} />
+      {list.error && (
+        <Alert severity="error" sx={{ mb: 2 }} action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>}>
+          {list.error.message}
+        </Alert>
+      )}
+      <Box sx={{ flexGrow: 1, minHeight: 320 }}>
+        <DataGrid
+          aria-label={t('talents.title')}
+          rows={list.data?.items ?? []}
+          columns={columns}
+          loading={list.isFetching && !list.data}
+          paginationMode="server"
+          rowCount={-1}
+          paginationMeta={{ hasNextPage: nextCursor !== null }}
+          paginationModel={{ page, pageSize: PAGE_SIZE }}
+          onPaginationModelChange={changePage}
+          pageSizeOptions={[PAGE_SIZE]}
+          disableColumnSorting
+          disableColumnFilter
+          disableRowSelectionOnClick
+          density="compact"
+          onRowClick={({ row }) => setEditing(row)}
+          slots={{
+            noRowsOverlay: () => (
+              <Stack sx={{ height: '100%', alignItems: 'center', justifyContent: 'center', p: 2 }}>
+                <Typography color="text.secondary">{filtered ? t('talents.noMatches') : t('talents.empty')}</Typography>
+              </Stack>
+            ),
+          }}
+          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Box>
+      {editing && (
+        <TalentDialog
+          talent={editing === 'new' ? null : editing}
+          onClose={(message) => {
+            setEditing(null);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice ?? ''} />
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+import { createTheme, type Theme } from '@mui/material/styles';
+import { enUS as coreEn, zhCN as coreZh } from '@mui/material/locale';
+import { enUS as gridEn, zhCN as gridZh } from '@mui/x-data-grid/locales';
+import type { Language } from './i18n';
+
+/** Light and dark follow the operating system; the locale follows the chosen language. */
+export function createAppTheme(language: Language): Theme {
+  const [core, grid] = language === 'zh-CN' ? [coreZh, gridZh] : [coreEn, gridEn];
+  return createTheme(
+    {
+      cssVariables: { colorSchemeSelector: 'media' },
+      colorSchemes: {
+        light: { palette: { primary: { main: '#2e6b4f' }, secondary: { main: '#8a4fff' } } },
+        dark: { palette: { primary: { main: '#7fc8a2' }, secondary: { main: '#b894ff' } } },
+      },
+      shape: { borderRadius: 8 },
+      typography: {
+        fontFamily:
+          'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+      },
+      components: {
+        MuiButton: { defaultProps: { disableElevation: true } },
+      },
+    },
+    core,
+    grid,
+  );
+}
