@@ -20,6 +20,7 @@ export function setupI18n(): typeof i18next {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   const apply = (lng: string): void => {
     document.documentElement.lang = lng;

@@ -120,7 +120,7 @@ export function TalentsPage() {
           columns={columns}
           loading={list.isFetching && !list.data}
           paginationMode="server"
-          rowCount={-1}
+          rowCount={nextCursor === null ? page * PAGE_SIZE + (list.data?.items.length ?? 0) : -1}
           paginationMeta={{ hasNextPage: nextCursor !== null }}
           paginationModel={{ page, pageSize: PAGE_SIZE }}
           onPaginationModelChange={changePage}
