@@ -8,6 +8,11 @@ import { media } from '../db/schema';
 import { confine } from '../host/staticFiles';
 import { newId } from './store';
 
+export interface IngestedFile {
+  readonly sha256: string;
+  readonly size: number;
+}
+
 export interface StoredFile {
   readonly id: string;
   readonly path: string;
@@ -41,30 +46,37 @@ export function createMediaStore(dataDir: string, db: Db) {
       return { id: row.id, path, contentType: row.contentType, fileName: row.fileName };
     },
 
-    /** Copies the bytes in (once) and records them; the caller's transaction owns the row. */
-    async add(
-      tx: Pick<Db, 'select' | 'insert'>,
-      source: string,
-      meta: { fileName: string; contentType: string; createdBy: string | null; now: string },
-    ): Promise<{ id: string; duplicate: boolean }> {
-      const sha = await sha256OfFile(source);
-      const existing = tx.select({ id: media.id }).from(media).where(eq(media.sha256, sha)).get();
-      const target = join(root, relativePath(sha));
+    /**
+     * Copies the bytes in, once per content. Runs before the write transaction (hashing is slow
+     * and async); `record` then adds the row inside it.
+     */
+    async ingest(source: string): Promise<IngestedFile> {
+      const sha256 = await sha256OfFile(source);
+      const target = join(root, relativePath(sha256));
       if (!existsSync(target)) {
-        mkdirSync(join(root, sha.slice(0, 2)), { recursive: true });
+        mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
         copyFileSync(source, target);
       }
+      return { sha256, size: statSync(target).size };
+    },
+
+    /** The media row for ingested bytes: the existing one when the same file was stored before. */
+    record(
+      tx: Pick<Db, 'select' | 'insert'>,
+      file: IngestedFile,
+      meta: { fileName: string; contentType: string; createdBy: string | null; now: string },
+    ): { id: string; duplicate: boolean } {
+      const existing = tx.select({ id: media.id }).from(media).where(eq(media.sha256, file.sha256)).get();
       if (existing) return { id: existing.id, duplicate: true };
       const id = newId();
-      const { size } = statSync(target);
       tx.insert(media)
         .values({
           id,
           createdAt: meta.now,
           updatedAt: meta.now,
           version: 1,
-          sha256: sha,
-          size,
+          sha256: file.sha256,
+          size: file.size,
           contentType: meta.contentType,
           fileName: meta.fileName,
           createdBy: meta.createdBy,

@@ -1,0 +1,59 @@
+import { expect, type Page } from '@playwright/test';
+
+export const OWNER = {
+  fullName: 'Olive Owner',
+  username: 'owner',
+  email: 'owner@example.com',
+  password: 'correct horse battery staple',
+} as const;
+
+/** Page model of the first-run and sign-in screens. */
+export class AuthScreens {
+  constructor(private readonly page: Page) {}
+
+  async createOwner(): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Welcome to Greenroom' })).toBeVisible();
+    await this.page.getByRole('textbox', { name: 'Full name' }).fill(OWNER.fullName);
+    await this.page.getByRole('textbox', { name: 'Username' }).fill(OWNER.username);
+    await this.page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
+    await this.page.getByLabel('Password').fill(OWNER.password);
+    await this.page.getByRole('button', { name: 'Create owner account' }).click();
+  }
+
+  async signIn(username: string = OWNER.username, password: string = OWNER.password): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await this.page.getByRole('textbox', { name: 'Username or email' }).fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
+
+/** Page model of the talent roster and its dialog. */
+export class Roster {
+  constructor(private readonly page: Page) {}
+
+  get grid() {
+    return this.page.getByRole('grid');
+  }
+
+  row(stageName: string) {
+    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell', { name: stageName, exact: true }) });
+  }
+
+  async addTalent(stageName: string, fullName: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'New talent' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Stage name' }).fill(stageName);
+    await dialog.getByRole('textbox', { name: 'Full name' }).fill(fullName);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await this.row(from).getByRole('gridcell').first().click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Stage name' }).fill(to);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}

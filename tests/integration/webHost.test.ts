@@ -1,0 +1,129 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../src/main/host/server';
+import { createTestCore, tempDir, withOwner, type TestCore } from '../support/testCore';
+
+let t: TestCore;
+let host: Host;
+let token: string;
+let rendererDir: string;
+
+beforeEach(async () => {
+  t = createTestCore();
+  rendererDir = tempDir('renderer-');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Greenroom</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  // A sibling whose name starts with the root's: a prefix check would serve it.
+  mkdirSync(`${rendererDir}Evil`, { recursive: true });
+  writeFileSync(join(`${rendererDir}Evil`, 'secret.txt'), 'secret');
+  host = await startHost({ core: t.core, rendererDir, port: 0 });
+  token = (await withOwner(t)).owner;
+});
+afterEach(async () => {
+  await host.close();
+  t.close();
+});
+
+async function api(channel: string, body: unknown, auth: string | null = token) {
+  const response = await fetch(`${host.url}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${auth}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } } };
+}
+
+/** A raw GET, so the Host header and the path reach the server exactly as written. */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const url = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('web host', () => {
+  it('listens on loopback only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('maps envelopes to HTTP statuses', async () => {
+    expect(await api('setup.status', {}, null)).toEqual({ status: 200, body: { ok: true, data: { needsOwner: false } } });
+    expect((await api('talents.list', {}, null)).status).toBe(401);
+    expect((await api('talents.list', {}, 'forged')).status).toBe(401);
+    expect((await api('talents.create', { stageName: '' })).status).toBe(400);
+    expect((await api('talents.get', { id: 'nope' })).status).toBe(404);
+    expect((await api('no.such', {})).status).toBe(404);
+    expect((await api('talents.list', '{not json')).body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const created = await api('talents.create', { stageName: 'A', fullName: 'B', talentType: 'actor' });
+    expect(created.status).toBe(200);
+  });
+
+  it('serves the renderer with a CSP, falls back to index.html, and never leaves its folder', async () => {
+    const index = await rawGet('/');
+    expect(index.status).toBe(200);
+    expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect((await rawGet('/assets/app.js')).body).toBe('console.log(1)');
+    expect((await rawGet('/talents/123')).body).toContain('<title>Greenroom</title>');
+    for (const path of ['/../' + rendererDir.split('/').pop() + 'Evil/secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+      const response = await rawGet(path);
+      expect(response.body, path).not.toContain('secret');
+      expect(response.body, path).not.toContain('root:');
+    }
+  });
+
+  it('refuses other Host headers (DNS rebinding)', async () => {
+    expect((await rawGet('/', { Host: 'evil.example.com' })).status).toBe(403);
+  });
+
+  it('streams change events a session may see', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}/api/events?token=${token}`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    await api('talents.create', { stageName: 'Live', fullName: 'Live Act', talentType: 'host' });
+    let text = '';
+    while (!text.includes('event: change')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toMatch(/event: change\ndata: \{"entity":"talents","id":"[^"]+","action":"created"/);
+  });
+
+  it('refuses the event stream without a session', async () => {
+    expect((await rawGet('/api/events')).status).toBe(401);
+  });
+
+  it('stages uploads for the signed-in user and serves stored media with ranges', async () => {
+    const upload = await fetch(`${host.url}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'x-file-name': 'clip.wav' },
+      body: Buffer.from('0123456789'),
+    });
+    const staged = (await upload.json()) as { ok: boolean; data: { file: string } };
+    expect(staged.ok).toBe(true);
+    const file = t.core.staging.take((await t.call('auth.me', {}, token)).user.id, staged.data.file);
+    const ingested = await t.core.media.ingest(file.path);
+    const stored = t.core.store.write(null, (w) =>
+      t.core.media.record(w.tx, ingested, { fileName: 'clip.wav', contentType: 'audio/wav', createdBy: null, now: w.now }),
+    );
+    expect(stored.duplicate).toBe(false);
+    expect(t.core.store.write(null, (w) => t.core.media.record(w.tx, ingested, { fileName: 'again.wav', contentType: 'audio/wav', createdBy: null, now: w.now }))).toEqual({ id: stored.id, duplicate: true });
+    const ranged = await rawGet(`/media/${stored.id}?token=${token}`, { Range: 'bytes=2-5' });
+    expect(ranged.status).toBe(206);
+    expect(ranged.body).toBe('2345');
+    expect(ranged.headers['content-range']).toBe('bytes 2-5/10');
+    expect((await rawGet(`/media/${stored.id}`)).status).toBe(401);
+    expect((await rawGet(`/media/nope?token=${token}`)).status).toBe(404);
+  });
+});
