@@ -8,7 +8,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.test-output/playwright.json' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: '.test-output/playwright.json' }]]
+    : 'list',
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },

@@ -16,16 +16,23 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(join(root, 'src', 'renderer')), newestMtime(join(root, 'src', 'shared')));
+const sources = Math.max(
+  newestMtime(join(root, 'src', 'renderer')),
+  newestMtime(join(root, 'src', 'shared')),
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the renderer…');
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/host/cli.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const host = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/main/host/cli.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code) => process.exit(code ?? 0));

@@ -47,7 +47,10 @@ export function createCore(options: CoreOptions): Core {
   const opened = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const bus = new ChangeBus();
   const store = createStore(opened.db, bus);
-  const auth = createAuthService(store, { scrypt: options.scrypt, idleTimeoutMs: options.idleTimeoutMs });
+  const auth = createAuthService(store, {
+    scrypt: options.scrypt,
+    idleTimeoutMs: options.idleTimeoutMs,
+  });
   const users = createUserService(store, options.scrypt);
   const talents = createTalentService(store);
   const audit = createAuditService(store);

@@ -4,14 +4,26 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  net,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { IPC_EVENT, IPC_INVOKE, MEDIA_SCHEME } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 import { createCore, type Core } from './core';
 import { toAppError } from './ipc/router';
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true },
+  },
 ]);
 
 if (!app.requestSingleInstanceLock()) {
@@ -95,24 +107,32 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
-      if (!isOwnSender(event) || typeof channel !== 'string') {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
-      }
-      const senderId = event.sender.id;
-      const reply = await started.dispatch(channel, input, tokens.get(senderId)?.token ?? null);
-      if (reply.envelope.ok && channel === 'auth.login') {
-        const { token } = reply.envelope.data as { token: string };
-        tokens.get(senderId)?.unsubscribe();
-        const signedIn = started.auth.resolve(token);
-        const unsubscribe = started.subscribe(signedIn, (change) => event.sender.send(IPC_EVENT, 'change', change));
-        tokens.set(senderId, { token, unsubscribe });
-      } else if (channel === 'auth.logout' || (!reply.envelope.ok && reply.envelope.error.code === 'UNAUTHENTICATED')) {
-        tokens.get(senderId)?.unsubscribe();
-        tokens.delete(senderId);
-      }
-      return reply.envelope;
-    });
+    ipcMain.handle(
+      IPC_INVOKE,
+      async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+        if (!isOwnSender(event) || typeof channel !== 'string') {
+          return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
+        }
+        const senderId = event.sender.id;
+        const reply = await started.dispatch(channel, input, tokens.get(senderId)?.token ?? null);
+        if (reply.envelope.ok && channel === 'auth.login') {
+          const { token } = reply.envelope.data as { token: string };
+          tokens.get(senderId)?.unsubscribe();
+          const signedIn = started.auth.resolve(token);
+          const unsubscribe = started.subscribe(signedIn, (change) =>
+            event.sender.send(IPC_EVENT, 'change', change),
+          );
+          tokens.set(senderId, { token, unsubscribe });
+        } else if (
+          channel === 'auth.logout' ||
+          (!reply.envelope.ok && reply.envelope.error.code === 'UNAUTHENTICATED')
+        ) {
+          tokens.get(senderId)?.unsubscribe();
+          tokens.delete(senderId);
+        }
+        return reply.envelope;
+      },
+    );
 
     createWindow();
     app.on('activate', () => {

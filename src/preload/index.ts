@@ -23,7 +23,10 @@ const bridge: GreenroomBridge = {
   kind: 'electron',
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>> {
     if (!allowedChannels.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `There is no channel named "${String(channel)}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `There is no channel named "${String(channel)}".` },
+      });
     }
     return ipcRenderer.invoke(IPC_INVOKE, channel, input) as Promise<Envelope<unknown>>;
   },

@@ -108,7 +108,11 @@ export function redact<T extends object>(role: Role, entity: Entity, row: T): T 
 }
 
 /** The manager whose team the user belongs to: themselves for a manager. */
-export function teamManagerOf(user: { id: string; role: Role; manager: string | null }): string | null {
+export function teamManagerOf(user: {
+  id: string;
+  role: Role;
+  manager: string | null;
+}): string | null {
   if (user.role === 'manager') return user.id;
   if (user.role === 'coordinator') return user.manager;
   return null;

@@ -61,11 +61,27 @@ export const contract = {
     guard: { entity: 'users', action: 'update' },
   },
 
-  'talents.list': { input: talentList, output: page(talent), guard: { entity: 'talents', action: 'read' } },
+  'talents.list': {
+    input: talentList,
+    output: page(talent),
+    guard: { entity: 'talents', action: 'read' },
+  },
   'talents.get': { input: byId, output: talent, guard: { entity: 'talents', action: 'read' } },
-  'talents.create': { input: talentCreate, output: talent, guard: { entity: 'talents', action: 'create' } },
-  'talents.update': { input: talentUpdate, output: talent, guard: { entity: 'talents', action: 'update' } },
-  'talents.archive': { input: byId, output: talent, guard: { entity: 'talents', action: 'archive' } },
+  'talents.create': {
+    input: talentCreate,
+    output: talent,
+    guard: { entity: 'talents', action: 'create' },
+  },
+  'talents.update': {
+    input: talentUpdate,
+    output: talent,
+    guard: { entity: 'talents', action: 'update' },
+  },
+  'talents.archive': {
+    input: byId,
+    output: talent,
+    guard: { entity: 'talents', action: 'archive' },
+  },
 
   'audit.list': {
     input: z.strictObject({

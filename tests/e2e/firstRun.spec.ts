@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { AuthScreens, Roster } from './pages';
 
-test('a new user creates the owner, adds and edits a talent, switches to Chinese, and a second page follows live', async ({ host, context }) => {
+test('a new user creates the owner, adds and edits a talent, switches to Chinese, and a second page follows live', async ({
+  host,
+  context,
+}) => {
   const page = await context.newPage();
   await page.goto(host.url);
   const auth = new AuthScreens(page);

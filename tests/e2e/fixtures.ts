@@ -14,10 +14,22 @@ export interface RunningHost {
 }
 
 function start(dataDir: string, port = 0): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/host/cli.ts'), '--data-dir', dataDir, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/main/host/cli.ts'),
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolveStart, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -42,6 +54,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 /** A fresh workspace and web host per test. */
 export const test = base.extend<{ host: RunningHost }>({
+  // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'greenroom-e2e-'));
     let running = await start(dataDir);

@@ -20,7 +20,10 @@ export class AuthScreens {
     await this.page.getByRole('button', { name: 'Create owner account' }).click();
   }
 
-  async signIn(username: string = OWNER.username, password: string = OWNER.password): Promise<void> {
+  async signIn(
+    username: string = OWNER.username,
+    password: string = OWNER.password,
+  ): Promise<void> {
     await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await this.page.getByRole('textbox', { name: 'Username or email' }).fill(username);
     await this.page.getByLabel('Password').fill(password);
@@ -37,7 +40,9 @@ export class Roster {
   }
 
   row(stageName: string) {
-    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell', { name: stageName, exact: true }) });
+    return this.grid
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell', { name: stageName, exact: true }) });
   }
 
   async addTalent(stageName: string, fullName: string): Promise<void> {

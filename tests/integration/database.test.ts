@@ -36,10 +36,26 @@ describe('openDatabase', () => {
 
   it('creates every table of the data model on an empty file', () => {
     opened = openDatabase(join(tempDir(), 'a.sqlite'), MIGRATIONS_DIR);
-    const tables = (opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
     for (const table of [
-      'users', 'sessions', 'media', 'talent_profiles', 'auditions', 'bookings', 'schedule_entries',
-      'availability_blocks', 'artists', 'demos', 'contracts', 'social_growth_logs', 'review_notes', 'audit_log',
+      'users',
+      'sessions',
+      'media',
+      'talent_profiles',
+      'auditions',
+      'bookings',
+      'schedule_entries',
+      'availability_blocks',
+      'artists',
+      'demos',
+      'contracts',
+      'social_growth_logs',
+      'review_notes',
+      'audit_log',
     ]) {
       expect(tables).toContain(table);
     }
@@ -51,7 +67,9 @@ describe('openDatabase', () => {
     const first = openDatabase(file, olderMigrations(1));
     expect(first.backupFile).toBeNull();
     first.sqlite
-      .prepare("INSERT INTO audit_log (id, at, action, entity) VALUES ('a1', '2026-01-01T00:00:00.000Z', 'test', 'users')")
+      .prepare(
+        "INSERT INTO audit_log (id, at, action, entity) VALUES ('a1', '2026-01-01T00:00:00.000Z', 'test', 'users')",
+      )
       .run();
     first.close();
 
@@ -92,8 +110,14 @@ describe('openDatabase', () => {
 
   it('keeps the audit trail append-only', () => {
     opened = openDatabase(join(tempDir(), 'c.sqlite'), MIGRATIONS_DIR);
-    opened.sqlite.prepare("INSERT INTO audit_log (id, at, action, entity) VALUES ('a1', '2026-01-01T00:00:00.000Z', 'x', 'users')").run();
-    expect(() => opened!.sqlite.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(/append-only/);
+    opened.sqlite
+      .prepare(
+        "INSERT INTO audit_log (id, at, action, entity) VALUES ('a1', '2026-01-01T00:00:00.000Z', 'x', 'users')",
+      )
+      .run();
+    expect(() => opened!.sqlite.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => opened!.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 

@@ -30,14 +30,23 @@ afterEach(async () => {
 async function api(channel: string, body: unknown, auth: string | null = token) {
   const response = await fetch(`${host.url}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${auth}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(auth ? { Authorization: `Bearer ${auth}` } : {}),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } },
+  };
 }
 
 /** A raw GET, so the Host header and the path reach the server exactly as written. */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const url = new URL(host.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
@@ -56,14 +65,24 @@ describe('web host', () => {
   });
 
   it('maps envelopes to HTTP statuses', async () => {
-    expect(await api('setup.status', {}, null)).toEqual({ status: 200, body: { ok: true, data: { needsOwner: false } } });
+    expect(await api('setup.status', {}, null)).toEqual({
+      status: 200,
+      body: { ok: true, data: { needsOwner: false } },
+    });
     expect((await api('talents.list', {}, null)).status).toBe(401);
     expect((await api('talents.list', {}, 'forged')).status).toBe(401);
     expect((await api('talents.create', { stageName: '' })).status).toBe(400);
     expect((await api('talents.get', { id: 'nope' })).status).toBe(404);
     expect((await api('no.such', {})).status).toBe(404);
-    expect((await api('talents.list', '{not json')).body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const created = await api('talents.create', { stageName: 'A', fullName: 'B', talentType: 'actor' });
+    expect((await api('talents.list', '{not json')).body).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const created = await api('talents.create', {
+      stageName: 'A',
+      fullName: 'B',
+      talentType: 'actor',
+    });
     expect(created.status).toBe(200);
   });
 
@@ -73,7 +92,11 @@ describe('web host', () => {
     expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
     expect((await rawGet('/assets/app.js')).body).toBe('console.log(1)');
     expect((await rawGet('/talents/123')).body).toContain('<title>Greenroom</title>');
-    for (const path of ['/../' + rendererDir.split('/').pop() + 'Evil/secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../' + rendererDir.split('/').pop() + 'Evil/secret.txt',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+    ]) {
       const response = await rawGet(path);
       expect(response.body, path).not.toContain('secret');
       expect(response.body, path).not.toContain('root:');
@@ -86,7 +109,9 @@ describe('web host', () => {
 
   it('streams change events a session may see', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${host.url}/api/events?token=${token}`, { signal: controller.signal });
+    const response = await fetch(`${host.url}/api/events?token=${token}`, {
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     await api('talents.create', { stageName: 'Live', fullName: 'Live Act', talentType: 'host' });
@@ -97,7 +122,9 @@ describe('web host', () => {
       text += new TextDecoder().decode(value);
     }
     controller.abort();
-    expect(text).toMatch(/event: change\ndata: \{"entity":"talents","id":"[^"]+","action":"created"/);
+    expect(text).toMatch(
+      /event: change\ndata: \{"entity":"talents","id":"[^"]+","action":"created"/,
+    );
   });
 
   it('refuses the event stream without a session', async () => {
@@ -112,13 +139,30 @@ describe('web host', () => {
     });
     const staged = (await upload.json()) as { ok: boolean; data: { file: string } };
     expect(staged.ok).toBe(true);
-    const file = t.core.staging.take((await t.call('auth.me', {}, token)).user.id, staged.data.file);
+    const file = t.core.staging.take(
+      (await t.call('auth.me', {}, token)).user.id,
+      staged.data.file,
+    );
     const ingested = await t.core.media.ingest(file.path);
     const stored = t.core.store.write(null, (w) =>
-      t.core.media.record(w.tx, ingested, { fileName: 'clip.wav', contentType: 'audio/wav', createdBy: null, now: w.now }),
+      t.core.media.record(w.tx, ingested, {
+        fileName: 'clip.wav',
+        contentType: 'audio/wav',
+        createdBy: null,
+        now: w.now,
+      }),
     );
     expect(stored.duplicate).toBe(false);
-    expect(t.core.store.write(null, (w) => t.core.media.record(w.tx, ingested, { fileName: 'again.wav', contentType: 'audio/wav', createdBy: null, now: w.now }))).toEqual({ id: stored.id, duplicate: true });
+    expect(
+      t.core.store.write(null, (w) =>
+        t.core.media.record(w.tx, ingested, {
+          fileName: 'again.wav',
+          contentType: 'audio/wav',
+          createdBy: null,
+          now: w.now,
+        }),
+      ),
+    ).toEqual({ id: stored.id, duplicate: true });
     const ranged = await rawGet(`/media/${stored.id}?token=${token}`, { Range: 'bytes=2-5' });
     expect(ranged.status).toBe(206);
     expect(ranged.body).toBe('2345');

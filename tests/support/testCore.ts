@@ -40,7 +40,8 @@ export function createTestCore(dir = tempDir()): TestCore {
       if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
       return envelope.data as never;
     },
-    count: (table) => (core.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    count: (table) =>
+      (core.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     close() {
       core.close();
       rmSync(dir, { recursive: true, force: true });
@@ -52,7 +53,11 @@ export interface Actors {
   readonly owner: string;
   readonly ownerId: string;
   readonly token: (username: string) => Promise<string>;
-  readonly user: (username: string, role: Role, manager?: string) => Promise<{ id: string; token: string }>;
+  readonly user: (
+    username: string,
+    role: Role,
+    manager?: string,
+  ) => Promise<{ id: string; token: string }>;
 }
 
 /** Creates the owner and signs in; `user()` adds a user of any role and signs them in. */
@@ -63,7 +68,8 @@ export async function withOwner(t: TestCore): Promise<Actors> {
     fullName: 'Olive Owner',
     password: PASSWORD,
   });
-  const token = async (username: string) => (await t.call('auth.login', { username, password: PASSWORD })).token;
+  const token = async (username: string) =>
+    (await t.call('auth.login', { username, password: PASSWORD })).token;
   const owner = await token('owner');
   return {
     owner,
@@ -72,7 +78,14 @@ export async function withOwner(t: TestCore): Promise<Actors> {
     async user(username, role, manager) {
       const created = await t.call(
         'users.create',
-        { username, email: `${username}@example.com`, fullName: `${username} Person`, password: PASSWORD, role, ...(manager ? { manager } : {}) },
+        {
+          username,
+          email: `${username}@example.com`,
+          fullName: `${username} Person`,
+          password: PASSWORD,
+          role,
+          ...(manager ? { manager } : {}),
+        },
         owner,
       );
       return { id: created.id, token: await token(username) };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, ACTIONS, ENTITIES, RESTRICTED_FIELDS, can, redact, scopeOf, teamManagerOf } from '../../src/shared/access';
+import {
+  ACCESS,
+  ACTIONS,
+  ENTITIES,
+  RESTRICTED_FIELDS,
+  can,
+  redact,
+  scopeOf,
+  teamManagerOf,
+} from '../../src/shared/access';
 import { AGENCY_ROLES, LABEL_ROLES, ROLES } from '../../src/shared/domain/vocabulary';
 
 describe('the access table', () => {
@@ -8,7 +17,8 @@ describe('the access table', () => {
   });
 
   it('gives admin every action on every entity', () => {
-    for (const entity of ENTITIES) for (const action of ACTIONS) expect(scopeOf('admin', entity, action)).toBe('all');
+    for (const entity of ENTITIES)
+      for (const action of ACTIONS) expect(scopeOf('admin', entity, action)).toBe('all');
   });
 
   it('keeps users and the audit trail to admins', () => {
@@ -22,10 +32,22 @@ describe('the access table', () => {
 
   it('scopes managers and coordinators to their team on agency rows', () => {
     for (const role of ['manager', 'coordinator'] as const) {
-      for (const entity of ['talents', 'auditions', 'bookings', 'schedule', 'availability'] as const) {
+      for (const entity of [
+        'talents',
+        'auditions',
+        'bookings',
+        'schedule',
+        'availability',
+      ] as const) {
         for (const action of ACTIONS) expect(scopeOf(role, entity, action)).toBe('team');
       }
-      for (const entity of ['artists', 'demos', 'contracts', 'growthLogs', 'reviewNotes'] as const) {
+      for (const entity of [
+        'artists',
+        'demos',
+        'contracts',
+        'growthLogs',
+        'reviewNotes',
+      ] as const) {
         for (const action of ACTIONS) expect(scopeOf(role, entity, action)).toBeNull();
       }
     }
@@ -33,8 +55,15 @@ describe('the access table', () => {
 
   it('never lets a label role write agency rows', () => {
     for (const role of LABEL_ROLES) {
-      for (const entity of ['talents', 'auditions', 'bookings', 'schedule', 'availability'] as const) {
-        for (const action of ['create', 'update', 'archive'] as const) expect(can(role, entity, action)).toBe(false);
+      for (const entity of [
+        'talents',
+        'auditions',
+        'bookings',
+        'schedule',
+        'availability',
+      ] as const) {
+        for (const action of ['create', 'update', 'archive'] as const)
+          expect(can(role, entity, action)).toBe(false);
       }
     }
   });
@@ -42,14 +71,21 @@ describe('the access table', () => {
   it('answers every role x entity x action with a known scope or none', () => {
     for (const role of ROLES) {
       for (const entity of ENTITIES) {
-        for (const action of ACTIONS) expect([null, 'all', 'team', 'own']).toContain(scopeOf(role, entity, action));
+        for (const action of ACTIONS)
+          expect([null, 'all', 'team', 'own']).toContain(scopeOf(role, entity, action));
       }
     }
   });
 });
 
 describe('restricted fields', () => {
-  const row = { id: '1', stageName: 'A', notes: 'private', portfolioUrl: 'https://x', headshotUrl: null };
+  const row = {
+    id: '1',
+    stageName: 'A',
+    notes: 'private',
+    portfolioUrl: 'https://x',
+    headshotUrl: null,
+  };
 
   it('are removed, not blanked, for roles outside the agency desk', () => {
     for (const role of LABEL_ROLES) {

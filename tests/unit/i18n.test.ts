@@ -34,7 +34,8 @@ describe('translation catalogs', () => {
   it('translate every vocabulary value the UI shows', () => {
     for (const role of ROLES) expect(english).toHaveProperty([`roles.${role}`]);
     for (const type of TALENT_TYPES) expect(english).toHaveProperty([`talentType.${type}`]);
-    for (const status of AVAILABILITY_STATUSES) expect(english).toHaveProperty([`availability.${status}`]);
+    for (const status of AVAILABILITY_STATUSES)
+      expect(english).toHaveProperty([`availability.${status}`]);
     for (const code of ERROR_CODES) expect(english).toHaveProperty([`errors.${code}`]);
   });
 

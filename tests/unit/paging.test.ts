@@ -8,17 +8,19 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor(parts), 2)).toEqual(parts);
   });
 
-  it.each(['', 'not base64 !', encodeCursor(['only one']), Buffer.from('{"a":1}').toString('base64url')])(
-    'reject %j with a VALIDATION error',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, 2)).toThrow(AppError);
-      try {
-        decodeCursor(cursor, 2);
-      } catch (error) {
-        expect((error as AppError).code).toBe('VALIDATION');
-      }
-    },
-  );
+  it.each([
+    '',
+    'not base64 !',
+    encodeCursor(['only one']),
+    Buffer.from('{"a":1}').toString('base64url'),
+  ])('reject %j with a VALIDATION error', (cursor) => {
+    expect(() => decodeCursor(cursor, 2)).toThrow(AppError);
+    try {
+      decodeCursor(cursor, 2);
+    } catch (error) {
+      expect((error as AppError).code).toBe('VALIDATION');
+    }
+  });
 });
 
 describe('LIKE patterns', () => {

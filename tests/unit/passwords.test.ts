@@ -15,7 +15,10 @@ describe('password hashing', () => {
 
   it('salts every hash and rejects the wrong password', async () => {
     const cost = { logN: 10, r: 8, p: 1 };
-    const [a, b] = await Promise.all([hashPassword('same password', cost), hashPassword('same password', cost)]);
+    const [a, b] = await Promise.all([
+      hashPassword('same password', cost),
+      hashPassword('same password', cost),
+    ]);
     expect(a).not.toBe(b);
     expect(await verifyPassword('same password', a)).toBe(true);
     expect(await verifyPassword('other password', a)).toBe(false);

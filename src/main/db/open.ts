@@ -33,14 +33,18 @@ interface JournalEntry {
 }
 
 function pendingMigrationCount(sqlite: Database.Database, migrationsDir: string): number {
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8'),
+  ) as {
     entries: JournalEntry[];
   };
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!hasTable) return journal.entries.length;
-  const applied = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  const applied = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+    n: number;
+  };
   return journal.entries.length - applied.n;
 }
 

@@ -35,7 +35,11 @@ const SECURITY_HEADERS = {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(json);
 }
 
@@ -103,7 +107,11 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
     });
   }
 
-  async function handleUpload(req: IncomingMessage, res: ServerResponse, session: Session): Promise<void> {
+  async function handleUpload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    session: Session,
+  ): Promise<void> {
     const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'));
     const file = await core.staging.fromStream(session.user.id, name, req);
     send(res, 200, { ok: true, data: { file } });
@@ -128,7 +136,11 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
         res.end();
         return;
       }
-      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+      res.writeHead(206, {
+        ...headers,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Content-Length': end - start + 1,
+      });
       createReadStream(stored.path, { start, end }).pipe(res);
       return;
     }
@@ -137,7 +149,8 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('NOT_FOUND', 'Not found.');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw new AppError('NOT_FOUND', 'Not found.');
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
@@ -145,7 +158,9 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
       throw new AppError('NOT_FOUND', 'Not found.');
     }
     // Client-side routes fall back to the app itself.
-    const file = confine(rendererDir, pathname === '/' ? 'index.html' : pathname) ?? confine(rendererDir, 'index.html');
+    const file =
+      confine(rendererDir, pathname === '/' ? 'index.html' : pathname) ??
+      confine(rendererDir, 'index.html');
     if (!file) throw new AppError('INTERNAL', 'The renderer is not built. Run npm run build.');
     const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { can } from '../../shared/access';
-import { contract, isChannel, type Channel, type Contract, type Output, type ParsedInput } from '../../shared/api';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type Contract,
+  type Output,
+  type ParsedInput,
+} from '../../shared/api';
 import { AppError, type Envelope, type FieldErrors } from '../../shared/errors';
 import type { Session } from '../services/session';
 
@@ -40,7 +47,11 @@ function fieldErrors(error: z.ZodError): FieldErrors {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // SQLite constraint failures that a service did not foresee are still the caller's conflict.
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    String(error.code).startsWith('SQLITE_CONSTRAINT')
+  ) {
     return new AppError('CONFLICT', 'That change conflicts with existing data.');
   }
   console.error('[router] unexpected error', error);
@@ -55,18 +66,26 @@ export function createRouter(handlers: Handlers, auth: SessionResolver): Dispatc
   return async (channel, input, token) => {
     let session: Session | null = null;
     try {
-      if (!isChannel(channel)) throw new AppError('NOT_FOUND', `There is no channel named "${channel.slice(0, 100)}".`);
+      if (!isChannel(channel))
+        throw new AppError('NOT_FOUND', `There is no channel named "${channel.slice(0, 100)}".`);
       const spec = contract[channel];
       if (spec.guard !== 'public') {
         session = auth.resolve(token);
-        if (spec.guard !== 'signedIn' && !can(session.user.role, spec.guard.entity, spec.guard.action)) {
+        if (
+          spec.guard !== 'signedIn' &&
+          !can(session.user.role, spec.guard.entity, spec.guard.action)
+        ) {
           throw new AppError('FORBIDDEN', 'Your role does not allow this.');
         }
       }
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
-        throw new AppError('VALIDATION', `Please check: ${Object.keys(fields).join(', ')}.`, fields);
+        throw new AppError(
+          'VALIDATION',
+          `Please check: ${Object.keys(fields).join(', ')}.`,
+          fields,
+        );
       }
       const handler = handlers[channel] as (s: Session | null, i: unknown) => unknown;
       const data = await handler(session, parsed.data);

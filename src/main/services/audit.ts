@@ -23,7 +23,12 @@ export function createAuditService(store: Store) {
         where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), sql`${auditLog.id} < ${id}`))!);
       }
       const rows = db
-        .select({ entry: auditLog, actorId: actor.id, actorUsername: actor.username, actorFullName: actor.fullName })
+        .select({
+          entry: auditLog,
+          actorId: actor.id,
+          actorUsername: actor.username,
+          actorFullName: actor.fullName,
+        })
         .from(auditLog)
         .leftJoin(actor, eq(actor.id, auditLog.actor))
         .where(and(...where))
@@ -32,7 +37,9 @@ export function createAuditService(store: Store) {
         .all();
       const items = rows.slice(0, limit).map((row) => ({
         ...row.entry,
-        changes: row.entry.changes ? (JSON.parse(row.entry.changes) as Record<string, unknown>) : null,
+        changes: row.entry.changes
+          ? (JSON.parse(row.entry.changes) as Record<string, unknown>)
+          : null,
         expanded: {
           actor:
             row.actorId && row.actorUsername && row.actorFullName
@@ -41,7 +48,10 @@ export function createAuditService(store: Store) {
         },
       }));
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null,
+      };
     },
   };
 }

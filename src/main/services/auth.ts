@@ -76,7 +76,12 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
           })
           .returning()
           .get();
-        w.audit({ action: 'setup.createOwner', entity: 'users', entityId: id, changes: { role: 'admin' } });
+        w.audit({
+          action: 'setup.createOwner',
+          entity: 'users',
+          entityId: id,
+          changes: { role: 'admin' },
+        });
         w.emit({ entity: 'users', id, action: 'created' });
         return toUser(row);
       });
@@ -105,8 +110,14 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
       }
       const token = randomBytes(32).toString('base64url');
       store.write(row.id, (w) => {
-        w.tx.insert(sessions)
-          .values({ tokenHash: hashToken(token), user: row.id, createdAt: w.now, lastSeenAt: w.now })
+        w.tx
+          .insert(sessions)
+          .values({
+            tokenHash: hashToken(token),
+            user: row.id,
+            createdAt: w.now,
+            lastSeenAt: w.now,
+          })
           .run();
         w.audit({ action: 'auth.login', entity: 'users', entityId: row.id });
       });
@@ -133,7 +144,8 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
       }
       const passwordHash = await hashPassword(input.newPassword, cost);
       store.write(row.id, (w) => {
-        w.tx.update(users)
+        w.tx
+          .update(users)
           .set({ passwordHash, updatedAt: w.now, version: row.version + 1 })
           .where(eq(users.id, row.id))
           .run();
@@ -149,14 +161,18 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
       if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
       const tokenHash = hashToken(token);
       const found = findSession.get({ token: tokenHash });
-      if (!found || !found.user.active) throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
+      if (!found || !found.user.active)
+        throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
       const idleFor = Date.now() - Date.parse(found.lastSeenAt);
       if (idleFor > idleTimeoutMs) {
         db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
         throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
       }
       if (idleFor > TOUCH_INTERVAL_MS) {
-        db.update(sessions).set({ lastSeenAt: store.now() }).where(eq(sessions.tokenHash, tokenHash)).run();
+        db.update(sessions)
+          .set({ lastSeenAt: store.now() })
+          .where(eq(sessions.tokenHash, tokenHash))
+          .run();
       }
       return { tokenHash, user: toUser(found.user) };
     },

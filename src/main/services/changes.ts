@@ -40,7 +40,8 @@ export function isVisibleChange(
 ): boolean {
   const scope = scopeOf(user.role, change.entity, 'read');
   if (scope === 'all') return true;
-  if (scope === 'team') return change.teamManager !== undefined && change.teamManager === teamManagerOf(user);
+  if (scope === 'team')
+    return change.teamManager !== undefined && change.teamManager === teamManagerOf(user);
   if (scope === 'own') return change.owner === user.id;
   return false;
 }

@@ -32,5 +32,6 @@ export function assertIdentityFree(
     if (usernameKey && row.usernameKey === usernameKey) fields.username = 'This username is taken';
     if (emailKey && row.emailKey === emailKey) fields.email = 'This email is already in use';
   }
-  if (Object.keys(fields).length > 0) throw new AppError('CONFLICT', 'That account already exists', fields);
+  if (Object.keys(fields).length > 0)
+    throw new AppError('CONFLICT', 'That account already exists', fields);
 }

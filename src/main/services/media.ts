@@ -66,7 +66,11 @@ export function createMediaStore(dataDir: string, db: Db) {
       file: IngestedFile,
       meta: { fileName: string; contentType: string; createdBy: string | null; now: string },
     ): { id: string; duplicate: boolean } {
-      const existing = tx.select({ id: media.id }).from(media).where(eq(media.sha256, file.sha256)).get();
+      const existing = tx
+        .select({ id: media.id })
+        .from(media)
+        .where(eq(media.sha256, file.sha256))
+        .get();
       if (existing) return { id: existing.id, duplicate: true };
       const id = newId();
       tx.insert(media)

@@ -18,7 +18,9 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   } catch {
     // fall through to the typed error
   }
-  throw new AppError('VALIDATION', 'This list position is not valid any more.', { cursor: 'Not a valid cursor' });
+  throw new AppError('VALIDATION', 'This list position is not valid any more.', {
+    cursor: 'Not a valid cursor',
+  });
 }
 
 export const DEFAULT_LIMIT = 50;

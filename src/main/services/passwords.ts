@@ -8,7 +8,12 @@ export interface ScryptCost {
   readonly p: number;
 }
 
-function derive(password: string, salt: Buffer, cost: ScryptCost, keyLength: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  cost: ScryptCost,
+  keyLength: number,
+): Promise<Buffer> {
   const options: ScryptOptions = {
     N: 2 ** cost.logN,
     r: cost.r,
@@ -23,10 +28,20 @@ function derive(password: string, salt: Buffer, cost: ScryptCost, keyLength: num
 }
 
 /** `scrypt$logN$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: ScryptCost = DEFAULT_SCRYPT,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost, 32);
-  return ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    'scrypt',
+    cost.logN,
+    cost.r,
+    cost.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -34,7 +34,12 @@ export function createStaging(dataDir: string) {
   }
 
   return {
-    async fromStream(owner: string, fileName: string, body: Readable, maxBytes = MAX_UPLOAD_BYTES): Promise<string> {
+    async fromStream(
+      owner: string,
+      fileName: string,
+      body: Readable,
+      maxBytes = MAX_UPLOAD_BYTES,
+    ): Promise<string> {
       sweep();
       mkdirSync(dir, { recursive: true });
       const token = randomBytes(18).toString('base64url');
@@ -42,15 +47,25 @@ export function createStaging(dataDir: string) {
       let size = 0;
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) body.destroy(new AppError('VALIDATION', 'The file is larger than 1 GB.', { file: 'Too large' }));
+        if (size > maxBytes)
+          body.destroy(
+            new AppError('VALIDATION', 'The file is larger than 1 GB.', { file: 'Too large' }),
+          );
       });
       try {
         await pipeline(body, createWriteStream(path));
       } catch (error) {
         rmSync(path, { force: true });
-        throw error instanceof AppError ? error : new AppError('VALIDATION', 'The upload did not complete.', { file: 'Incomplete' });
+        throw error instanceof AppError
+          ? error
+          : new AppError('VALIDATION', 'The upload did not complete.', { file: 'Incomplete' });
       }
-      staged.set(token, { path, fileName: fileName.slice(0, 255), owner, expiresAt: Date.now() + TOKEN_TTL_MS });
+      staged.set(token, {
+        path,
+        fileName: fileName.slice(0, 255),
+        owner,
+        expiresAt: Date.now() + TOKEN_TTL_MS,
+      });
       return token;
     },
 
@@ -58,7 +73,10 @@ export function createStaging(dataDir: string) {
     take(owner: string, token: string): { path: string; fileName: string } {
       sweep();
       const file = staged.get(token);
-      if (!file || file.owner !== owner) throw new AppError('VALIDATION', 'That file is no longer available. Add it again.', { file: 'Unknown or expired file' });
+      if (!file || file.owner !== owner)
+        throw new AppError('VALIDATION', 'That file is no longer available. Add it again.', {
+          file: 'Unknown or expired file',
+        });
       staged.delete(token);
       return { path: file.path, fileName: file.fileName };
     },

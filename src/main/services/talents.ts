@@ -28,7 +28,9 @@ const columns = {
   managerFullName: users.fullName,
 };
 type JoinedRow = {
-  [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | ((typeof columns)[K]['_']['notNull'] extends true ? never : null);
+  [K in keyof typeof columns]:
+    | (typeof columns)[K]['_']['data']
+    | ((typeof columns)[K]['_']['notNull'] extends true ? never : null);
 };
 
 function toTalent(row: JoinedRow): Talent {
@@ -46,7 +48,9 @@ function toTalent(row: JoinedRow): Talent {
     manager: row.manager,
     notes: row.notes,
     archivedAt: row.archivedAt,
-    expanded: { manager: { id: row.manager, username: row.managerUsername, fullName: row.managerFullName } },
+    expanded: {
+      manager: { id: row.manager, username: row.managerUsername, fullName: row.managerFullName },
+    },
   };
 }
 
@@ -63,35 +67,54 @@ export function createTalentService(store: Store) {
   const { db } = store;
 
   function selectJoined(tx: Pick<typeof db, 'select'> = db) {
-    return tx.select(columns).from(talentProfiles).innerJoin(users, eq(users.id, talentProfiles.manager));
+    return tx
+      .select(columns)
+      .from(talentProfiles)
+      .innerJoin(users, eq(users.id, talentProfiles.manager));
   }
 
-  function loadVisible(tx: Pick<typeof db, 'select'>, session: Session, id: string, action: 'read' | 'update' | 'archive'): Talent {
-    const row = selectJoined(tx).where(and(eq(talentProfiles.id, id), visibleTo(session, action))).get();
+  function loadVisible(
+    tx: Pick<typeof db, 'select'>,
+    session: Session,
+    id: string,
+    action: 'read' | 'update' | 'archive',
+  ): Talent {
+    const row = selectJoined(tx)
+      .where(and(eq(talentProfiles.id, id), visibleTo(session, action)))
+      .get();
     // Out of scope reads as absent: a coordinator learns nothing about another team's talent.
     if (!row) throw new AppError('NOT_FOUND', 'That talent does not exist or is not on your team.');
     return toTalent(row);
   }
 
   /** Managers and coordinators work within their team; admins may assign any active manager. */
-  function resolveManager(w: Pick<WriteContext, 'tx'>, session: Session, requested: string | undefined): string {
+  function resolveManager(
+    w: Pick<WriteContext, 'tx'>,
+    session: Session,
+    requested: string | undefined,
+  ): string {
     const team = teamManagerOf(session.user);
     if (session.user.role !== 'admin') {
       if (!team) throw new AppError('FORBIDDEN', 'You are not on a manager’s team yet.');
       if (requested && requested !== team) {
-        throw new AppError('FORBIDDEN', 'You can only assign talent to your own team’s manager.', { manager: 'Not your team' });
+        throw new AppError('FORBIDDEN', 'You can only assign talent to your own team’s manager.', {
+          manager: 'Not your team',
+        });
       }
       return team;
     }
     const manager = requested ?? session.user.id;
     const row = findUserRow(w.tx, manager);
     if (!row || !row.active || (row.role !== 'manager' && row.role !== 'admin')) {
-      throw new AppError('VALIDATION', 'The manager must be an active manager or admin.', { manager: 'Not an active manager' });
+      throw new AppError('VALIDATION', 'The manager must be an active manager or admin.', {
+        manager: 'Not an active manager',
+      });
     }
     return manager;
   }
 
-  const out = (session: Session, talent: Talent): Talent => redact(session.user.role, 'talents', talent);
+  const out = (session: Session, talent: Talent): Talent =>
+    redact(session.user.role, 'talents', talent);
 
   return {
     list(session: Session, input: Input<'talents.list'>): Output<'talents.list'> {
@@ -99,7 +122,8 @@ export function createTalentService(store: Store) {
       const where: (SQL | undefined)[] = [visibleTo(session, 'read')];
       if (!input.includeArchived) where.push(isNull(talentProfiles.archivedAt));
       if (input.manager) where.push(eq(talentProfiles.manager, input.manager));
-      if (input.availabilityStatus) where.push(eq(talentProfiles.availabilityStatus, input.availabilityStatus));
+      if (input.availabilityStatus)
+        where.push(eq(talentProfiles.availabilityStatus, input.availabilityStatus));
       if (input.talentType) where.push(eq(talentProfiles.talentType, input.talentType));
       if (input.q) {
         const pattern = likeContains(input.q);
@@ -171,19 +195,25 @@ export function createTalentService(store: Store) {
           );
         }
         const { patch } = input;
-        const manager = patch.manager === undefined || patch.manager === before.manager ? before.manager : resolveManager(w, session, patch.manager);
+        const manager =
+          patch.manager === undefined || patch.manager === before.manager
+            ? before.manager
+            : resolveManager(w, session, patch.manager);
         const next = {
           stageName: patch.stageName ?? before.stageName,
           fullName: patch.fullName ?? before.fullName,
           talentType: patch.talentType ?? before.talentType,
-          portfolioUrl: patch.portfolioUrl === undefined ? (before.portfolioUrl ?? null) : patch.portfolioUrl,
-          headshotUrl: patch.headshotUrl === undefined ? (before.headshotUrl ?? null) : patch.headshotUrl,
+          portfolioUrl:
+            patch.portfolioUrl === undefined ? (before.portfolioUrl ?? null) : patch.portfolioUrl,
+          headshotUrl:
+            patch.headshotUrl === undefined ? (before.headshotUrl ?? null) : patch.headshotUrl,
           availabilityStatus: patch.availabilityStatus ?? before.availabilityStatus,
           manager,
           notes: patch.notes === undefined ? (before.notes ?? null) : patch.notes,
         };
         const changes = diff(before, next);
-        w.tx.update(talentProfiles)
+        w.tx
+          .update(talentProfiles)
           .set({ ...next, updatedAt: w.now, version: before.version + 1 })
           .where(eq(talentProfiles.id, before.id))
           .run();
@@ -191,7 +221,12 @@ export function createTalentService(store: Store) {
         w.emit({ entity: 'talents', id: before.id, action: 'updated', teamManager: manager });
         if (manager !== before.manager) {
           // The old team must hear that the row left their view.
-          w.emit({ entity: 'talents', id: before.id, action: 'updated', teamManager: before.manager });
+          w.emit({
+            entity: 'talents',
+            id: before.id,
+            action: 'updated',
+            teamManager: before.manager,
+          });
         }
         return out(session, loadVisible(w.tx, session, before.id, 'read'));
       });
@@ -201,12 +236,18 @@ export function createTalentService(store: Store) {
       return store.write(session.user.id, (w) => {
         const before = loadVisible(w.tx, session, input.id, 'archive');
         if (before.archivedAt) return out(session, before);
-        w.tx.update(talentProfiles)
+        w.tx
+          .update(talentProfiles)
           .set({ archivedAt: w.now, updatedAt: w.now, version: before.version + 1 })
           .where(eq(talentProfiles.id, before.id))
           .run();
         w.audit({ action: 'talents.archive', entity: 'talents', entityId: before.id });
-        w.emit({ entity: 'talents', id: before.id, action: 'archived', teamManager: before.manager });
+        w.emit({
+          entity: 'talents',
+          id: before.id,
+          action: 'archived',
+          teamManager: before.manager,
+        });
         return out(session, loadVisible(w.tx, session, before.id, 'read'));
       });
     },

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
 import type { User } from '../../shared/domain/user';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -12,15 +12,27 @@ import { diff, newId, type Store, type WriteContext } from './store';
 import { findUserRow, toUser } from './userRows';
 
 /** A coordinator must name an active manager; nobody else has one. */
-function checkTeam(w: Pick<WriteContext, 'tx'>, role: Role, manager: string | null | undefined): string | null {
+function checkTeam(
+  w: Pick<WriteContext, 'tx'>,
+  role: Role,
+  manager: string | null | undefined,
+): string | null {
   if (role !== 'coordinator') {
-    if (manager) throw new AppError('VALIDATION', 'Only a coordinator belongs to a manager’s team.', { manager: 'Only for coordinators' });
+    if (manager)
+      throw new AppError('VALIDATION', 'Only a coordinator belongs to a manager’s team.', {
+        manager: 'Only for coordinators',
+      });
     return null;
   }
-  if (!manager) throw new AppError('VALIDATION', 'A coordinator needs a manager.', { manager: 'Required for a coordinator' });
+  if (!manager)
+    throw new AppError('VALIDATION', 'A coordinator needs a manager.', {
+      manager: 'Required for a coordinator',
+    });
   const row = findUserRow(w.tx, manager);
   if (!row || row.role !== 'manager' || !row.active) {
-    throw new AppError('VALIDATION', 'The manager must be an active user with the manager role.', { manager: 'Not an active manager' });
+    throw new AppError('VALIDATION', 'The manager must be an active user with the manager role.', {
+      manager: 'Not an active manager',
+    });
   }
   return manager;
 }
@@ -34,16 +46,32 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
       if (input.role) where.push(eq(users.role, input.role));
       if (input.q) {
         const pattern = likeContains(input.q);
-        where.push(sql`(${users.username} LIKE ${pattern} ESCAPE '\\' OR ${users.fullName} LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`);
+        where.push(
+          sql`(${users.username} LIKE ${pattern} ESCAPE '\\' OR ${users.fullName} LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`,
+        );
       }
       if (input.cursor) {
         const [name, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(or(sql`${users.fullName} > ${name}`, and(eq(users.fullName, name), sql`${users.id} > ${id}`))!);
+        where.push(
+          or(
+            sql`${users.fullName} > ${name}`,
+            and(eq(users.fullName, name), sql`${users.id} > ${id}`),
+          )!,
+        );
       }
-      const rows = db.select().from(users).where(and(...where)).orderBy(users.fullName, users.id).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(users)
+        .where(and(...where))
+        .orderBy(users.fullName, users.id)
+        .limit(limit + 1)
+        .all();
       const items = rows.slice(0, limit).map(toUser);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.fullName, last.id]) : null };
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.fullName, last.id]) : null,
+      };
     },
 
     async create(session: Session, input: Input<'users.create'>): Promise<Output<'users.create'>> {
@@ -73,7 +101,12 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
           .returning()
           .get();
         const user = toUser(row);
-        w.audit({ action: 'users.create', entity: 'users', entityId: id, changes: { role: user.role, manager, active: user.active } });
+        w.audit({
+          action: 'users.create',
+          entity: 'users',
+          entityId: id,
+          changes: { role: user.role, manager, active: user.active },
+        });
         w.emit({ entity: 'users', id, action: 'created' });
         return user;
       });
@@ -84,14 +117,27 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
         const before = findUserRow(w.tx, input.id);
         if (!before) throw new AppError('NOT_FOUND', 'That user does not exist.');
         if (input.version !== undefined && input.version !== before.version) {
-          throw new AppError('CONFLICT', 'Someone else changed this user since you opened it. Reload and try again.');
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this user since you opened it. Reload and try again.',
+          );
         }
         const { patch } = input;
         if (patch.email) assertIdentityFree(w.tx, null, patch.email, before.id);
         const role = patch.role ?? (before.role as Role);
-        const manager = checkTeam(w, role, patch.manager === undefined ? (role === 'coordinator' ? before.manager : null) : patch.manager);
+        const manager = checkTeam(
+          w,
+          role,
+          patch.manager === undefined
+            ? role === 'coordinator'
+              ? before.manager
+              : null
+            : patch.manager,
+        );
         if (before.id === session.user.id && (role !== 'admin' || patch.active === false)) {
-          throw new AppError('VALIDATION', 'You cannot remove your own admin access.', { role: 'Not for your own account' });
+          throw new AppError('VALIDATION', 'You cannot remove your own admin access.', {
+            role: 'Not for your own account',
+          });
         }
         const next = {
           email: patch.email?.normalize('NFKC') ?? before.email,
@@ -104,9 +150,15 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
           version: before.version + 1,
         };
         const row = w.tx.update(users).set(next).where(eq(users.id, before.id)).returning().get();
-        if (!next.active || role !== before.role) w.tx.delete(sessions).where(eq(sessions.user, before.id)).run();
+        if (!next.active || role !== before.role)
+          w.tx.delete(sessions).where(eq(sessions.user, before.id)).run();
         const user: User = toUser(row);
-        w.audit({ action: 'users.update', entity: 'users', entityId: user.id, changes: diff(toUser(before), user) });
+        w.audit({
+          action: 'users.update',
+          entity: 'users',
+          entityId: user.id,
+          changes: diff(toUser(before), user),
+        });
         w.emit({ entity: 'users', id: user.id, action: 'updated' });
         return user;
       });

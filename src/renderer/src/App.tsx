@@ -59,7 +59,10 @@ export function App() {
   const { i18n } = useTranslation();
   const theme = useMemo(() => createAppTheme(i18n.language as Language), [i18n.language]);
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+      }),
   );
   return (
     <ThemeProvider theme={theme}>

@@ -27,7 +27,9 @@ export const webUrl = z
   }, 'Must be an http or https link');
 
 /** A file in the media store, as stored in audioUrl, documentUrl and headshotUrl. */
-export const mediaRef = z.string().regex(/^media:[A-Za-z0-9-]{1,64}$/, 'Must be a media:<id> reference');
+export const mediaRef = z
+  .string()
+  .regex(/^media:[A-Za-z0-9-]{1,64}$/, 'Must be a media:<id> reference');
 
 export const MAX_LIST_LIMIT = 100;
 export const listPaging = {

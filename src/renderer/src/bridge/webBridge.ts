@@ -57,10 +57,21 @@ export function createWebBridge(): GreenroomBridge {
         });
         envelope = (await response.json()) as Envelope<unknown>;
       } catch {
-        envelope = { ok: false, error: { code: 'INTERNAL', message: 'Greenroom’s host did not answer. Is it still running?' } };
+        envelope = {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: 'Greenroom’s host did not answer. Is it still running?',
+          },
+        };
       }
-      if (envelope.ok && channel === 'auth.login') setToken((envelope.data as { token: string }).token);
-      else if (channel === 'auth.logout' || (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED')) setToken(null);
+      if (envelope.ok && channel === 'auth.login')
+        setToken((envelope.data as { token: string }).token);
+      else if (
+        channel === 'auth.logout' ||
+        (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED')
+      )
+        setToken(null);
       return envelope;
     },
     on(_event: EventName, listener: (payload: ChangeEvent) => void): () => void {

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { User } from '../../../../shared/domain/user';
 import { call, whenSignedOut } from '../../api/client';
 
@@ -34,13 +42,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           setState({ status: 'signedOut', expired: false });
         }
       } catch (error) {
-        setState({ status: 'unreachable', message: error instanceof Error ? error.message : String(error) });
+        setState({
+          status: 'unreachable',
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     })();
   }, []);
 
   useEffect(() => {
-    whenSignedOut(() => setState((current) => (current.status === 'signedIn' ? { status: 'signedOut', expired: true } : current)));
+    whenSignedOut(() =>
+      setState((current) =>
+        current.status === 'signedIn' ? { status: 'signedOut', expired: true } : current,
+      ),
+    );
     refresh();
   }, [refresh]);
 

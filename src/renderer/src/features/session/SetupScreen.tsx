@@ -39,9 +39,29 @@ export function SetupScreen() {
       <form onSubmit={onSubmit} noValidate>
         <Stack spacing={2}>
           {server.message && <Alert severity="error">{server.message}</Alert>}
-          <TextField label={t('fields.fullName')} autoFocus autoComplete="name" {...form.register('fullName')} error={!!errors.fullName} helperText={errors.fullName?.message} />
-          <TextField label={t('fields.username')} autoComplete="username" {...form.register('username')} error={!!errors.username} helperText={errors.username?.message} />
-          <TextField label={t('fields.email')} type="email" autoComplete="email" {...form.register('email')} error={!!errors.email} helperText={errors.email?.message} />
+          <TextField
+            label={t('fields.fullName')}
+            autoFocus
+            autoComplete="name"
+            {...form.register('fullName')}
+            error={!!errors.fullName}
+            helperText={errors.fullName?.message}
+          />
+          <TextField
+            label={t('fields.username')}
+            autoComplete="username"
+            {...form.register('username')}
+            error={!!errors.username}
+            helperText={errors.username?.message}
+          />
+          <TextField
+            label={t('fields.email')}
+            type="email"
+            autoComplete="email"
+            {...form.register('email')}
+            error={!!errors.email}
+            helperText={errors.email?.message}
+          />
           <TextField
             label={t('fields.password')}
             type="password"

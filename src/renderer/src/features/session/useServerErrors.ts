@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
 
 /** Puts a failed call's field errors on the form's fields and keeps its message for an alert. */
-export function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, fieldNames: readonly string[]) {
+export function useServerErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  fieldNames: readonly string[],
+) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   return {
@@ -17,7 +20,8 @@ export function useServerErrors<T extends FieldValues>(setError: UseFormSetError
       }
       const unplaced: string[] = [];
       for (const [field, text] of Object.entries(error.fields ?? {})) {
-        if (fieldNames.includes(field)) setError(field as Path<T>, { type: 'server', message: text });
+        if (fieldNames.includes(field))
+          setError(field as Path<T>, { type: 'server', message: text });
         else unplaced.push(`${field}: ${text}`);
       }
       setMessage([error.message, ...unplaced].join(' '));

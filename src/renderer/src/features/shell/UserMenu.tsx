@@ -12,13 +12,20 @@ export function UserMenu() {
   return (
     <>
       <Tooltip title={t('nav.account')}>
-        <IconButton color="inherit" aria-label={t('nav.account')} onClick={(event) => setAnchor(event.currentTarget)}>
+        <IconButton
+          color="inherit"
+          aria-label={t('nav.account')}
+          onClick={(event) => setAnchor(event.currentTarget)}
+        >
           <AccountCircle />
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem disabled sx={{ '&.Mui-disabled': { opacity: 1 } }}>
-          <ListItemText primary={user.fullName} secondary={`${user.username} · ${t(`roles.${user.role}`)}`} />
+          <ListItemText
+            primary={user.fullName}
+            secondary={`${user.username} · ${t(`roles.${user.role}`)}`}
+          />
         </MenuItem>
         <Divider />
         <MenuItem

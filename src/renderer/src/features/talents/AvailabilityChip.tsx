@@ -11,5 +11,12 @@ const COLORS = {
 
 export function AvailabilityChip({ status }: { status: AvailabilityStatus }) {
   const { t } = useTranslation();
-  return <Chip size="small" variant="outlined" color={COLORS[status]} label={t(`availability.${status}`)} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={COLORS[status]}
+      label={t(`availability.${status}`)}
+    />
+  );
 }

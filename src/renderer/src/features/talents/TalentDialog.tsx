@@ -18,7 +18,12 @@ import { talentFields, type Talent } from '../../../../shared/domain/talent';
 import { AVAILABILITY_STATUSES, TALENT_TYPES } from '../../../../shared/domain/vocabulary';
 import { useServerErrors } from '../session/useServerErrors';
 import { useCurrentUser } from '../session';
-import { useArchiveTalent, useAssignableManagers, useCreateTalent, useUpdateTalent } from './useTalents';
+import {
+  useArchiveTalent,
+  useAssignableManagers,
+  useCreateTalent,
+  useUpdateTalent,
+} from './useTalents';
 
 /** The form edits strings; empty optional text becomes null on the way out. */
 const formSchema = z.object({
@@ -31,7 +36,15 @@ const formSchema = z.object({
   manager: z.string(),
 });
 type TalentForm = z.input<typeof formSchema>;
-const FIELDS = ['stageName', 'fullName', 'talentType', 'availabilityStatus', 'portfolioUrl', 'notes', 'manager'] as const;
+const FIELDS = [
+  'stageName',
+  'fullName',
+  'talentType',
+  'availabilityStatus',
+  'portfolioUrl',
+  'notes',
+  'manager',
+] as const;
 
 function defaults(talent: Talent | null, managerId: string): TalentForm {
   return {
@@ -56,7 +69,10 @@ export function TalentDialog({ talent, onClose }: Props) {
   const user = useCurrentUser();
   const isAdmin = user.role === 'admin';
   const managers = useAssignableManagers(isAdmin);
-  const form = useForm<TalentForm>({ resolver: zodResolver(formSchema), defaultValues: defaults(talent, user.id) });
+  const form = useForm<TalentForm>({
+    resolver: zodResolver(formSchema),
+    defaultValues: defaults(talent, user.id),
+  });
   const server = useServerErrors(form.setError, FIELDS);
   const create = useCreateTalent();
   const update = useUpdateTalent();
@@ -78,7 +94,11 @@ export function TalentDialog({ talent, onClose }: Props) {
     };
     try {
       if (talent) {
-        const saved = await update.mutateAsync({ id: talent.id, version: talent.version, patch: fields });
+        const saved = await update.mutateAsync({
+          id: talent.id,
+          version: talent.version,
+          patch: fields,
+        });
         onClose(t('talents.updated', { name: saved.stageName }));
       } else {
         const saved = await create.mutateAsync(fields);
@@ -100,7 +120,13 @@ export function TalentDialog({ talent, onClose }: Props) {
   };
 
   return (
-    <Dialog open onClose={() => onClose()} fullWidth maxWidth="sm" aria-labelledby="talent-dialog-title">
+    <Dialog
+      open
+      onClose={() => onClose()}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="talent-dialog-title"
+    >
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle id="talent-dialog-title">
           {talent ? t('talents.editTitle', { name: talent.stageName }) : t('talents.newTitle')}
@@ -119,17 +145,40 @@ export function TalentDialog({ talent, onClose }: Props) {
           )}
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label={t('fields.stageName')} fullWidth required autoFocus {...form.register('stageName')} error={!!errors.stageName} helperText={errors.stageName?.message} />
+              <TextField
+                label={t('fields.stageName')}
+                fullWidth
+                required
+                autoFocus
+                {...form.register('stageName')}
+                error={!!errors.stageName}
+                helperText={errors.stageName?.message}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label={t('fields.fullName')} fullWidth required {...form.register('fullName')} error={!!errors.fullName} helperText={errors.fullName?.message} />
+              <TextField
+                label={t('fields.fullName')}
+                fullWidth
+                required
+                {...form.register('fullName')}
+                error={!!errors.fullName}
+                helperText={errors.fullName?.message}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <Controller
                 control={form.control}
                 name="talentType"
                 render={({ field }) => (
-                  <TextField select label={t('fields.talentType')} fullWidth required {...field} error={!!errors.talentType} helperText={errors.talentType?.message}>
+                  <TextField
+                    select
+                    label={t('fields.talentType')}
+                    fullWidth
+                    required
+                    {...field}
+                    error={!!errors.talentType}
+                    helperText={errors.talentType?.message}
+                  >
                     {TALENT_TYPES.map((type) => (
                       <MenuItem key={type} value={type}>
                         {t(`talentType.${type}`)}
@@ -144,7 +193,13 @@ export function TalentDialog({ talent, onClose }: Props) {
                 control={form.control}
                 name="availabilityStatus"
                 render={({ field }) => (
-                  <TextField select label={t('fields.availabilityStatus')} fullWidth required {...field}>
+                  <TextField
+                    select
+                    label={t('fields.availabilityStatus')}
+                    fullWidth
+                    required
+                    {...field}
+                  >
                     {AVAILABILITY_STATUSES.map((status) => (
                       <MenuItem key={status} value={status}>
                         {t(`availability.${status}`)}
@@ -160,14 +215,23 @@ export function TalentDialog({ talent, onClose }: Props) {
                   control={form.control}
                   name="manager"
                   render={({ field }) => (
-                    <TextField select label={t('fields.manager')} fullWidth {...field} error={!!errors.manager} helperText={errors.manager?.message}>
+                    <TextField
+                      select
+                      label={t('fields.manager')}
+                      fullWidth
+                      {...field}
+                      error={!!errors.manager}
+                      helperText={errors.manager?.message}
+                    >
                       {(managers.data ?? []).map((manager) => (
                         <MenuItem key={manager.id} value={manager.id}>
                           {manager.fullName} ({t(`roles.${manager.role}`)})
                         </MenuItem>
                       ))}
                       {!managers.data?.some((m) => m.id === field.value) && (
-                        <MenuItem value={field.value}>{talent?.expanded.manager.fullName ?? user.fullName}</MenuItem>
+                        <MenuItem value={field.value}>
+                          {talent?.expanded.manager.fullName ?? user.fullName}
+                        </MenuItem>
                       )}
                     </TextField>
                   )}
@@ -175,16 +239,37 @@ export function TalentDialog({ talent, onClose }: Props) {
               </Grid>
             )}
             <Grid size={12}>
-              <TextField label={t('fields.portfolioUrl')} fullWidth type="url" placeholder="https://" {...form.register('portfolioUrl')} error={!!errors.portfolioUrl} helperText={errors.portfolioUrl?.message} />
+              <TextField
+                label={t('fields.portfolioUrl')}
+                fullWidth
+                type="url"
+                placeholder="https://"
+                {...form.register('portfolioUrl')}
+                error={!!errors.portfolioUrl}
+                helperText={errors.portfolioUrl?.message}
+              />
             </Grid>
             <Grid size={12}>
-              <TextField label={t('fields.notes')} fullWidth multiline minRows={3} {...form.register('notes')} error={!!errors.notes} helperText={errors.notes?.message} />
+              <TextField
+                label={t('fields.notes')}
+                fullWidth
+                multiline
+                minRows={3}
+                {...form.register('notes')}
+                error={!!errors.notes}
+                helperText={errors.notes?.message}
+              />
             </Grid>
           </Grid>
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
           {talent && (
-            <Button color="warning" onClick={() => void onArchive()} sx={{ mr: 'auto' }} disabled={isSubmitting}>
+            <Button
+              color="warning"
+              onClick={() => void onArchive()}
+              sx={{ mr: 'auto' }}
+              disabled={isSubmitting}
+            >
               {t('common.archive')}
             </Button>
           )}

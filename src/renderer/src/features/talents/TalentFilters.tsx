@@ -2,7 +2,12 @@ import SearchIcon from '@mui/icons-material/Search';
 import { InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AVAILABILITY_STATUSES, TALENT_TYPES, type AvailabilityStatus, type TalentType } from '../../../../shared/domain/vocabulary';
+import {
+  AVAILABILITY_STATUSES,
+  TALENT_TYPES,
+  type AvailabilityStatus,
+  type TalentType,
+} from '../../../../shared/domain/vocabulary';
 
 export interface TalentFilterValues {
   readonly q: string;
@@ -12,7 +17,13 @@ export interface TalentFilterValues {
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function TalentFilters({ value, onChange }: { value: TalentFilterValues; onChange: (next: TalentFilterValues) => void }) {
+export function TalentFilters({
+  value,
+  onChange,
+}: {
+  value: TalentFilterValues;
+  onChange: (next: TalentFilterValues) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(value.q);
 
@@ -32,7 +43,13 @@ export function TalentFilters({ value, onChange }: { value: TalentFilterValues; 
         sx={{ minWidth: 280, flexGrow: 1 }}
         slotProps={{
           htmlInput: { 'aria-label': t('common.search'), maxLength: 200 },
-          input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          },
         }}
       />
       <TextField
@@ -40,7 +57,9 @@ export function TalentFilters({ value, onChange }: { value: TalentFilterValues; 
         size="small"
         label={t('fields.talentType')}
         value={value.talentType}
-        onChange={(event) => onChange({ ...value, talentType: event.target.value as TalentType | '' })}
+        onChange={(event) =>
+          onChange({ ...value, talentType: event.target.value as TalentType | '' })
+        }
         sx={{ minWidth: 160 }}
       >
         <MenuItem value="">{t('common.all')}</MenuItem>
@@ -55,7 +74,9 @@ export function TalentFilters({ value, onChange }: { value: TalentFilterValues; 
         size="small"
         label={t('fields.availabilityStatus')}
         value={value.availabilityStatus}
-        onChange={(event) => onChange({ ...value, availabilityStatus: event.target.value as AvailabilityStatus | '' })}
+        onChange={(event) =>
+          onChange({ ...value, availabilityStatus: event.target.value as AvailabilityStatus | '' })
+        }
         sx={{ minWidth: 160 }}
       >
         <MenuItem value="">{t('common.all')}</MenuItem>

@@ -92,7 +92,8 @@ export function TalentsPage() {
     [t, dateTime],
   );
 
-  const filtered = filters.q !== '' || filters.talentType !== '' || filters.availabilityStatus !== '';
+  const filtered =
+    filters.q !== '' || filters.talentType !== '' || filters.availabilityStatus !== '';
   const mayCreate = can(user.role, 'talents', 'create');
 
   return (
@@ -109,7 +110,11 @@ export function TalentsPage() {
       </Stack>
       <TalentFilters value={filters} onChange={changeFilters} />
       {list.error && (
-        <Alert severity="error" sx={{ mb: 2 }} action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>}>
+        <Alert
+          severity="error"
+          sx={{ mb: 2 }}
+          action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>}
+        >
           {list.error.message}
         </Alert>
       )}
@@ -133,7 +138,9 @@ export function TalentsPage() {
           slots={{
             noRowsOverlay: () => (
               <Stack sx={{ height: '100%', alignItems: 'center', justifyContent: 'center', p: 2 }}>
-                <Typography color="text.secondary">{filtered ? t('talents.noMatches') : t('talents.empty')}</Typography>
+                <Typography color="text.secondary">
+                  {filtered ? t('talents.noMatches') : t('talents.empty')}
+                </Typography>
               </Stack>
             ),
           }}
@@ -149,7 +156,12 @@ export function TalentsPage() {
           }}
         />
       )}
-      <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice ?? ''} />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
     </Box>
   );
 }

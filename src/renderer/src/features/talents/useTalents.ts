@@ -32,17 +32,26 @@ function useInvalidateTalents() {
 
 export function useCreateTalent() {
   const invalidate = useInvalidateTalents();
-  return useMutation({ mutationFn: (input: Input<'talents.create'>) => call('talents.create', input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: Input<'talents.create'>) => call('talents.create', input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdateTalent() {
   const invalidate = useInvalidateTalents();
-  return useMutation({ mutationFn: (input: Input<'talents.update'>) => call('talents.update', input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: Input<'talents.update'>) => call('talents.update', input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useArchiveTalent() {
   const invalidate = useInvalidateTalents();
-  return useMutation({ mutationFn: (id: string) => call('talents.archive', { id }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => call('talents.archive', { id }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Managers an admin may assign talent to. */
@@ -51,7 +60,9 @@ export function useAssignableManagers(enabled: boolean) {
     queryKey: ['users', 'assignableManagers'],
     queryFn: async () => {
       const { items } = await call('users.list', { limit: 100 });
-      return items.filter((user) => user.active && (user.role === 'manager' || user.role === 'admin'));
+      return items.filter(
+        (user) => user.active && (user.role === 'manager' || user.role === 'admin'),
+      );
     },
     enabled,
   });

@@ -19,7 +19,8 @@ export const en = {
   language: { label: 'Language', en: 'English', 'zh-CN': '中文（简体）' },
   setup: {
     title: 'Welcome to Greenroom',
-    intro: 'Create the owner account for this workspace. The owner is an administrator and can add everyone else.',
+    intro:
+      'Create the owner account for this workspace. The owner is an administrator and can add everyone else.',
     submit: 'Create owner account',
     creating: 'Creating…',
   },
@@ -82,7 +83,8 @@ export const en = {
     updated: '{{name}} was saved.',
     archived: '{{name}} was archived.',
     archiveConfirm: 'Archive {{name}}? They will leave the roster; their history stays.',
-    conflict: 'Someone else changed this talent while you were editing. Reload to see their version.',
+    conflict:
+      'Someone else changed this talent while you were editing. Reload to see their version.',
     reload: 'Reload',
     openPortfolio: 'Open portfolio',
     liveUpdated: 'The roster was updated.',

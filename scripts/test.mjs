@@ -1,0 +1,104 @@
+// `npm test`: everything CI runs, in order, summed into one closing line
+// `N passed, N failed, N skipped`. Typecheck, lint and build count as one check each; vitest
+// and Playwright contribute their test counts. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outputDir = join(root, '.test-output');
+rmSync(outputDir, { recursive: true, force: true });
+mkdirSync(outputDir, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true', ...env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+function check(label, command, args) {
+  const { ok, seconds } = run(label, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  summary.push(`${ok ? '✓' : '✗'} ${label} (${seconds}s)`);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const npx = 'npx';
+
+check('typecheck (main, preload, shared, tests)', npx, [
+  'tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.node.json',
+]);
+check('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+
+{
+  const file = join(outputDir, 'vitest.json');
+  const { ok, seconds } = run('unit + integration', npx, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
+  const report = readJson(file);
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    summary.push(
+      `${ok ? '✓' : '✗'} vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds}s)`,
+    );
+  }
+  if (!ok && (!report || report.numFailedTests === 0)) {
+    totals.failed += 1;
+    summary.push('✗ vitest did not finish cleanly');
+  }
+}
+
+const built = check('build', npx, ['electron-vite', 'build']);
+
+if (built && existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+  const file = join(outputDir, 'playwright.json');
+  const { ok, seconds } = run('e2e (Playwright, Debian chromium)', npx, ['playwright', 'test']);
+  const report = readJson(file);
+  if (report?.stats) {
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
+    totals.passed += expected;
+    totals.failed += unexpected + flaky;
+    totals.skipped += skipped;
+    summary.push(
+      `${ok ? '✓' : '✗'} e2e: ${expected} passed, ${unexpected + flaky} failed (${seconds}s)`,
+    );
+  }
+  if (!ok && (!report?.stats || report.stats.unexpected + report.stats.flaky === 0)) {
+    totals.failed += 1;
+    summary.push('✗ e2e did not finish cleanly');
+  }
+} else {
+  totals.failed += 1;
+  summary.push('✗ e2e not run: the build failed');
+}
+
+console.log(`\n${summary.join('\n')}\n`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
