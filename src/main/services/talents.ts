@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { redact, scopeOf, teamManagerOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import type { Talent } from '../../shared/domain/talent';
@@ -32,6 +32,16 @@ type JoinedRow = {
     | (typeof columns)[K]['_']['data']
     | ((typeof columns)[K]['_']['notNull'] extends true ? never : null);
 };
+
+interface ListShape {
+  readonly team: boolean;
+  readonly archived: boolean;
+  readonly manager: boolean;
+  readonly availabilityStatus: boolean;
+  readonly talentType: boolean;
+  readonly q: boolean;
+  readonly cursor: boolean;
+}
 
 function toTalent(row: JoinedRow): Talent {
   return {
@@ -113,38 +123,74 @@ export function createTalentService(store: Store) {
     return manager;
   }
 
+  /**
+   * The roster is the hottest read: one prepared statement per combination of filters, so a
+   * list call costs a bind and a step, not a query build.
+   */
+  const statements = new Map<string, ReturnType<typeof buildList>>();
+  function buildList(shape: ListShape) {
+    const p = (name: string) => sql.placeholder(name);
+    const where: SQL[] = [];
+    if (shape.team) where.push(eq(talentProfiles.manager, p('team')));
+    if (!shape.archived) where.push(isNull(talentProfiles.archivedAt));
+    if (shape.manager) where.push(eq(talentProfiles.manager, p('manager')));
+    if (shape.availabilityStatus) where.push(eq(talentProfiles.availabilityStatus, p('availabilityStatus')));
+    if (shape.talentType) where.push(eq(talentProfiles.talentType, p('talentType')));
+    if (shape.q) {
+      where.push(
+        sql`(${talentProfiles.stageName} LIKE ${p('q')} ESCAPE '\\' OR ${talentProfiles.fullName} LIKE ${p('q')} ESCAPE '\\')`,
+      );
+    }
+    if (shape.cursor) {
+      where.push(
+        sql`(${talentProfiles.updatedAt} < ${p('cursorUpdatedAt')} OR (${talentProfiles.updatedAt} = ${p('cursorUpdatedAt')} AND ${talentProfiles.id} < ${p('cursorId')}))`,
+      );
+    }
+    return selectJoined()
+      .where(and(...where))
+      .orderBy(desc(talentProfiles.updatedAt), desc(talentProfiles.id))
+      .limit(p('limit'))
+      .prepare();
+  }
+  function listStatement(shape: ListShape) {
+    const key = JSON.stringify(shape);
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = buildList(shape);
+      statements.set(key, statement);
+    }
+    return statement;
+  }
+
   const out = (session: Session, talent: Talent): Talent =>
     redact(session.user.role, 'talents', talent);
 
   return {
     list(session: Session, input: Input<'talents.list'>): Output<'talents.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: (SQL | undefined)[] = [visibleTo(session, 'read')];
-      if (!input.includeArchived) where.push(isNull(talentProfiles.archivedAt));
-      if (input.manager) where.push(eq(talentProfiles.manager, input.manager));
-      if (input.availabilityStatus)
-        where.push(eq(talentProfiles.availabilityStatus, input.availabilityStatus));
-      if (input.talentType) where.push(eq(talentProfiles.talentType, input.talentType));
-      if (input.q) {
-        const pattern = likeContains(input.q);
-        where.push(
-          sql`(${talentProfiles.stageName} LIKE ${pattern} ESCAPE '\\' OR ${talentProfiles.fullName} LIKE ${pattern} ESCAPE '\\')`,
-        );
-      }
+      const scope = scopeOf(session.user.role, 'talents', 'read');
+      const params: Record<string, unknown> = { limit: limit + 1 };
+      const shape: ListShape = {
+        team: scope !== 'all',
+        archived: input.includeArchived === true,
+        manager: input.manager !== undefined,
+        availabilityStatus: input.availabilityStatus !== undefined,
+        talentType: input.talentType !== undefined,
+        q: Boolean(input.q),
+        cursor: input.cursor !== undefined,
+      };
+      // A coordinator without a team sees nothing rather than everything.
+      if (shape.team) params.team = (scope === 'team' ? teamManagerOf(session.user) : null) ?? '';
+      if (input.manager) params.manager = input.manager;
+      if (input.availabilityStatus) params.availabilityStatus = input.availabilityStatus;
+      if (input.talentType) params.talentType = input.talentType;
+      if (input.q) params.q = likeContains(input.q);
       if (input.cursor) {
         const [updatedAt, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          or(
-            sql`${talentProfiles.updatedAt} < ${updatedAt}`,
-            and(eq(talentProfiles.updatedAt, updatedAt), sql`${talentProfiles.id} < ${id}`),
-          ),
-        );
+        params.cursorUpdatedAt = updatedAt;
+        params.cursorId = id;
       }
-      const rows = selectJoined()
-        .where(and(...where))
-        .orderBy(desc(talentProfiles.updatedAt), desc(talentProfiles.id))
-        .limit(limit + 1)
-        .all();
+      const rows = listStatement(shape).all(params);
       const items = rows.slice(0, limit).map((row) => out(session, toTalent(row)));
       const last = items.at(-1);
       return {
