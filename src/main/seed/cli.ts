@@ -40,7 +40,8 @@ const fail = (message: string): never => {
 };
 const dataDir = values['data-dir'] ?? fail('--data-dir DIR is required');
 const password = values.password ?? fail('--password P is required (sample users get it)');
-if (password.length < MIN_PASSWORD_LENGTH) fail(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+if (password.length < MIN_PASSWORD_LENGTH)
+  fail(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`);
 
 const counts: Partial<SeedCounts> = {};
 for (const [key, flag] of Object.entries(flags) as [keyof SeedCounts, string][]) {
@@ -51,7 +52,10 @@ for (const [key, flag] of Object.entries(flags) as [keyof SeedCounts, string][])
   counts[key] = n;
 }
 
-const core = createCore({ dataDir: resolve(dataDir), migrationsDir: join(root, 'resources', 'migrations') });
+const core = createCore({
+  dataDir: resolve(dataDir),
+  migrationsDir: join(root, 'resources', 'migrations'),
+});
 const started = Date.now();
 const result = await seedWorkspace(core, {
   password,

@@ -6,7 +6,10 @@ export function sineWav(seconds: number, frequency = 440, sampleRate = 44_100): 
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++) {
     const fade = Math.min(1, i / 2000, (samples - i) / 2000);
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 0.3 * fade * 32767), i * 2);
+    data.writeInt16LE(
+      Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 0.3 * fade * 32767),
+      i * 2,
+    );
   }
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);

@@ -1,14 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { count, eq, or, sql } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
-import type { Role } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import { sessions, users } from '../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptCost } from './passwords';
 import type { Session } from './session';
-import { newId, type Store } from './store';
-import { toUser } from './userRows';
+import type { Store } from './store';
+import { insertUser, toUser } from './userRows';
 
 export interface AuthOptions {
   readonly scrypt?: ScryptCost;
@@ -56,26 +55,14 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
         if ((existing?.n ?? 0) > 0) {
           throw new AppError('CONFLICT', 'This workspace already has an owner. Sign in instead.');
         }
-        const id = newId();
-        const row = w.tx
-          .insert(users)
-          .values({
-            id,
-            createdAt: w.now,
-            updatedAt: w.now,
-            version: 1,
-            username: input.username.normalize('NFKC'),
-            usernameKey: identityKey(input.username),
-            email: input.email.normalize('NFKC'),
-            emailKey: identityKey(input.email),
-            fullName: input.fullName,
-            role: 'admin' satisfies Role,
-            manager: null,
-            active: true,
-            passwordHash,
-          })
-          .returning()
-          .get();
+        const user = insertUser(w.tx, w.now, {
+          ...input,
+          role: 'admin',
+          manager: null,
+          active: true,
+          passwordHash,
+        });
+        const { id } = user;
         w.audit({
           action: 'setup.createOwner',
           entity: 'users',
@@ -83,7 +70,7 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
           changes: { role: 'admin' },
         });
         w.emit({ entity: 'users', id, action: 'created' });
-        return toUser(row);
+        return user;
       });
       return { user };
     },

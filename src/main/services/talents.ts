@@ -134,7 +134,8 @@ export function createTalentService(store: Store) {
     if (shape.team) where.push(eq(talentProfiles.manager, p('team')));
     if (!shape.archived) where.push(isNull(talentProfiles.archivedAt));
     if (shape.manager) where.push(eq(talentProfiles.manager, p('manager')));
-    if (shape.availabilityStatus) where.push(eq(talentProfiles.availabilityStatus, p('availabilityStatus')));
+    if (shape.availabilityStatus)
+      where.push(eq(talentProfiles.availabilityStatus, p('availabilityStatus')));
     if (shape.talentType) where.push(eq(talentProfiles.talentType, p('talentType')));
     if (shape.q) {
       where.push(

@@ -8,8 +8,8 @@ import { assertIdentityFree, identityKey } from './identity';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptCost } from './passwords';
 import type { Session } from './session';
-import { diff, newId, type Store, type WriteContext } from './store';
-import { findUserRow, toUser } from './userRows';
+import { diff, type Store, type WriteContext } from './store';
+import { findUserRow, insertUser, toUser } from './userRows';
 
 /** A coordinator must name an active manager; nobody else has one. */
 function checkTeam(
@@ -80,27 +80,16 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
       return store.write(session.user.id, (w) => {
         assertIdentityFree(w.tx, input.username, input.email);
         const manager = checkTeam(w, input.role, input.manager);
-        const id = newId();
-        const row = w.tx
-          .insert(users)
-          .values({
-            id,
-            createdAt: w.now,
-            updatedAt: w.now,
-            version: 1,
-            username: input.username.normalize('NFKC'),
-            usernameKey: identityKey(input.username),
-            email: input.email.normalize('NFKC'),
-            emailKey: identityKey(input.email),
-            fullName: input.fullName,
-            role: input.role,
-            manager,
-            active: input.active ?? true,
-            passwordHash,
-          })
-          .returning()
-          .get();
-        const user = toUser(row);
+        const user = insertUser(w.tx, w.now, {
+          username: input.username,
+          email: input.email,
+          fullName: input.fullName,
+          role: input.role,
+          manager,
+          active: input.active ?? true,
+          passwordHash,
+        });
+        const { id } = user;
         w.audit({
           action: 'users.create',
           entity: 'users',

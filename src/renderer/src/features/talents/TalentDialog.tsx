@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { VocabularySelect } from '../../components/VocabularySelect';
 import { z } from 'zod';
 import { optionalText, webUrl } from '../../../../shared/domain/common';
 import { talentFields, type Talent } from '../../../../shared/domain/talent';
@@ -170,21 +171,16 @@ export function TalentDialog({ talent, onClose }: Props) {
                 control={form.control}
                 name="talentType"
                 render={({ field }) => (
-                  <TextField
-                    select
+                  <VocabularySelect
                     label={t('fields.talentType')}
+                    values={TALENT_TYPES}
+                    labels="talentType"
                     fullWidth
                     required
                     {...field}
                     error={!!errors.talentType}
                     helperText={errors.talentType?.message}
-                  >
-                    {TALENT_TYPES.map((type) => (
-                      <MenuItem key={type} value={type}>
-                        {t(`talentType.${type}`)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
+                  />
                 )}
               />
             </Grid>
@@ -193,19 +189,14 @@ export function TalentDialog({ talent, onClose }: Props) {
                 control={form.control}
                 name="availabilityStatus"
                 render={({ field }) => (
-                  <TextField
-                    select
+                  <VocabularySelect
                     label={t('fields.availabilityStatus')}
+                    values={AVAILABILITY_STATUSES}
+                    labels="availability"
                     fullWidth
                     required
                     {...field}
-                  >
-                    {AVAILABILITY_STATUSES.map((status) => (
-                      <MenuItem key={status} value={status}>
-                        {t(`availability.${status}`)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
+                  />
                 )}
               />
             </Grid>

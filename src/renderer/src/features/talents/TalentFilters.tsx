@@ -1,7 +1,8 @@
 import SearchIcon from '@mui/icons-material/Search';
-import { InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
+import { InputAdornment, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VocabularySelect } from '../../components/VocabularySelect';
 import {
   AVAILABILITY_STATUSES,
   TALENT_TYPES,
@@ -52,40 +53,30 @@ export function TalentFilters({
           },
         }}
       />
-      <TextField
-        select
+      <VocabularySelect
         size="small"
         label={t('fields.talentType')}
+        values={TALENT_TYPES}
+        labels="talentType"
+        withAll
         value={value.talentType}
         onChange={(event) =>
           onChange({ ...value, talentType: event.target.value as TalentType | '' })
         }
         sx={{ minWidth: 160 }}
-      >
-        <MenuItem value="">{t('common.all')}</MenuItem>
-        {TALENT_TYPES.map((type) => (
-          <MenuItem key={type} value={type}>
-            {t(`talentType.${type}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+      />
+      <VocabularySelect
         size="small"
         label={t('fields.availabilityStatus')}
+        values={AVAILABILITY_STATUSES}
+        labels="availability"
+        withAll
         value={value.availabilityStatus}
         onChange={(event) =>
           onChange({ ...value, availabilityStatus: event.target.value as AvailabilityStatus | '' })
         }
         sx={{ minWidth: 160 }}
-      >
-        <MenuItem value="">{t('common.all')}</MenuItem>
-        {AVAILABILITY_STATUSES.map((status) => (
-          <MenuItem key={status} value={status}>
-            {t(`availability.${status}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+      />
     </Stack>
   );
 }
