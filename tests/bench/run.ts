@@ -20,10 +20,24 @@ try {
   await seedWorkspace(t.core, {
     password: PASSWORD,
     scrypt: TEST_SCRYPT,
-    counts: { talents: TALENTS, auditions: 0, bookings: 0, scheduleEntries: 0, availabilityBlocks: 0, artists: 0, demos: 0, contracts: 0, growthLogs: 0, reviewNotes: 0, managers: 3 },
+    counts: {
+      talents: TALENTS,
+      auditions: 0,
+      bookings: 0,
+      scheduleEntries: 0,
+      availabilityBlocks: 0,
+      artists: 0,
+      demos: 0,
+      contracts: 0,
+      growthLogs: 0,
+      reviewNotes: 0,
+      managers: 3,
+    },
     now: new Date('2026-11-23T09:00:00.000Z'),
   });
-  console.log(`Seeded ${TALENTS} talents across 3 teams in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${TALENTS} talents across 3 teams in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   t.core.sqlite.pragma('optimize');
 
   const { token, user } = await t.call('auth.login', { username: 'manager1', password: PASSWORD });
@@ -40,7 +54,13 @@ try {
   const direct = raw.all(user.id) as { id: string }[];
   if (!viaRouter.envelope.ok) throw new Error(JSON.stringify(viaRouter.envelope.error));
   const routed = viaRouter.envelope.data as { items: { id: string }[] };
-  if (routed.items.map((x) => x.id).join() !== direct.slice(0, 50).map((x) => x.id).join()) {
+  if (
+    routed.items.map((x) => x.id).join() !==
+    direct
+      .slice(0, 50)
+      .map((x) => x.id)
+      .join()
+  ) {
     throw new Error('router and raw statement disagree: the comparison would be meaningless');
   }
 

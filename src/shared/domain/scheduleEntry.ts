@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { id, instant, optionalText, rowMeta } from './common';
+import { SCHEDULE_ENTRY_TYPES, SCHEDULE_SOURCES, SCHEDULE_STATUSES } from './vocabulary';
+
+/** An IANA zone name the runtime knows, e.g. America/New_York. */
+export const timezone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return zone.includes('/') || zone === 'UTC';
+    } catch {
+      return false;
+    }
+  }, 'Must be an IANA time zone such as Europe/London');
+
+export const scheduleEntryCreate = z
+  .strictObject({
+    talentProfile: id,
+    entryType: z.enum(SCHEDULE_ENTRY_TYPES),
+    title: optionalText(200),
+    start: instant,
+    end: instant,
+    timezone,
+    status: z.enum(SCHEDULE_STATUSES).optional(),
+  })
+  .refine((e) => e.end > e.start, { path: ['end'], message: 'Must be after the start' });
+
+export const scheduleEntry = z.object({
+  ...rowMeta,
+  talentProfile: z.string(),
+  booking: z.string().nullable(),
+  entryType: z.enum(SCHEDULE_ENTRY_TYPES),
+  title: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  timezone: z.string(),
+  status: z.enum(SCHEDULE_STATUSES),
+  source: z.enum(SCHEDULE_SOURCES),
+});
+export type ScheduleEntry = z.infer<typeof scheduleEntry>;
