@@ -33,10 +33,16 @@ type Grants = Partial<Record<Action, Scope>>;
 const everything: Grants = { read: 'all', create: 'all', update: 'all', archive: 'all' };
 const team: Grants = { read: 'team', create: 'team', update: 'team', archive: 'team' };
 const readAll: Grants = { read: 'all' };
+/** Append-only entities: no update or archive, for anyone (the database refuses it too). */
 const appendAll: Grants = { read: 'all', create: 'all' };
 
 export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grants>>>>> = {
-  admin: Object.fromEntries(ENTITIES.map((entity) => [entity, everything])),
+  admin: {
+    ...Object.fromEntries(ENTITIES.map((entity) => [entity, everything])),
+    growthLogs: appendAll,
+    reviewNotes: appendAll,
+    audit: { read: 'all' },
+  },
   manager: {
     talents: team,
     auditions: team,
@@ -51,8 +57,8 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grant
     schedule: team,
     availability: team,
   },
+  // The label desk sees nothing of the agency desk (and the other way round), unless admin.
   AandR: {
-    talents: readAll,
     artists: { read: 'all', create: 'all', update: 'own' },
     demos: { read: 'all', create: 'all', update: 'own' },
     contracts: readAll,
@@ -60,16 +66,15 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grant
     reviewNotes: appendAll,
   },
   legal: {
-    talents: readAll,
     artists: readAll,
     demos: readAll,
-    contracts: { read: 'all', create: 'all', update: 'own' },
+    contracts: { read: 'all', create: 'all', update: 'all' },
     growthLogs: readAll,
     reviewNotes: appendAll,
   },
   contributor: {
     artists: readAll,
-    demos: { read: 'all', create: 'all' },
+    demos: readAll,
     growthLogs: appendAll,
     reviewNotes: appendAll,
   },

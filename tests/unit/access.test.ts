@@ -16,9 +16,27 @@ describe('the access table', () => {
     expect(Object.keys(ACCESS).sort()).toEqual([...ROLES].sort());
   });
 
-  it('gives admin every action on every entity', () => {
-    for (const entity of ENTITIES)
+  it('gives admin every action on every entity, except changing append-only records', () => {
+    const appendOnly = ['growthLogs', 'reviewNotes', 'audit'] as const;
+    for (const entity of ENTITIES.filter((e) => !(appendOnly as readonly string[]).includes(e))) {
       for (const action of ACTIONS) expect(scopeOf('admin', entity, action)).toBe('all');
+    }
+    for (const entity of appendOnly) {
+      expect(scopeOf('admin', entity, 'read')).toBe('all');
+      expect(scopeOf('admin', entity, 'update')).toBeNull();
+      expect(scopeOf('admin', entity, 'archive')).toBeNull();
+    }
+  });
+
+  it('keeps the two desks apart for everyone but admin', () => {
+    const agency = ['talents', 'auditions', 'bookings', 'schedule', 'availability'] as const;
+    const label = ['artists', 'demos', 'contracts', 'growthLogs', 'reviewNotes'] as const;
+    for (const role of LABEL_ROLES)
+      for (const entity of agency)
+        for (const action of ACTIONS) expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
+    for (const role of ['manager', 'coordinator'] as const)
+      for (const entity of label)
+        for (const action of ACTIONS) expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
   });
 
   it('keeps users and the audit trail to admins', () => {
