@@ -10,6 +10,7 @@ import type { ScryptCost } from './services/passwords';
 import type { Session } from './services/session';
 import { createMediaStore, type MediaStore } from './services/media';
 import { createStaging, type Staging } from './services/staging';
+import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
 import { createTalentService } from './services/talents';
 import { createUserService } from './services/users';
@@ -47,17 +48,21 @@ export function createCore(options: CoreOptions): Core {
   const opened = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const bus = new ChangeBus();
   const store = createStore(opened.db, bus);
-  const auth = createAuthService(store, {
+  const settings = createSettingsService(store);
+  const auth = createAuthService(store, settings, {
     scrypt: options.scrypt,
     idleTimeoutMs: options.idleTimeoutMs,
   });
   const users = createUserService(store, options.scrypt);
   const talents = createTalentService(store);
-  const audit = createAuditService(store);
+  const audit = createAuditService(store, {
+    talents: (session, id) => talents.get(session, { id }),
+  });
 
   const handlers: Handlers = {
     'setup.status': () => auth.status(),
     'setup.createOwner': (_s, input) => auth.createOwner(input),
+    'auth.signUp': (_s, input) => auth.signUp(input),
     'auth.login': (_s, input) => auth.login(input),
     'auth.logout': (session) => auth.logout(session),
     'auth.me': (session) => ({ user: session.user }),
@@ -70,6 +75,8 @@ export function createCore(options: CoreOptions): Core {
     'talents.create': (session, input) => talents.create(session, input),
     'talents.update': (session, input) => talents.update(session, input),
     'talents.archive': (session, input) => talents.archive(session, input),
+    'settings.get': (session) => settings.get(session),
+    'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),
   };
 

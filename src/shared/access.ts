@@ -21,6 +21,7 @@ export const ENTITIES = [
   'growthLogs',
   'reviewNotes',
   'audit',
+  'settings',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

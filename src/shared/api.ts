@@ -10,6 +10,7 @@ import { ENTITIES } from './access';
 import { empty, id, instant, page, userSummary } from './domain/common';
 import type { Envelope } from './errors';
 import { talent, talentCreate, talentList, talentUpdate } from './domain/talent';
+import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
 /** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
@@ -41,9 +42,18 @@ const auditEntry = z.object({
 });
 
 export const contract = {
-  'setup.status': { input: empty, output: z.object({ needsOwner: z.boolean() }), guard: 'public' },
+  'setup.status': {
+    input: empty,
+    output: z.object({ needsOwner: z.boolean(), signUpEnabled: z.boolean() }),
+    guard: 'public',
+  },
   'setup.createOwner': { input: newAccount, output: userReply, guard: 'public' },
 
+  'auth.signUp': {
+    input: newAccount,
+    output: z.object({ pendingApproval: z.literal(true) }),
+    guard: 'public',
+  },
   'auth.login': { input: signIn, output: session, guard: 'public' },
   'auth.logout': { input: empty, output: z.object({}), guard: 'signedIn' },
   'auth.me': { input: empty, output: userReply, guard: 'signedIn' },
@@ -83,6 +93,13 @@ export const contract = {
     guard: { entity: 'talents', action: 'archive' },
   },
 
+  'settings.get': { input: empty, output: workspaceSettings, guard: 'signedIn' },
+  'settings.update': {
+    input: z.strictObject({ version: z.number().int().min(1), patch: settingsPatch }),
+    output: workspaceSettings,
+    guard: { entity: 'settings', action: 'update' },
+  },
+
   'audit.list': {
     input: z.strictObject({
       entity: z.enum(ENTITIES).optional(),
@@ -94,7 +111,8 @@ export const contract = {
       cursor: z.string().max(512).optional(),
     }),
     output: page(auditEntry),
-    guard: { entity: 'audit', action: 'read' },
+    // Admins browse everything; others only the history of a record they can read (service).
+    guard: 'signedIn',
   },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -30,7 +30,7 @@ function counts() {
 
 describe('first run and sign-in', () => {
   it('allows one owner only', async () => {
-    expect(await t.call('setup.status', {})).toEqual({ needsOwner: false });
+    expect(await t.call('setup.status', {})).toEqual({ needsOwner: false, signUpEnabled: true });
     const again = await t.raw('setup.createOwner', {
       username: 'second',
       email: 's@example.com',
@@ -227,7 +227,9 @@ describe('bad input changes nothing', () => {
     ['a forged token', 'Zm9yZ2VkLXRva2Vu'],
   ])('refuses %s with UNAUTHENTICATED', async (_name, token) => {
     const before = counts();
-    for (const channel of CHANNELS.filter((c) => !c.startsWith('setup.') && c !== 'auth.login')) {
+    for (const channel of CHANNELS.filter(
+      (c) => !c.startsWith('setup.') && c !== 'auth.login' && c !== 'auth.signUp',
+    )) {
       const reply = await t.raw(channel, {}, token);
       expect(reply, channel).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     }
@@ -290,12 +292,20 @@ describe('access by team and role', () => {
   });
 
   it('shows the label desk nothing of the agency desk', async () => {
-    await t.call('talents.create', { ...talent, notes: 'Rate is 5000', portfolioUrl: 'https://example.com/mia' }, a.owner);
+    await t.call(
+      'talents.create',
+      { ...talent, notes: 'Rate is 5000', portfolioUrl: 'https://example.com/mia' },
+      a.owner,
+    );
     for (const role of ['AandR', 'legal', 'contributor'] as const) {
       const user = await a.user(`label-${role.toLowerCase()}`, role);
       const before = counts();
-      expect(await t.raw('talents.list', {}, user.token)).toMatchObject({ error: { code: 'FORBIDDEN' } });
-      expect(await t.raw('talents.create', talent, user.token)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await t.raw('talents.list', {}, user.token)).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await t.raw('talents.create', talent, user.token)).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
       expect(counts()).toEqual(before);
     }
   });

@@ -67,7 +67,7 @@ describe('web host', () => {
   it('maps envelopes to HTTP statuses', async () => {
     expect(await api('setup.status', {}, null)).toEqual({
       status: 200,
-      body: { ok: true, data: { needsOwner: false } },
+      body: { ok: true, data: { needsOwner: false, signUpEnabled: true } },
     });
     expect((await api('talents.list', {}, null)).status).toBe(401);
     expect((await api('talents.list', {}, 'forged')).status).toBe(401);

@@ -33,10 +33,12 @@ describe('the access table', () => {
     const label = ['artists', 'demos', 'contracts', 'growthLogs', 'reviewNotes'] as const;
     for (const role of LABEL_ROLES)
       for (const entity of agency)
-        for (const action of ACTIONS) expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
+        for (const action of ACTIONS)
+          expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
     for (const role of ['manager', 'coordinator'] as const)
       for (const entity of label)
-        for (const action of ACTIONS) expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
+        for (const action of ACTIONS)
+          expect(can(role, entity, action), `${role} ${action} ${entity}`).toBe(false);
   });
 
   it('keeps users and the audit trail to admins', () => {

@@ -316,3 +316,11 @@ export const auditLog = sqliteTable(
     index('audit_log_by_at').on(t.at),
   ],
 );
+
+/** Workspace settings: one row, id `workspace`. */
+export const settings = sqliteTable('settings', {
+  ...rowMeta,
+  signUpEnabled: integer({ mode: 'boolean' }).notNull().default(true),
+  /** Sessions unused for this long end; the app locks to the sign-in screen. */
+  idleTimeoutMinutes: integer().notNull().default(720),
+});

@@ -1,16 +1,33 @@
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
+import { AppError } from '../../shared/errors';
 import { auditLog, users } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
 import type { Session } from './session';
 import type { Store } from './store';
 
-export function createAuditService(store: Store) {
+/** Throws (NOT_FOUND or FORBIDDEN) unless the session may read that record. */
+export type RecordGuard = (session: Session, id: string) => unknown;
+
+/**
+ * Admins browse the whole trail. Everyone else sees the history of one record they may read,
+ * with restricted values removed when their role may not see those fields.
+ */
+export function createAuditService(store: Store, recordGuards: Partial<Record<Entity, RecordGuard>>) {
   const { db } = store;
   const actor = alias(users, 'actor');
   return {
-    list(_session: Session, input: Input<'audit.list'>): Output<'audit.list'> {
+    list(session: Session, input: Input<'audit.list'>): Output<'audit.list'> {
+      if (session.user.role !== 'admin') {
+        const guard = input.entity ? recordGuards[input.entity] : undefined;
+        if (!guard || !input.entityId) {
+          throw new AppError('FORBIDDEN', 'Only administrators can browse the whole audit trail.');
+        }
+        guard(session, input.entityId);
+      }
+      const hidden = seesRestricted(session.user.role) ? [] : (RESTRICTED_FIELDS[input.entity ?? 'audit'] ?? []);
       const limit = input.limit ?? DEFAULT_LIMIT;
       const where: SQL[] = [];
       if (input.entity) where.push(eq(auditLog.entity, input.entity));
@@ -54,4 +71,9 @@ export function createAuditService(store: Store) {
       };
     },
   };
+}
+
+function withoutFields(changes: Record<string, unknown>, hidden: readonly string[]): Record<string, unknown> {
+  if (hidden.length === 0) return changes;
+  return Object.fromEntries(Object.entries(changes).filter(([field]) => !hidden.includes(field)));
 }

@@ -5,17 +5,17 @@ import { AppError } from '../../shared/errors';
 import { sessions, users } from '../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptCost } from './passwords';
+import { LoginThrottle } from './loginThrottle';
 import type { Session } from './session';
+import type { SettingsService } from './settings';
 import type { Store } from './store';
 import { insertUser, toUser } from './userRows';
 
 export interface AuthOptions {
   readonly scrypt?: ScryptCost;
-  /** Sessions unused for this long are gone; the renderer returns to sign-in. */
+  /** Overrides the workspace setting (tests); sessions unused for this long end. */
   readonly idleTimeoutMs?: number;
 }
-
-const DEFAULT_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -23,10 +23,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function createAuthService(store: Store, options: AuthOptions = {}) {
+export function createAuthService(store: Store, settings: SettingsService, options: AuthOptions = {}) {
   const { db } = store;
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
-  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const idleTimeoutMs = (): number => options.idleTimeoutMs ?? settings.current().idleTimeoutMinutes * 60_000;
+  const throttle = new LoginThrottle();
   // Verifying against a real hash when the user does not exist keeps the timing the same.
   const decoyHash = hashPassword(randomBytes(16).toString('hex'), cost);
 
@@ -40,7 +41,7 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
   return {
     status(): Output<'setup.status'> {
       const row = db.select({ n: count() }).from(users).get();
-      return { needsOwner: (row?.n ?? 0) === 0 };
+      return { needsOwner: (row?.n ?? 0) === 0, signUpEnabled: settings.current().signUpEnabled };
     },
 
     async createOwner(input: Input<'setup.createOwner'>): Promise<Output<'setup.createOwner'>> {
@@ -75,8 +76,38 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
       return { user };
     },
 
+    /** A new account waits, inactive, until an admin activates it and gives it a role. */
+    async signUp(input: Input<'auth.signUp'>): Promise<Output<'auth.signUp'>> {
+      if (this.status().needsOwner) {
+        throw new AppError('CONFLICT', 'This workspace has no owner yet. Create the owner account first.');
+      }
+      if (!settings.current().signUpEnabled) {
+        throw new AppError('FORBIDDEN', 'Sign-up is turned off for this workspace. Ask an administrator for an account.');
+      }
+      assertIdentityFree(db, input.username, input.email);
+      const passwordHash = await hashPassword(input.password, cost);
+      store.write(null, (w) => {
+        assertIdentityFree(w.tx, input.username, input.email);
+        // The least-privileged role until an admin decides; inactive means it cannot sign in.
+        const user = insertUser(w.tx, w.now, { ...input, role: 'contributor', manager: null, active: false, passwordHash });
+        w.audit({ action: 'auth.signUp', entity: 'users', entityId: user.id, changes: { username: user.username } });
+        w.emit({ entity: 'users', id: user.id, action: 'created' });
+      });
+      return { pendingApproval: true };
+    },
+
     async login(input: Input<'auth.login'>): Promise<Output<'auth.login'>> {
       const key = identityKey(input.username);
+      const wait = throttle.waitMs(key);
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        store.write(null, (w) => w.audit({ action: 'auth.loginThrottled', entity: 'users', entityId: null, changes: { username: key } }));
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          { retryAfterSeconds: String(Math.ceil(wait / 1000)) },
+        );
+      }
       const row = db
         .select()
         .from(users)
@@ -84,6 +115,7 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
         .get();
       const ok = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash));
       if (!row || !ok) {
+        throttle.fail(key);
         store.write(row?.id ?? null, (w) =>
           w.audit({ action: 'auth.loginFailed', entity: 'users', entityId: row?.id ?? null }),
         );
@@ -95,6 +127,7 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
           'Your account is not active yet. An administrator has to activate it.',
         );
       }
+      throttle.succeed(key);
       const token = randomBytes(32).toString('base64url');
       store.write(row.id, (w) => {
         w.tx
@@ -151,7 +184,7 @@ export function createAuthService(store: Store, options: AuthOptions = {}) {
       if (!found || !found.user.active)
         throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
       const idleFor = Date.now() - Date.parse(found.lastSeenAt);
-      if (idleFor > idleTimeoutMs) {
+      if (idleFor > idleTimeoutMs()) {
         db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
         throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
       }

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { rowMeta } from './common';
+
+export const workspaceSettings = z.object({
+  ...rowMeta,
+  signUpEnabled: z.boolean(),
+  idleTimeoutMinutes: z.number().int(),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
+
+export const settingsPatch = z.strictObject({
+  signUpEnabled: z.boolean().optional(),
+  idleTimeoutMinutes: z.number().int().min(5, 'At least 5 minutes').max(7 * 24 * 60, 'At most a week').optional(),
+});
