@@ -15,7 +15,10 @@ export type RecordGuard = (session: Session, id: string) => unknown;
  * Admins browse the whole trail. Everyone else sees the history of one record they may read,
  * with restricted values removed when their role may not see those fields.
  */
-export function createAuditService(store: Store, recordGuards: Partial<Record<Entity, RecordGuard>>) {
+export function createAuditService(
+  store: Store,
+  recordGuards: Partial<Record<Entity, RecordGuard>>,
+) {
   const { db } = store;
   const actor = alias(users, 'actor');
   return {
@@ -27,7 +30,6 @@ export function createAuditService(store: Store, recordGuards: Partial<Record<En
         }
         guard(session, input.entityId);
       }
-      const hidden = seesRestricted(session.user.role) ? [] : (RESTRICTED_FIELDS[input.entity ?? 'audit'] ?? []);
       const limit = input.limit ?? DEFAULT_LIMIT;
       const where: SQL[] = [];
       if (input.entity) where.push(eq(auditLog.entity, input.entity));
@@ -55,7 +57,12 @@ export function createAuditService(store: Store, recordGuards: Partial<Record<En
       const items = rows.slice(0, limit).map((row) => ({
         ...row.entry,
         changes: row.entry.changes
-          ? (JSON.parse(row.entry.changes) as Record<string, unknown>)
+          ? withoutFields(
+              JSON.parse(row.entry.changes) as Record<string, unknown>,
+              seesRestricted(session.user.role)
+                ? []
+                : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
+            )
           : null,
         expanded: {
           actor:
@@ -73,7 +80,10 @@ export function createAuditService(store: Store, recordGuards: Partial<Record<En
   };
 }
 
-function withoutFields(changes: Record<string, unknown>, hidden: readonly string[]): Record<string, unknown> {
+function withoutFields(
+  changes: Record<string, unknown>,
+  hidden: readonly string[],
+): Record<string, unknown> {
   if (hidden.length === 0) return changes;
   return Object.fromEntries(Object.entries(changes).filter(([field]) => !hidden.includes(field)));
 }

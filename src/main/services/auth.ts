@@ -23,10 +23,15 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function createAuthService(store: Store, settings: SettingsService, options: AuthOptions = {}) {
+export function createAuthService(
+  store: Store,
+  settings: SettingsService,
+  options: AuthOptions = {},
+) {
   const { db } = store;
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
-  const idleTimeoutMs = (): number => options.idleTimeoutMs ?? settings.current().idleTimeoutMinutes * 60_000;
+  const idleTimeoutMs = (): number =>
+    options.idleTimeoutMs ?? settings.current().idleTimeoutMinutes * 60_000;
   const throttle = new LoginThrottle();
   // Verifying against a real hash when the user does not exist keeps the timing the same.
   const decoyHash = hashPassword(randomBytes(16).toString('hex'), cost);
@@ -79,18 +84,35 @@ export function createAuthService(store: Store, settings: SettingsService, optio
     /** A new account waits, inactive, until an admin activates it and gives it a role. */
     async signUp(input: Input<'auth.signUp'>): Promise<Output<'auth.signUp'>> {
       if (this.status().needsOwner) {
-        throw new AppError('CONFLICT', 'This workspace has no owner yet. Create the owner account first.');
+        throw new AppError(
+          'CONFLICT',
+          'This workspace has no owner yet. Create the owner account first.',
+        );
       }
       if (!settings.current().signUpEnabled) {
-        throw new AppError('FORBIDDEN', 'Sign-up is turned off for this workspace. Ask an administrator for an account.');
+        throw new AppError(
+          'FORBIDDEN',
+          'Sign-up is turned off for this workspace. Ask an administrator for an account.',
+        );
       }
       assertIdentityFree(db, input.username, input.email);
       const passwordHash = await hashPassword(input.password, cost);
       store.write(null, (w) => {
         assertIdentityFree(w.tx, input.username, input.email);
         // The least-privileged role until an admin decides; inactive means it cannot sign in.
-        const user = insertUser(w.tx, w.now, { ...input, role: 'contributor', manager: null, active: false, passwordHash });
-        w.audit({ action: 'auth.signUp', entity: 'users', entityId: user.id, changes: { username: user.username } });
+        const user = insertUser(w.tx, w.now, {
+          ...input,
+          role: 'contributor',
+          manager: null,
+          active: false,
+          passwordHash,
+        });
+        w.audit({
+          action: 'auth.signUp',
+          entity: 'users',
+          entityId: user.id,
+          changes: { username: user.username },
+        });
         w.emit({ entity: 'users', id: user.id, action: 'created' });
       });
       return { pendingApproval: true };
@@ -101,7 +123,14 @@ export function createAuthService(store: Store, settings: SettingsService, optio
       const wait = throttle.waitMs(key);
       if (wait > 0) {
         const minutes = Math.ceil(wait / 60_000);
-        store.write(null, (w) => w.audit({ action: 'auth.loginThrottled', entity: 'users', entityId: null, changes: { username: key } }));
+        store.write(null, (w) =>
+          w.audit({
+            action: 'auth.loginThrottled',
+            entity: 'users',
+            entityId: null,
+            changes: { username: key },
+          }),
+        );
         throw new AppError(
           'RATE_LIMITED',
           `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,

@@ -18,8 +18,13 @@ export function createSettingsService(store: Store) {
     let row = db.select().from(settings).where(eq(settings.id, ROW_ID)).get();
     if (!row) {
       const now = store.now();
-      row = db.insert(settings).values({ id: ROW_ID, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get()
-        ?? db.select().from(settings).where(eq(settings.id, ROW_ID)).get();
+      row =
+        db
+          .insert(settings)
+          .values({ id: ROW_ID, createdAt: now, updatedAt: now })
+          .onConflictDoNothing()
+          .returning()
+          .get() ?? db.select().from(settings).where(eq(settings.id, ROW_ID)).get();
     }
     if (!row) throw new AppError('INTERNAL', 'The workspace settings could not be read.');
     cached = row;
@@ -34,7 +39,10 @@ export function createSettingsService(store: Store) {
     update(session: Session, input: Input<'settings.update'>): Output<'settings.update'> {
       const before = current();
       if (input.version !== before.version) {
-        throw new AppError('CONFLICT', 'Someone else changed the settings since you opened them. Reload and try again.');
+        throw new AppError(
+          'CONFLICT',
+          'Someone else changed the settings since you opened them. Reload and try again.',
+        );
       }
       const updated = store.write(session.user.id, (w) => {
         const row = w.tx
@@ -44,7 +52,12 @@ export function createSettingsService(store: Store) {
           .returning()
           .get();
         if (!row) throw new AppError('INTERNAL', 'The workspace settings could not be saved.');
-        w.audit({ action: 'settings.update', entity: 'settings', entityId: ROW_ID, changes: diff(before, row) });
+        w.audit({
+          action: 'settings.update',
+          entity: 'settings',
+          entityId: ROW_ID,
+          changes: diff(before, row),
+        });
         w.emit({ entity: 'settings', id: ROW_ID, action: 'updated' });
         return row;
       });

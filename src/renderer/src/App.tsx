@@ -1,14 +1,45 @@
 import { Alert, Box, Button, CircularProgress, CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { AppShell, useLiveUpdates } from './features/shell';
-import { LoginScreen, SessionProvider, SetupScreen, useSession } from './features/session';
+import { can, type Action, type Entity } from '../../shared/access';
+import { AuditPage } from './features/audit';
+import { HomePage } from './features/home';
+import {
+  LockDialog,
+  LoginScreen,
+  SessionProvider,
+  SetupScreen,
+  useCurrentUser,
+  useSession,
+} from './features/session';
+import { SettingsPage } from './features/settings';
+import { AppShell, navItemsFor, useLiveUpdates } from './features/shell';
 import { TalentsPage } from './features/talents';
+import { UsersPage } from './features/users';
 import type { Language } from './i18n';
 import { createAppTheme } from './theme';
+
+/** A route the role may not use sends it home; main refuses the calls regardless. */
+function Allowed({
+  entity,
+  action,
+  children,
+}: {
+  entity: Entity;
+  action: Action;
+  children: ReactNode;
+}) {
+  const user = useCurrentUser();
+  return can(user.role, entity, action) ? children : <Navigate to="/" replace />;
+}
+
+function FirstScreen() {
+  const [first] = navItemsFor(useCurrentUser().role);
+  return first ? <Navigate to={first.path} replace /> : <HomePage />;
+}
 
 // Hash routes work the same from file:// (Electron) and from the web host.
 const router = createHashRouter([
@@ -16,9 +47,40 @@ const router = createHashRouter([
     path: '/',
     element: <SignedInApp />,
     children: [
-      { index: true, element: <Navigate to="/talents" replace /> },
-      { path: 'talents', element: <TalentsPage /> },
-      { path: '*', element: <Navigate to="/talents" replace /> },
+      { index: true, element: <FirstScreen /> },
+      {
+        path: 'talents',
+        element: (
+          <Allowed entity="talents" action="read">
+            <TalentsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <Allowed entity="users" action="read">
+            <UsersPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Allowed entity="audit" action="read">
+            <AuditPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'settings',
+        element: (
+          <Allowed entity="settings" action="update">
+            <SettingsPage />
+          </Allowed>
+        ),
+      },
+      { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
 ]);
@@ -49,9 +111,16 @@ function Gate() {
     case 'needsOwner':
       return <SetupScreen />;
     case 'signedOut':
-      return <LoginScreen expired={state.expired} />;
+      return <LoginScreen signUpEnabled={state.signUpEnabled} />;
     case 'signedIn':
-      return <RouterProvider router={router} />;
+    case 'locked':
+      // Locked keeps the app (and any half-filled form) mounted under the sign-in dialog.
+      return (
+        <>
+          <RouterProvider router={router} />
+          {state.status === 'locked' && <LockDialog />}
+        </>
+      );
   }
 }
 

@@ -10,5 +10,10 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
 export const settingsPatch = z.strictObject({
   signUpEnabled: z.boolean().optional(),
-  idleTimeoutMinutes: z.number().int().min(5, 'At least 5 minutes').max(7 * 24 * 60, 'At most a week').optional(),
+  idleTimeoutMinutes: z
+    .number()
+    .int()
+    .min(5, 'At least 5 minutes')
+    .max(7 * 24 * 60, 'At most a week')
+    .optional(),
 });

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   createContext,
   useCallback,
@@ -14,14 +15,15 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'unreachable'; message: string }
   | { status: 'needsOwner' }
-  | { status: 'signedOut'; expired: boolean }
+  | { status: 'signedOut'; signUpEnabled: boolean }
+  /** The session ended under an open app: screens stay mounted (and their unsaved input) behind the lock. */
+  | { status: 'locked'; user: User }
   | { status: 'signedIn'; user: User };
 
 interface SessionApi {
   readonly state: SessionState;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
-  ownerCreated(): void;
   refresh(): void;
 }
 
@@ -29,17 +31,18 @@ const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const queryClient = useQueryClient();
 
   const refresh = useCallback(() => {
     void (async () => {
       try {
-        const { needsOwner } = await call('setup.status', {});
+        const { needsOwner, signUpEnabled } = await call('setup.status', {});
         if (needsOwner) return setState({ status: 'needsOwner' });
         try {
           const { user } = await call('auth.me', {});
           setState({ status: 'signedIn', user });
         } catch {
-          setState({ status: 'signedOut', expired: false });
+          setState({ status: 'signedOut', signUpEnabled });
         }
       } catch (error) {
         setState({
@@ -53,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     whenSignedOut(() =>
       setState((current) =>
-        current.status === 'signedIn' ? { status: 'signedOut', expired: true } : current,
+        current.status === 'signedIn' ? { status: 'locked', user: current.user } : current,
       ),
     );
     refresh();
@@ -65,17 +68,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       async signIn(username, password) {
         const { user } = await call('auth.login', { username, password });
+        // Someone else unlocking must not see the previous user's cached data.
+        if (state.status === 'locked' && state.user.id !== user.id) queryClient.clear();
+        else void queryClient.invalidateQueries();
         setState({ status: 'signedIn', user });
       },
       async signOut() {
         await call('auth.logout', {}).catch(() => undefined);
-        setState({ status: 'signedOut', expired: false });
-      },
-      ownerCreated() {
-        setState({ status: 'signedOut', expired: false });
+        queryClient.clear();
+        refresh();
       },
     }),
-    [state, refresh],
+    [state, refresh, queryClient],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
@@ -87,9 +91,11 @@ export function useSession(): SessionApi {
   return api;
 }
 
-/** The signed-in user; only for screens that render behind sign-in. */
+/** The signed-in (or locked-out) user; only for screens that render behind sign-in. */
 export function useCurrentUser(): User {
   const { state } = useSession();
-  if (state.status !== 'signedIn') throw new Error('useCurrentUser outside a signed-in screen');
+  if (state.status !== 'signedIn' && state.status !== 'locked') {
+    throw new Error('useCurrentUser outside a signed-in screen');
+  }
   return state.user;
 }

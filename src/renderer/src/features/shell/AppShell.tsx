@@ -1,4 +1,3 @@
-import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import {
   AppBar,
   Box,
@@ -10,26 +9,19 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { useCurrentUser } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navItemsFor } from './navigation';
 import { UserMenu } from './UserMenu';
 
 const DRAWER_WIDTH = 232;
 
-interface NavItem {
-  readonly to: string;
-  readonly label: string;
-  readonly icon: ReactNode;
-}
-
 /** The frame around every signed-in screen. Navigation lists only what works today. */
 export function AppShell() {
   const { t } = useTranslation();
-  const items: NavItem[] = [
-    { to: '/talents', label: t('nav.talents'), icon: <PeopleAltOutlined /> },
-  ];
+  const items = navItemsFor(useCurrentUser().role);
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar
@@ -58,13 +50,13 @@ export function AppShell() {
           <List dense>
             {items.map((item) => (
               <ListItemButton
-                key={item.to}
+                key={item.path}
                 component={NavLink}
-                to={item.to}
+                to={item.path}
                 sx={{ '&.active': { bgcolor: 'action.selected' } }}
               >
                 <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} />
+                <ListItemText primary={t(item.labelKey)} />
               </ListItemButton>
             ))}
           </List>

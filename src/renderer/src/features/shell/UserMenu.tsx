@@ -1,7 +1,16 @@
 import AccountCircle from '@mui/icons-material/AccountCircle';
-import { Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
+import {
+  Divider,
+  IconButton,
+  ListItemText,
+  Menu,
+  MenuItem,
+  Snackbar,
+  Tooltip,
+} from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordDialog } from '../account';
 import { useCurrentUser, useSession } from '../session';
 
 export function UserMenu() {
@@ -9,6 +18,8 @@ export function UserMenu() {
   const user = useCurrentUser();
   const session = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [changing, setChanging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <Tooltip title={t('nav.account')}>
@@ -31,12 +42,34 @@ export function UserMenu() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
+            setChanging(true);
+          }}
+        >
+          {t('account.changePassword')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
             void session.signOut();
           }}
         >
           {t('nav.signOut')}
         </MenuItem>
       </Menu>
+      {changing && (
+        <ChangePasswordDialog
+          onClose={(message) => {
+            setChanging(false);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
+  Box,
   Button,
   Dialog,
   DialogActions,
@@ -8,8 +9,11 @@ import {
   DialogTitle,
   Grid,
   MenuItem,
+  Tab,
+  Tabs,
   TextField,
 } from '@mui/material';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -17,6 +21,7 @@ import { z } from 'zod';
 import { optionalText, webUrl } from '../../../../shared/domain/common';
 import { talentFields, type Talent } from '../../../../shared/domain/talent';
 import { AVAILABILITY_STATUSES, TALENT_TYPES } from '../../../../shared/domain/vocabulary';
+import { HistoryPanel } from '../audit';
 import { useServerErrors } from '../session/useServerErrors';
 import { useCurrentUser } from '../session';
 import {
@@ -79,6 +84,7 @@ export function TalentDialog({ talent, onClose }: Props) {
   const update = useUpdateTalent();
   const archive = useArchiveTalent();
   const { errors, isSubmitting } = form.formState;
+  const [tab, setTab] = useState<'details' | 'history'>('details');
   const conflict = (update.error as { code?: string } | null)?.code === 'CONFLICT';
 
   const onSubmit = form.handleSubmit(async (raw) => {
@@ -132,126 +138,140 @@ export function TalentDialog({ talent, onClose }: Props) {
         <DialogTitle id="talent-dialog-title">
           {talent ? t('talents.editTitle', { name: talent.stageName }) : t('talents.newTitle')}
         </DialogTitle>
-        <DialogContent dividers>
-          {conflict ? (
-            <Alert severity="warning" sx={{ mb: 2 }}>
-              {t('talents.conflict')}
-            </Alert>
-          ) : (
-            server.message && (
-              <Alert severity="error" sx={{ mb: 2 }}>
-                {server.message}
+        {talent && (
+          <Tabs
+            value={tab}
+            onChange={(_e, next: 'details' | 'history') => setTab(next)}
+            sx={{ px: 3 }}
+          >
+            <Tab value="details" label={t('audit.details')} />
+            <Tab value="history" label={t('audit.history')} />
+          </Tabs>
+        )}
+        <DialogContent dividers sx={{ minHeight: 360 }}>
+          {talent && tab === 'history' && <HistoryPanel entity="talents" id={talent.id} />}
+          {/* Hidden, not unmounted: switching tabs keeps what was typed. */}
+          <Box hidden={tab !== 'details'}>
+            {conflict ? (
+              <Alert severity="warning" sx={{ mb: 2 }}>
+                {t('talents.conflict')}
               </Alert>
-            )
-          )}
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                label={t('fields.stageName')}
-                fullWidth
-                required
-                autoFocus
-                {...form.register('stageName')}
-                error={!!errors.stageName}
-                helperText={errors.stageName?.message}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                label={t('fields.fullName')}
-                fullWidth
-                required
-                {...form.register('fullName')}
-                error={!!errors.fullName}
-                helperText={errors.fullName?.message}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
-                control={form.control}
-                name="talentType"
-                render={({ field }) => (
-                  <VocabularySelect
-                    label={t('fields.talentType')}
-                    values={TALENT_TYPES}
-                    labels="talentType"
-                    fullWidth
-                    required
-                    {...field}
-                    error={!!errors.talentType}
-                    helperText={errors.talentType?.message}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
-                control={form.control}
-                name="availabilityStatus"
-                render={({ field }) => (
-                  <VocabularySelect
-                    label={t('fields.availabilityStatus')}
-                    values={AVAILABILITY_STATUSES}
-                    labels="availability"
-                    fullWidth
-                    required
-                    {...field}
-                  />
-                )}
-              />
-            </Grid>
-            {isAdmin && (
-              <Grid size={12}>
+            ) : (
+              server.message && (
+                <Alert severity="error" sx={{ mb: 2 }}>
+                  {server.message}
+                </Alert>
+              )
+            )}
+            <Grid container spacing={2}>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <TextField
+                  label={t('fields.stageName')}
+                  fullWidth
+                  required
+                  autoFocus
+                  {...form.register('stageName')}
+                  error={!!errors.stageName}
+                  helperText={errors.stageName?.message}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <TextField
+                  label={t('fields.fullName')}
+                  fullWidth
+                  required
+                  {...form.register('fullName')}
+                  error={!!errors.fullName}
+                  helperText={errors.fullName?.message}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
                 <Controller
                   control={form.control}
-                  name="manager"
+                  name="talentType"
                   render={({ field }) => (
-                    <TextField
-                      select
-                      label={t('fields.manager')}
+                    <VocabularySelect
+                      label={t('fields.talentType')}
+                      values={TALENT_TYPES}
+                      labels="talentType"
                       fullWidth
+                      required
                       {...field}
-                      error={!!errors.manager}
-                      helperText={errors.manager?.message}
-                    >
-                      {(managers.data ?? []).map((manager) => (
-                        <MenuItem key={manager.id} value={manager.id}>
-                          {manager.fullName} ({t(`roles.${manager.role}`)})
-                        </MenuItem>
-                      ))}
-                      {!managers.data?.some((m) => m.id === field.value) && (
-                        <MenuItem value={field.value}>
-                          {talent?.expanded.manager.fullName ?? user.fullName}
-                        </MenuItem>
-                      )}
-                    </TextField>
+                      error={!!errors.talentType}
+                      helperText={errors.talentType?.message}
+                    />
                   )}
                 />
               </Grid>
-            )}
-            <Grid size={12}>
-              <TextField
-                label={t('fields.portfolioUrl')}
-                fullWidth
-                type="url"
-                placeholder="https://"
-                {...form.register('portfolioUrl')}
-                error={!!errors.portfolioUrl}
-                helperText={errors.portfolioUrl?.message}
-              />
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={form.control}
+                  name="availabilityStatus"
+                  render={({ field }) => (
+                    <VocabularySelect
+                      label={t('fields.availabilityStatus')}
+                      values={AVAILABILITY_STATUSES}
+                      labels="availability"
+                      fullWidth
+                      required
+                      {...field}
+                    />
+                  )}
+                />
+              </Grid>
+              {isAdmin && (
+                <Grid size={12}>
+                  <Controller
+                    control={form.control}
+                    name="manager"
+                    render={({ field }) => (
+                      <TextField
+                        select
+                        label={t('fields.manager')}
+                        fullWidth
+                        {...field}
+                        error={!!errors.manager}
+                        helperText={errors.manager?.message}
+                      >
+                        {(managers.data ?? []).map((manager) => (
+                          <MenuItem key={manager.id} value={manager.id}>
+                            {manager.fullName} ({t(`roles.${manager.role}`)})
+                          </MenuItem>
+                        ))}
+                        {!managers.data?.some((m) => m.id === field.value) && (
+                          <MenuItem value={field.value}>
+                            {talent?.expanded.manager.fullName ?? user.fullName}
+                          </MenuItem>
+                        )}
+                      </TextField>
+                    )}
+                  />
+                </Grid>
+              )}
+              <Grid size={12}>
+                <TextField
+                  label={t('fields.portfolioUrl')}
+                  fullWidth
+                  type="url"
+                  placeholder="https://"
+                  {...form.register('portfolioUrl')}
+                  error={!!errors.portfolioUrl}
+                  helperText={errors.portfolioUrl?.message}
+                />
+              </Grid>
+              <Grid size={12}>
+                <TextField
+                  label={t('fields.notes')}
+                  fullWidth
+                  multiline
+                  minRows={3}
+                  {...form.register('notes')}
+                  error={!!errors.notes}
+                  helperText={errors.notes?.message}
+                />
+              </Grid>
             </Grid>
-            <Grid size={12}>
-              <TextField
-                label={t('fields.notes')}
-                fullWidth
-                multiline
-                minRows={3}
-                {...form.register('notes')}
-                error={!!errors.notes}
-                helperText={errors.notes?.message}
-              />
-            </Grid>
-          </Grid>
+          </Box>
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
           {talent && (

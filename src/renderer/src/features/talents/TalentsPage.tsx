@@ -1,11 +1,12 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
+import { useCursorPaging } from '../../components/useCursorPaging';
 import { useCurrentUser } from '../session';
 import { can } from '../../../../shared/access';
 import { AvailabilityChip } from './AvailabilityChip';
@@ -21,9 +22,7 @@ export function TalentsPage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const [filters, setFilters] = useState<TalentFilterValues>(NO_FILTERS);
-  const [page, setPage] = useState(0);
-  // Cursor of each page seen so far: page N is fetched with cursors[N].
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const paging = useCursorPaging(PAGE_SIZE);
   const [editing, setEditing] = useState<Talent | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -32,27 +31,19 @@ export function TalentsPage() {
     ...(filters.q ? { q: filters.q } : {}),
     ...(filters.talentType ? { talentType: filters.talentType } : {}),
     ...(filters.availabilityStatus ? { availabilityStatus: filters.availabilityStatus } : {}),
-    ...(cursors[page] ? { cursor: cursors[page] } : {}),
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
   };
   const list = useTalentList(query);
   const nextCursor = list.data?.nextCursor ?? null;
 
-  const changeFilters = useCallback((next: TalentFilterValues) => {
-    setFilters(next);
-    setPage(0);
-    setCursors([undefined]);
-  }, []);
-
-  const changePage = (model: GridPaginationModel) => {
-    if (model.page > page && nextCursor) {
-      setCursors((known) => {
-        const copy = known.slice(0, page + 1);
-        copy[page + 1] = nextCursor;
-        return copy;
-      });
-    }
-    setPage(model.page);
-  };
+  const { reset } = paging;
+  const changeFilters = useCallback(
+    (next: TalentFilterValues) => {
+      setFilters(next);
+      reset();
+    },
+    [reset],
+  );
 
   const dateTime = useMemo(
     () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
@@ -124,12 +115,7 @@ export function TalentsPage() {
           rows={list.data?.items ?? []}
           columns={columns}
           loading={list.isFetching && !list.data}
-          paginationMode="server"
-          rowCount={nextCursor === null ? page * PAGE_SIZE + (list.data?.items.length ?? 0) : -1}
-          paginationMeta={{ hasNextPage: nextCursor !== null }}
-          paginationModel={{ page, pageSize: PAGE_SIZE }}
-          onPaginationModelChange={changePage}
-          pageSizeOptions={[PAGE_SIZE]}
+          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0)}
           disableColumnSorting
           disableColumnFilter
           disableRowSelectionOnClick

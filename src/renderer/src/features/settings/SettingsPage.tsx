@@ -1,0 +1,101 @@
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  FormControlLabel,
+  Paper,
+  Snackbar,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceSettings } from '../../../../shared/domain/settings';
+import { call } from '../../api/client';
+
+function SettingsForm({ current }: { current: WorkspaceSettings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [signUpEnabled, setSignUpEnabled] = useState(current.signUpEnabled);
+  const [idle, setIdle] = useState(String(current.idleTimeoutMinutes));
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      call('settings.update', {
+        version: current.version,
+        patch: { signUpEnabled, idleTimeoutMinutes: Number(idle) },
+      }),
+    onSuccess: () => {
+      setNotice(t('settings.saved'));
+      return queryClient.invalidateQueries({ queryKey: ['settings'] });
+    },
+  });
+  const fieldError = (save.error as { fields?: Record<string, string> } | null)?.fields?.[
+    'patch.idleTimeoutMinutes'
+  ];
+  useEffect(() => setSignUpEnabled(current.signUpEnabled), [current.signUpEnabled]);
+
+  return (
+    <Paper variant="outlined" sx={{ p: 3, maxWidth: 560 }}>
+      <Stack
+        spacing={2}
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        {save.error && !fieldError && <Alert severity="error">{save.error.message}</Alert>}
+        <FormControlLabel
+          control={
+            <Switch checked={signUpEnabled} onChange={(_e, checked) => setSignUpEnabled(checked)} />
+          }
+          label={t('settings.signUpEnabled')}
+        />
+        <TextField
+          type="number"
+          label={t('settings.idleTimeoutMinutes')}
+          value={idle}
+          onChange={(event) => setIdle(event.target.value)}
+          error={!!fieldError}
+          helperText={fieldError}
+          slotProps={{ htmlInput: { min: 5, max: 10080 } }}
+        />
+        <Box>
+          <Button type="submit" variant="contained" disabled={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Box>
+      </Stack>
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={3000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Paper>
+  );
+}
+
+/** Admins: sign-up on or off, and how long an idle session lasts. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  return (
+    <Box sx={{ p: 3 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        {t('settings.title')}
+      </Typography>
+      {settings.error && <Alert severity="error">{settings.error.message}</Alert>}
+      {settings.isPending ? (
+        <CircularProgress aria-label={t('common.loading')} />
+      ) : (
+        settings.data && <SettingsForm key={settings.data.version} current={settings.data} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import type { ReactNode } from 'react';
+import { can, type Action, type Entity } from '../../../../shared/access';
+import type { Role } from '../../../../shared/domain/vocabulary';
+
+export interface NavItem {
+  readonly path: string;
+  readonly labelKey: string;
+  readonly icon: ReactNode;
+  /** Shown only to roles the access table allows this. */
+  readonly needs: { readonly entity: Entity; readonly action: Action };
+}
+
+/** Every screen that works today. Adding one: a route in App and an entry here. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    path: '/talents',
+    labelKey: 'nav.talents',
+    icon: <PeopleAltOutlined />,
+    needs: { entity: 'talents', action: 'read' },
+  },
+  {
+    path: '/users',
+    labelKey: 'nav.users',
+    icon: <AdminPanelSettingsOutlined />,
+    needs: { entity: 'users', action: 'read' },
+  },
+  {
+    path: '/audit',
+    labelKey: 'nav.audit',
+    icon: <HistoryOutlined />,
+    needs: { entity: 'audit', action: 'read' },
+  },
+  {
+    path: '/settings',
+    labelKey: 'nav.settings',
+    icon: <SettingsOutlined />,
+    needs: { entity: 'settings', action: 'update' },
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.needs.entity, item.needs.action));
+}

@@ -1,0 +1,102 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/domain/user';
+import { useCursorPaging } from '../../components/useCursorPaging';
+import { UserDialog } from './UserDialog';
+import { useManagers, useUserList } from './useUsers';
+
+const PAGE_SIZE = 50;
+
+/** Admins: accounts, roles, teams, and activating sign-ups. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const paging = useCursorPaging(PAGE_SIZE);
+  const list = useUserList({
+    limit: PAGE_SIZE,
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  });
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const managers = useManagers();
+  const byId = useMemo(() => new Map((managers.data ?? []).map((u) => [u.id, u])), [managers.data]);
+
+  const columns = useMemo<GridColDef<User>[]>(
+    () => [
+      { field: 'fullName', headerName: t('fields.fullName'), flex: 1, minWidth: 160 },
+      { field: 'username', headerName: t('fields.username'), width: 150 },
+      { field: 'email', headerName: t('fields.email'), flex: 1, minWidth: 180 },
+      {
+        field: 'role',
+        headerName: t('users.role'),
+        width: 130,
+        valueFormatter: (v: string) => t(`roles.${v}`),
+      },
+      {
+        field: 'manager',
+        headerName: t('users.team'),
+        width: 170,
+        valueGetter: (_v, row) => (row.manager ? (byId.get(row.manager)?.fullName ?? '') : ''),
+      },
+      {
+        field: 'active',
+        headerName: t('users.active'),
+        width: 170,
+        renderCell: ({ row }) => (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={row.active ? 'success' : 'warning'}
+            label={row.active ? t('users.activeYes') : t('users.inactive')}
+          />
+        ),
+      },
+    ],
+    [t, byId],
+  );
+
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('users.title')}
+        </Typography>
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+          {t('users.new')}
+        </Button>
+      </Stack>
+      <Box sx={{ flexGrow: 1, minHeight: 320 }}>
+        <DataGrid
+          aria-label={t('users.title')}
+          rows={list.data?.items ?? []}
+          columns={columns}
+          loading={list.isFetching && !list.data}
+          {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+          disableColumnSorting
+          disableColumnFilter
+          disableRowSelectionOnClick
+          density="compact"
+          onRowClick={({ row }) => setEditing(row)}
+          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Box>
+      {editing && (
+        <UserDialog
+          user={editing === 'new' ? null : editing}
+          onClose={(message) => {
+            setEditing(null);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}
