@@ -67,6 +67,8 @@ function toTalent(row: JoinedRow): Talent {
 /** The row filter for what this session may see; undefined means every row. */
 function visibleTo(session: Session, action: 'read' | 'update' | 'archive'): SQL | undefined {
   const scope = scopeOf(session.user.role, 'talents', action);
+  // The router checks the channel's rule; this holds for callers inside main too (audit history).
+  if (scope === null) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
   if (scope === 'all') return undefined;
   const teamManager = scope === 'team' ? teamManagerOf(session.user) : null;
   // A coordinator without a team sees nothing rather than everything.

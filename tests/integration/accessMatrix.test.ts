@@ -1,0 +1,254 @@
+/**
+ * Every role x every channel, against two agency teams and the label desk. The expected outcome
+ * of each case is written out here, not derived from src/shared/access.ts, so loosening a rule
+ * there makes this test fail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../src/shared/api';
+import { createTestCore, PASSWORD, withOwner, type TestCore } from '../support/testCore';
+
+const ACTORS = [
+  'admin',
+  'managerA',
+  'managerB',
+  'coordinatorA',
+  'aandr',
+  'legal',
+  'contributor',
+] as const;
+type Actor = (typeof ACTORS)[number];
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION';
+
+interface World {
+  ids: Record<Actor, string>;
+  tokens: Record<Actor, string>;
+  /** A talent of team A (alice's), and one of team B (bob's). */
+  talentA: string;
+  talentB: string;
+  version(id: string): Promise<number>;
+  freshTalentA(): Promise<string>;
+  freshToken(actor: Actor): Promise<string>;
+}
+
+const everyone = (outcome: Outcome): Record<Actor, Outcome> =>
+  Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<Actor, Outcome>;
+const adminOnly: Record<Actor, Outcome> = { ...everyone('FORBIDDEN'), admin: 'ok' };
+const agencyTeamA: Record<Actor, Outcome> = {
+  admin: 'ok',
+  managerA: 'ok',
+  coordinatorA: 'ok',
+  managerB: 'NOT_FOUND',
+  aandr: 'FORBIDDEN',
+  legal: 'FORBIDDEN',
+  contributor: 'FORBIDDEN',
+};
+const agencyAny: Record<Actor, Outcome> = {
+  ...agencyTeamA,
+  managerB: 'ok',
+};
+
+interface Case {
+  readonly input: (w: World, actor: Actor) => unknown | Promise<unknown>;
+  readonly expect: Record<Actor, Outcome>;
+  /** Some calls spend their token (logout) or need one of their own. */
+  readonly token?: (w: World, actor: Actor) => Promise<string>;
+}
+
+const CASES: Record<Channel, Case> = {
+  'setup.status': { input: () => ({}), expect: everyone('ok') },
+  'setup.createOwner': {
+    input: (_w, a) => ({
+      username: `owner-${a}`,
+      email: `owner-${a}@example.com`,
+      fullName: 'X',
+      password: PASSWORD,
+    }),
+    expect: everyone('CONFLICT'),
+  },
+  'auth.signUp': {
+    input: (_w, a) => ({
+      username: `signup-${a}`,
+      email: `signup-${a}@example.com`,
+      fullName: 'S',
+      password: PASSWORD,
+    }),
+    expect: everyone('ok'),
+  },
+  'auth.login': {
+    input: (w, a) => ({ username: `u-${a}`, password: PASSWORD }),
+    expect: everyone('ok'),
+  },
+  'auth.logout': { input: () => ({}), expect: everyone('ok'), token: (w, a) => w.freshToken(a) },
+  'auth.me': { input: () => ({}), expect: everyone('ok') },
+  'auth.changePassword': {
+    // A wrong current password gets past access and stops at validation, changing nothing.
+    input: () => ({ currentPassword: 'not-the-password', newPassword: 'another password 1' }),
+    expect: everyone('VALIDATION'),
+  },
+  'users.list': { input: () => ({}), expect: adminOnly },
+  'users.create': {
+    input: (_w, a) => ({
+      username: `made-by-${a}`,
+      email: `made-by-${a}@example.com`,
+      fullName: 'M',
+      password: PASSWORD,
+      role: 'contributor',
+    }),
+    expect: adminOnly,
+  },
+  'users.update': {
+    input: (w) => ({ id: w.ids.contributor, patch: { fullName: 'Renamed' } }),
+    expect: adminOnly,
+  },
+  'talents.list': { input: () => ({}), expect: { ...agencyAny } },
+  'talents.get': { input: (w) => ({ id: w.talentA }), expect: agencyTeamA },
+  'talents.create': {
+    input: () => ({ stageName: 'New', fullName: 'New Person', talentType: 'actor' }),
+    expect: agencyAny,
+  },
+  'talents.update': {
+    input: async (w) => ({
+      id: w.talentA,
+      version: await w.version(w.talentA),
+      patch: { availabilityStatus: 'booked' },
+    }),
+    expect: agencyTeamA,
+  },
+  'talents.archive': { input: async (w) => ({ id: await w.freshTalentA() }), expect: agencyTeamA },
+  'settings.get': { input: () => ({}), expect: everyone('ok') },
+  'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
+  'audit.list': { input: () => ({}), expect: adminOnly },
+};
+
+let t: TestCore;
+let world: World;
+
+beforeAll(async () => {
+  t = createTestCore();
+  const a = await withOwner(t);
+  const make = (username: string, role: Parameters<typeof a.user>[1], manager?: string) =>
+    a.user(username, role, manager);
+  const alice = await make('u-managerA', 'manager');
+  const bob = await make('u-managerB', 'manager');
+  const carol = await make('u-coordinatorA', 'coordinator', alice.id);
+  const ar = await make('u-aandr', 'AandR');
+  const legal = await make('u-legal', 'legal');
+  const contributor = await make('u-contributor', 'contributor');
+  // The owner signs in as `u-admin` too, so every actor's login case looks alike.
+  const admin = await make('u-admin', 'admin');
+  const ids = {
+    admin: admin.id,
+    managerA: alice.id,
+    managerB: bob.id,
+    coordinatorA: carol.id,
+    aandr: ar.id,
+    legal: legal.id,
+    contributor: contributor.id,
+  };
+  const tokens = {
+    admin: admin.token,
+    managerA: alice.token,
+    managerB: bob.token,
+    coordinatorA: carol.token,
+    aandr: ar.token,
+    legal: legal.token,
+    contributor: contributor.token,
+  };
+  const talentA = (
+    await t.call(
+      'talents.create',
+      {
+        stageName: 'Team A Star',
+        fullName: 'A',
+        talentType: 'actor',
+        notes: 'restricted',
+        manager: alice.id,
+      },
+      a.owner,
+    )
+  ).id;
+  const talentB = (
+    await t.call(
+      'talents.create',
+      { stageName: 'Team B Star', fullName: 'B', talentType: 'model', manager: bob.id },
+      a.owner,
+    )
+  ).id;
+  world = {
+    ids,
+    tokens,
+    talentA,
+    talentB,
+    version: async (id) => (await t.call('talents.get', { id }, a.owner)).version,
+    freshTalentA: async () =>
+      (
+        await t.call(
+          'talents.create',
+          { stageName: 'Archivable', fullName: 'A', talentType: 'host', manager: alice.id },
+          a.owner,
+        )
+      ).id,
+    freshToken: (actor) => a.token(`u-${actor}`),
+  };
+});
+afterAll(() => t.close());
+
+describe('every role x every channel', () => {
+  it('has a case for every channel in the contract', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  const cases = Object.entries(CASES).flatMap(([channel, spec]) =>
+    ACTORS.map((actor) => [channel, actor, spec.expect[actor]] as const),
+  );
+
+  it.each(cases)('%s as %s → %s', async (channel, actor, outcome) => {
+    const spec = CASES[channel as Channel];
+    const token = spec.token ? await spec.token(world, actor) : world.tokens[actor];
+    const reply = await t.raw(channel, await spec.input(world, actor), token);
+    if (outcome === 'ok') {
+      expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+    } else {
+      expect(reply).toMatchObject({ ok: false, error: { code: outcome } });
+    }
+  });
+});
+
+describe('filtered results', () => {
+  const names = async (actor: Actor) =>
+    (await t.call('talents.list', {}, world.tokens[actor])).items
+      .map((x) => x.stageName)
+      .filter((n) => n.startsWith('Team'))
+      .sort();
+
+  it('lists each team its own talent and admins everything', async () => {
+    expect(await names('admin')).toEqual(['Team A Star', 'Team B Star']);
+    expect(await names('managerA')).toEqual(['Team A Star']);
+    expect(await names('coordinatorA')).toEqual(['Team A Star']);
+    expect(await names('managerB')).toEqual(['Team B Star']);
+  });
+
+  it('gives agency staff the restricted fields', async () => {
+    for (const actor of ['admin', 'managerA', 'coordinatorA'] as const) {
+      expect(
+        await t.call('talents.get', { id: world.talentA }, world.tokens[actor]),
+      ).toHaveProperty('notes', 'restricted');
+    }
+  });
+
+  it('sends change events only to those who may read the row', async () => {
+    const heard = new Set<Actor>();
+    const stops = ACTORS.map((actor) =>
+      t.core.subscribe(t.core.auth.resolve(world.tokens[actor]), (event) => {
+        if (event.entity === 'talents') heard.add(actor);
+      }),
+    );
+    await t.call(
+      'talents.create',
+      { stageName: 'Team A Newcomer', fullName: 'N', talentType: 'dancer' },
+      world.tokens.managerA,
+    );
+    for (const stop of stops) stop();
+    expect([...heard].sort()).toEqual(['admin', 'coordinatorA', 'managerA']);
+  });
+});
