@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { PermittedButton } from '../../components/PermittedButton';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { z } from 'zod';
 import { optionalText, webUrl } from '../../../../shared/domain/common';
@@ -275,14 +276,15 @@ export function TalentDialog({ talent, onClose }: Props) {
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
           {talent && (
-            <Button
+            <PermittedButton
+              needs={{ entity: 'talents', action: 'archive' }}
               color="warning"
               onClick={() => void onArchive()}
               sx={{ mr: 'auto' }}
               disabled={isSubmitting}
             >
               {t('common.archive')}
-            </Button>
+            </PermittedButton>
           )}
           <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={isSubmitting}>

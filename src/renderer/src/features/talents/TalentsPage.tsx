@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
+import { PermittedButton } from '../../components/PermittedButton';
 import { useCursorPaging } from '../../components/useCursorPaging';
-import { useCurrentUser } from '../session';
-import { can } from '../../../../shared/access';
 import { AvailabilityChip } from './AvailabilityChip';
 import { TalentDialog } from './TalentDialog';
 import { TalentFilters, type TalentFilterValues } from './TalentFilters';
@@ -20,7 +19,6 @@ const NO_FILTERS: TalentFilterValues = { q: '', talentType: '', availabilityStat
 /** The roster: newest changes first, filtered on the server, paged by cursor. */
 export function TalentsPage() {
   const { t, i18n } = useTranslation();
-  const user = useCurrentUser();
   const [filters, setFilters] = useState<TalentFilterValues>(NO_FILTERS);
   const paging = useCursorPaging(PAGE_SIZE);
   const [editing, setEditing] = useState<Talent | 'new' | null>(null);
@@ -85,7 +83,6 @@ export function TalentsPage() {
 
   const filtered =
     filters.q !== '' || filters.talentType !== '' || filters.availabilityStatus !== '';
-  const mayCreate = can(user.role, 'talents', 'create');
 
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
@@ -93,11 +90,14 @@ export function TalentsPage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t('talents.title')}
         </Typography>
-        {mayCreate && (
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-            {t('talents.new')}
-          </Button>
-        )}
+        <PermittedButton
+          needs={{ entity: 'talents', action: 'create' }}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setEditing('new')}
+        >
+          {t('talents.new')}
+        </PermittedButton>
       </Stack>
       <TalentFilters value={filters} onChange={changeFilters} />
       {list.error && (
