@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
+import { createAuditionService } from './services/auditions';
 import { createAuditService } from './services/audit';
+import { createBookingService } from './services/bookings';
+import { createScheduleService } from './services/schedule';
 import { createAuthService, type AuthService } from './services/auth';
 import { ChangeBus, isVisibleChange, publicChange } from './services/changes';
 import type { ScryptCost } from './services/passwords';
@@ -55,8 +58,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const users = createUserService(store, options.scrypt);
   const talents = createTalentService(store);
+  const auditions = createAuditionService(store);
+  const bookings = createBookingService(store);
+  const schedule = createScheduleService(store);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
+    auditions: (session, id) => auditions.get(session, { id }),
+    bookings: (session, id) => bookings.get(session, { id }),
   });
 
   const handlers: Handlers = {
@@ -75,6 +83,19 @@ export function createCore(options: CoreOptions): Core {
     'talents.create': (session, input) => talents.create(session, input),
     'talents.update': (session, input) => talents.update(session, input),
     'talents.archive': (session, input) => talents.archive(session, input),
+    'auditions.list': (session, input) => auditions.list(session, input),
+    'auditions.get': (session, input) => auditions.get(session, input),
+    'auditions.create': (session, input) => auditions.create(session, input),
+    'auditions.update': (session, input) => auditions.update(session, input),
+    'auditions.setStatus': (session, input) => auditions.setStatus(session, input),
+    'bookings.list': (session, input) => bookings.list(session, input),
+    'bookings.get': (session, input) => bookings.get(session, input),
+    'bookings.create': (session, input) => bookings.create(session, input),
+    'bookings.update': (session, input) => bookings.update(session, input),
+    'bookings.confirm': (session, input) => bookings.confirm(session, input),
+    'bookings.cancel': (session, input) => bookings.cancel(session, input),
+    'clashes.check': (session, input) => bookings.checkClashes(session, input),
+    'schedule.list': (session, input) => schedule.list(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),

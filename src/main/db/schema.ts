@@ -132,6 +132,8 @@ export const bookings = sqliteTable(
     /** Integer minor units (cents, fen): never a float. */
     rate: integer(),
     currency: text(),
+    /** The IANA zone the booking was made in; its schedule entry carries the same. */
+    timezone: text().notNull().default('UTC'),
     notes: text(),
     cancelReason: text(),
   },
@@ -162,7 +164,8 @@ export const scheduleEntries = sqliteTable(
   (t) => [
     index('schedule_entries_by_start').on(t.start),
     index('schedule_entries_by_talent_profile_start').on(t.talentProfile, t.start),
-    index('schedule_entries_by_booking').on(t.booking),
+    // One entry per booking: two racing confirms cannot create two.
+    uniqueIndex('schedule_entries_by_booking').on(t.booking),
   ],
 );
 

@@ -6,6 +6,7 @@ import type { AvailabilityStatus, TalentType } from '../../shared/domain/vocabul
 import { AppError } from '../../shared/errors';
 import { talentProfiles, users } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { teamCondition } from './scope';
 import type { Session } from './session';
 import { diff, newId, type Store, type WriteContext } from './store';
 import { findUserRow } from './userRows';
@@ -66,13 +67,7 @@ function toTalent(row: JoinedRow): Talent {
 
 /** The row filter for what this session may see; undefined means every row. */
 function visibleTo(session: Session, action: 'read' | 'update' | 'archive'): SQL | undefined {
-  const scope = scopeOf(session.user.role, 'talents', action);
-  // The router checks the channel's rule; this holds for callers inside main too (audit history).
-  if (scope === null) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
-  if (scope === 'all') return undefined;
-  const teamManager = scope === 'team' ? teamManagerOf(session.user) : null;
-  // A coordinator without a team sees nothing rather than everything.
-  return teamManager ? eq(talentProfiles.manager, teamManager) : sql`0`;
+  return teamCondition(session, 'talents', action);
 }
 
 export function createTalentService(store: Store) {

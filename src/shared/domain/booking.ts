@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { id, instant, optionalText, requiredText, rowMeta } from './common';
+import { id, instant, listPaging, optionalText, requiredText, rowMeta } from './common';
+import { timezone } from './scheduleEntry';
 import { BOOKING_STATUSES } from './vocabulary';
 
 /** ISO 4217 code; amounts are integer minor units (cents, fen), never floats. */
 export const currency = z.string().regex(/^[A-Z]{3}$/, 'Must be a 3-letter currency code');
+export const rate = z.number().int('Whole minor units (cents)').min(0).max(1e12);
+
+const endsAfterStart = (b: { startDateTime?: string; endDateTime?: string }) =>
+  !b.startDateTime || !b.endDateTime || b.endDateTime > b.startDateTime;
+const END_MESSAGE = { path: ['endDateTime'], message: 'Must be after the start' };
 
 export const bookingCreate = z
   .strictObject({
@@ -13,15 +19,52 @@ export const bookingCreate = z
     projectName: requiredText(160),
     startDateTime: instant,
     endDateTime: instant,
-    status: z.enum(BOOKING_STATUSES).optional(),
-    rate: z.number().int('Whole minor units (cents)').min(0).max(1e12).nullable().optional(),
+    timezone: timezone.optional(),
+    status: z.enum(['hold', 'confirmed']).optional(),
+    rate: rate.nullable().optional(),
     currency: currency.nullable().optional(),
     notes: optionalText(10_000),
   })
-  .refine((b) => b.endDateTime > b.startDateTime, {
-    path: ['endDateTime'],
-    message: 'Must be after the start',
-  });
+  .refine(endsAfterStart, END_MESSAGE);
+
+/** No talentProfile, audition or status: those change through their own actions. */
+export const bookingPatch = z
+  .strictObject({
+    clientName: requiredText(160).optional(),
+    projectName: requiredText(160).optional(),
+    startDateTime: instant.optional(),
+    endDateTime: instant.optional(),
+    timezone: timezone.optional(),
+    rate: rate.nullable().optional(),
+    currency: currency.nullable().optional(),
+    notes: optionalText(10_000),
+  })
+  .refine(endsAfterStart, END_MESSAGE);
+
+export const bookingUpdate = z.strictObject({ id, version: z.number().int().min(1), patch: bookingPatch });
+
+export const bookingList = z.strictObject({
+  status: z.enum(BOOKING_STATUSES).optional(),
+  talentProfile: id.optional(),
+  q: z.string().trim().max(160).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  ...listPaging,
+});
+
+export const clashCheck = z
+  .strictObject({ talentProfile: id, start: instant, end: instant, excludeId: id.optional() })
+  .refine((c) => c.end > c.start, { path: ['end'], message: 'Must be after the start' });
+
+export const clash = z.object({
+  kind: z.enum(['booking', 'schedule']),
+  id: z.string(),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+});
+export type Clash = z.infer<typeof clash>;
 
 export const booking = z.object({
   ...rowMeta,
@@ -31,10 +74,13 @@ export const booking = z.object({
   projectName: z.string(),
   startDateTime: z.string(),
   endDateTime: z.string(),
+  timezone: z.string(),
   status: z.enum(BOOKING_STATUSES),
   holdRank: z.number().int().nullable(),
   rate: z.number().int().nullable().optional(),
   currency: z.string().nullable(),
   notes: z.string().nullable().optional(),
+  cancelReason: z.string().nullable(),
+  expanded: z.object({ talentProfile: z.object({ id: z.string(), stageName: z.string() }) }),
 });
 export type Booking = z.infer<typeof booking>;

@@ -2,8 +2,13 @@ import { z } from 'zod';
 
 /** Every id is an opaque string (a UUID today). */
 export const id = z.string().min(1, 'Required').max(64, 'Too long');
-/** An instant: ISO 8601 in UTC, e.g. 2026-11-23T09:30:00.000Z. */
-export const instant = z.iso.datetime({ message: 'Must be an ISO 8601 UTC instant' });
+/**
+ * An instant: ISO 8601 in UTC, e.g. 2026-11-23T09:30:00.000Z. Stored in exactly that form (with
+ * milliseconds), so instants compare correctly as text in SQL.
+ */
+export const instant = z.iso
+  .datetime({ message: 'Must be an ISO 8601 UTC instant' })
+  .transform((value) => new Date(value).toISOString());
 /** A calendar date with no time of day. */
 export const calendarDate = z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' });
 

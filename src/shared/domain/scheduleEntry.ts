@@ -38,5 +38,14 @@ export const scheduleEntry = z.object({
   timezone: z.string(),
   status: z.enum(SCHEDULE_STATUSES),
   source: z.enum(SCHEDULE_SOURCES),
+  expanded: z.object({ talentProfile: z.object({ id: z.string(), stageName: z.string() }) }),
 });
+
+export const scheduleList = z
+  .strictObject({ from: instant, to: instant, talentProfile: id.optional() })
+  .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 24 * 3_600_000, {
+    path: ['to'],
+    message: 'At most 400 days at a time',
+  });
 export type ScheduleEntry = z.infer<typeof scheduleEntry>;

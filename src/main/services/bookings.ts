@@ -1,0 +1,364 @@
+import { and, asc, eq, gte, lt, or, sql, type SQL, getTableColumns } from 'drizzle-orm';
+import { redact } from '../../shared/access';
+import type { Input, Output } from '../../shared/api';
+import type { Booking, Clash } from '../../shared/domain/booking';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
+import { blockingClashes, findOverlaps } from './clashes';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { talentInScope, teamCondition } from './scope';
+import type { Session } from './session';
+import { diff, newId, type Store, type WriteContext } from './store';
+
+type Row = typeof bookings.$inferSelect & { stageName: string; manager: string };
+
+function toBooking(row: Row): Booking {
+  const { stageName, manager: _manager, ...booking } = row;
+  return {
+    ...booking,
+    status: booking.status as Booking['status'],
+    expanded: { talentProfile: { id: booking.talentProfile, stageName } },
+  };
+}
+
+function describe(clashes: readonly Clash[]): string {
+  const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  return clashes
+    .map((c) => `${c.label} (${c.status}, ${when(c.start)}–${when(c.end)} UTC)`)
+    .join('; ');
+}
+
+export function createBookingService(store: Store) {
+  const { db } = store;
+  const select = (tx: Pick<Db, 'select'> = db) =>
+    tx
+      .select({
+        ...getTableColumns(bookings),
+        stageName: talentProfiles.stageName,
+        manager: talentProfiles.manager,
+      })
+      .from(bookings)
+      .innerJoin(talentProfiles, eq(talentProfiles.id, bookings.talentProfile));
+
+  function load(
+    tx: Pick<Db, 'select'>,
+    session: Session,
+    id: string,
+    action: 'read' | 'update',
+  ): Row {
+    const row = select(tx)
+      .where(and(eq(bookings.id, id), teamCondition(session, 'bookings', action)))
+      .get();
+    if (!row)
+      throw new AppError('NOT_FOUND', 'That booking does not exist or is not on your team.');
+    return row as Row;
+  }
+  const out = (session: Session, row: Row): Booking =>
+    redact(session.user.role, 'bookings', toBooking(row));
+
+  /** CONFLICT naming what the booking would clash with; nothing is written. */
+  function assertNoClash(
+    tx: Pick<Db, 'select'>,
+    b: {
+      talentProfile: string;
+      startDateTime: string;
+      endDateTime: string;
+      status: 'hold' | 'confirmed';
+      clientName: string;
+      projectName: string;
+    },
+    excludeBooking?: string,
+  ): Clash[] {
+    const overlaps = findOverlaps(tx, {
+      talentProfile: b.talentProfile,
+      start: b.startDateTime,
+      end: b.endDateTime,
+      excludeBooking,
+    });
+    const blocking = blockingClashes(overlaps, b);
+    if (blocking.length > 0) {
+      throw new AppError('CONFLICT', `This time clashes with ${describe(blocking)}.`, {
+        startDateTime: `Clashes with ${blocking.map((c) => c.label).join(', ')}`,
+      });
+    }
+    return overlaps;
+  }
+
+  /** The booking's schedule entry: created or moved in the same transaction as the booking. */
+  function syncEntry(w: WriteContext, booking: Row, status: 'confirmed' | 'cancelled'): void {
+    const values = {
+      talentProfile: booking.talentProfile,
+      booking: booking.id,
+      entryType: 'booking',
+      title: `${booking.clientName} · ${booking.projectName}`,
+      start: booking.startDateTime,
+      end: booking.endDateTime,
+      timezone: booking.timezone,
+      status,
+      source: 'booking',
+      updatedAt: w.now,
+    };
+    const existing = w.tx
+      .select({ id: scheduleEntries.id, version: scheduleEntries.version })
+      .from(scheduleEntries)
+      .where(eq(scheduleEntries.booking, booking.id))
+      .get();
+    if (existing) {
+      w.tx
+        .update(scheduleEntries)
+        .set({ ...values, version: existing.version + 1 })
+        .where(eq(scheduleEntries.id, existing.id))
+        .run();
+      w.audit({
+        action: 'schedule.syncFromBooking',
+        entity: 'schedule',
+        entityId: existing.id,
+        changes: { status, start: values.start, end: values.end },
+      });
+      w.emit({
+        entity: 'schedule',
+        id: existing.id,
+        action: 'updated',
+        teamManager: booking.manager,
+      });
+    } else if (status === 'confirmed') {
+      const id = newId();
+      w.tx
+        .insert(scheduleEntries)
+        .values({ id, createdAt: w.now, version: 1, ...values })
+        .run();
+      w.audit({
+        action: 'schedule.createFromBooking',
+        entity: 'schedule',
+        entityId: id,
+        changes: { booking: booking.id, start: values.start, end: values.end },
+      });
+      w.emit({ entity: 'schedule', id, action: 'created', teamManager: booking.manager });
+    }
+  }
+
+  function holdRank(overlaps: readonly Clash[]): number {
+    return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
+  }
+
+  return {
+    list(session: Session, input: Input<'bookings.list'>): Output<'bookings.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: (SQL | undefined)[] = [teamCondition(session, 'bookings', 'read')];
+      if (input.status) where.push(eq(bookings.status, input.status));
+      if (input.talentProfile) where.push(eq(bookings.talentProfile, input.talentProfile));
+      if (input.q) {
+        const pattern = likeContains(input.q);
+        where.push(
+          sql`(${bookings.clientName} LIKE ${pattern} ESCAPE '\\' OR ${bookings.projectName} LIKE ${pattern} ESCAPE '\\')`,
+        );
+      }
+      if (input.from) where.push(gte(bookings.endDateTime, input.from));
+      if (input.to) where.push(lt(bookings.startDateTime, input.to));
+      if (input.cursor) {
+        const [start, id] = decodeCursor(input.cursor, 2) as [string, string];
+        where.push(
+          or(
+            sql`${bookings.startDateTime} > ${start}`,
+            and(eq(bookings.startDateTime, start), sql`${bookings.id} > ${id}`),
+          ),
+        );
+      }
+      const rows = select()
+        .where(and(...where))
+        .orderBy(asc(bookings.startDateTime), asc(bookings.id))
+        .limit(limit + 1)
+        .all() as Row[];
+      const items = rows.slice(0, limit).map((row) => out(session, row));
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor([last.startDateTime, last.id]) : null,
+      };
+    },
+
+    get(session: Session, input: Input<'bookings.get'>): Output<'bookings.get'> {
+      return out(session, load(db, session, input.id, 'read'));
+    },
+
+    checkClashes(session: Session, input: Input<'clashes.check'>): Output<'clashes.check'> {
+      const talent = talentInScope(db, session, input.talentProfile, 'bookings', 'read');
+      return {
+        clashes: findOverlaps(db, {
+          talentProfile: talent.id,
+          start: input.start,
+          end: input.end,
+          excludeBooking: input.excludeId,
+        }),
+      };
+    },
+
+    create(session: Session, input: Input<'bookings.create'>): Output<'bookings.create'> {
+      return store.write(session.user.id, (w) => {
+        const talent = talentInScope(w.tx, session, input.talentProfile, 'bookings', 'create');
+        if (input.audition) {
+          const audition = w.tx
+            .select({ talentProfile: auditions.talentProfile })
+            .from(auditions)
+            .where(eq(auditions.id, input.audition))
+            .get();
+          if (!audition || audition.talentProfile !== talent.id) {
+            throw new AppError(
+              'VALIDATION',
+              'The audition must be one of this talent’s auditions.',
+              { audition: 'Not this talent’s audition' },
+            );
+          }
+        }
+        const status = input.status ?? 'hold';
+        const overlaps = assertNoClash(w.tx, { ...input, talentProfile: talent.id, status });
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          talentProfile: talent.id,
+          audition: input.audition ?? null,
+          clientName: input.clientName,
+          projectName: input.projectName,
+          startDateTime: input.startDateTime,
+          endDateTime: input.endDateTime,
+          timezone: input.timezone ?? 'UTC',
+          status,
+          holdRank: status === 'hold' ? holdRank(overlaps) : null,
+          rate: input.rate ?? null,
+          currency: input.currency ?? null,
+          notes: input.notes ?? null,
+          cancelReason: null,
+        };
+        w.tx.insert(bookings).values(values).run();
+        w.audit({
+          action: 'bookings.create',
+          entity: 'bookings',
+          entityId: id,
+          changes: { ...values },
+        });
+        w.emit({ entity: 'bookings', id, action: 'created', teamManager: talent.manager });
+        const row = load(w.tx, session, id, 'read');
+        if (status === 'confirmed') syncEntry(w, row, 'confirmed');
+        return out(session, row);
+      });
+    },
+
+    update(session: Session, input: Input<'bookings.update'>): Output<'bookings.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this booking since you opened it. Reload to see their changes.',
+          );
+        }
+        if (before.status === 'cancelled' || before.status === 'completed') {
+          throw new AppError('CONFLICT', `A ${before.status} booking cannot be changed.`);
+        }
+        const next = { ...before, ...input.patch };
+        if (next.endDateTime <= next.startDateTime) {
+          throw new AppError('VALIDATION', 'The end must be after the start.', {
+            endDateTime: 'Must be after the start',
+          });
+        }
+        assertNoClash(w.tx, { ...next, status: before.status as 'hold' | 'confirmed' }, before.id);
+        w.tx
+          .update(bookings)
+          .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(bookings.id, before.id))
+          .run();
+        const after = load(w.tx, session, before.id, 'read');
+        if (after.status === 'confirmed') syncEntry(w, after, 'confirmed');
+        w.audit({
+          action: 'bookings.update',
+          entity: 'bookings',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        w.emit({
+          entity: 'bookings',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
+        return out(session, after);
+      });
+    },
+
+    confirm(session: Session, input: Input<'bookings.confirm'>): Output<'bookings.confirm'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        // Idempotent: a second (racing) confirm finds it confirmed and changes nothing.
+        if (before.status === 'confirmed') return out(session, before);
+        if (before.status !== 'hold')
+          throw new AppError('CONFLICT', `A ${before.status} booking cannot be confirmed.`);
+        assertNoClash(w.tx, { ...before, status: 'confirmed' }, before.id);
+        w.tx
+          .update(bookings)
+          .set({
+            status: 'confirmed',
+            holdRank: null,
+            updatedAt: w.now,
+            version: before.version + 1,
+          })
+          .where(eq(bookings.id, before.id))
+          .run();
+        const after = load(w.tx, session, before.id, 'read');
+        syncEntry(w, after, 'confirmed');
+        w.audit({
+          action: 'bookings.confirm',
+          entity: 'bookings',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        w.emit({
+          entity: 'bookings',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
+        return out(session, after);
+      });
+    },
+
+    cancel(session: Session, input: Input<'bookings.cancel'>): Output<'bookings.cancel'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        if (before.status === 'cancelled') return out(session, before);
+        if (before.status === 'completed')
+          throw new AppError('CONFLICT', 'A completed booking cannot be cancelled.');
+        w.tx
+          .update(bookings)
+          .set({
+            status: 'cancelled',
+            holdRank: null,
+            cancelReason: input.reason ?? null,
+            updatedAt: w.now,
+            version: before.version + 1,
+          })
+          .where(eq(bookings.id, before.id))
+          .run();
+        const after = load(w.tx, session, before.id, 'read');
+        syncEntry(w, after, 'cancelled');
+        w.audit({
+          action: 'bookings.cancel',
+          entity: 'bookings',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        w.emit({
+          entity: 'bookings',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
+        return out(session, after);
+      });
+    },
+  };
+}
