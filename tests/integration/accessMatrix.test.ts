@@ -125,34 +125,64 @@ const CASES: Record<Channel, Case> = {
   'auditions.list': { input: () => ({}), expect: agencyAny },
   'auditions.get': { input: (w) => ({ id: w.auditionA }), expect: agencyTeamA },
   'auditions.create': {
-    input: (w) => ({ talentProfile: w.talentA, clientName: 'C', projectName: 'P', auditionType: 'virtual', auditionDate: '2027-01-01T10:00:00.000Z' }),
+    input: (w) => ({
+      talentProfile: w.talentA,
+      clientName: 'C',
+      projectName: 'P',
+      auditionType: 'virtual',
+      auditionDate: '2027-01-01T10:00:00.000Z',
+    }),
     expect: agencyTeamA,
   },
   'auditions.update': {
-    input: async (w) => ({ id: w.auditionA, version: await w.auditionVersion(w.auditionA), patch: { location: 'Zoom' } }),
+    input: async (w) => ({
+      id: w.auditionA,
+      version: await w.auditionVersion(w.auditionA),
+      patch: { location: 'Zoom' },
+    }),
     expect: agencyTeamA,
   },
-  'auditions.setStatus': { input: async (w) => ({ id: await w.freshAuditionA(), status: 'callback' }), expect: agencyTeamA },
+  'auditions.setStatus': {
+    input: async (w) => ({ id: await w.freshAuditionA(), status: 'callback' }),
+    expect: agencyTeamA,
+  },
   'bookings.list': { input: () => ({}), expect: agencyAny },
   'bookings.get': { input: (w) => ({ id: w.bookingA }), expect: agencyTeamA },
   'bookings.create': {
     input: async (w) => {
       const id = await w.freshHoldA();
-      return { talentProfile: w.talentA, clientName: `Client ${id}`, projectName: 'P', startDateTime: '2030-01-01T10:00:00.000Z', endDateTime: '2030-01-01T11:00:00.000Z' };
+      return {
+        talentProfile: w.talentA,
+        clientName: `Client ${id}`,
+        projectName: 'P',
+        startDateTime: '2030-01-01T10:00:00.000Z',
+        endDateTime: '2030-01-01T11:00:00.000Z',
+      };
     },
     expect: agencyTeamA,
   },
   'bookings.update': {
-    input: async (w) => ({ id: w.bookingA, version: await w.bookingVersion(w.bookingA), patch: { notes: 'n' } }),
+    input: async (w) => ({
+      id: w.bookingA,
+      version: await w.bookingVersion(w.bookingA),
+      patch: { notes: 'n' },
+    }),
     expect: agencyTeamA,
   },
   'bookings.confirm': { input: async (w) => ({ id: await w.freshHoldA() }), expect: agencyTeamA },
   'bookings.cancel': { input: async (w) => ({ id: await w.freshHoldA() }), expect: agencyTeamA },
   'clashes.check': {
-    input: (w) => ({ talentProfile: w.talentA, start: '2026-01-01T00:00:00.000Z', end: '2026-01-02T00:00:00.000Z' }),
+    input: (w) => ({
+      talentProfile: w.talentA,
+      start: '2026-01-01T00:00:00.000Z',
+      end: '2026-01-02T00:00:00.000Z',
+    }),
     expect: agencyTeamA,
   },
-  'schedule.list': { input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }), expect: agencyAny },
+  'schedule.list': {
+    input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
+    expect: agencyAny,
+  },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },
@@ -217,10 +247,34 @@ beforeAll(async () => {
     slot += 1;
     const start = new Date(Date.UTC(2028, 0, 1) + slot * 86_400_000).toISOString();
     const end = new Date(Date.UTC(2028, 0, 1) + slot * 86_400_000 + 3_600_000).toISOString();
-    return (await t.call('bookings.create', { talentProfile: talentA, clientName: `Hold ${slot}`, projectName: 'P', startDateTime: start, endDateTime: end }, a.owner)).id;
+    return (
+      await t.call(
+        'bookings.create',
+        {
+          talentProfile: talentA,
+          clientName: `Hold ${slot}`,
+          projectName: 'P',
+          startDateTime: start,
+          endDateTime: end,
+        },
+        a.owner,
+      )
+    ).id;
   };
   const freshAuditionA = async () =>
-    (await t.call('auditions.create', { talentProfile: talentA, clientName: 'Casting Co', projectName: 'Pilot', auditionType: 'in_person', auditionDate: '2026-12-01T10:00:00.000Z' }, a.owner)).id;
+    (
+      await t.call(
+        'auditions.create',
+        {
+          talentProfile: talentA,
+          clientName: 'Casting Co',
+          projectName: 'Pilot',
+          auditionType: 'in_person',
+          auditionDate: '2026-12-01T10:00:00.000Z',
+        },
+        a.owner,
+      )
+    ).id;
   const auditionA = await freshAuditionA();
   const bookingA = await freshHoldA();
   world = {
