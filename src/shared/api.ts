@@ -17,7 +17,14 @@ import {
   auditionSetStatus,
   auditionUpdate,
 } from './domain/audition';
-import { booking, bookingCreate, bookingList, bookingUpdate, clash, clashCheck } from './domain/booking';
+import {
+  booking,
+  bookingCreate,
+  bookingList,
+  bookingUpdate,
+  clash,
+  clashCheck,
+} from './domain/booking';
 import { scheduleEntry, scheduleList } from './domain/scheduleEntry';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
@@ -102,17 +109,53 @@ export const contract = {
     guard: { entity: 'talents', action: 'archive' },
   },
 
-  'auditions.list': { input: auditionList, output: page(audition), guard: { entity: 'auditions', action: 'read' } },
-  'auditions.get': { input: byId, output: audition, guard: { entity: 'auditions', action: 'read' } },
-  'auditions.create': { input: auditionCreate, output: audition, guard: { entity: 'auditions', action: 'create' } },
-  'auditions.update': { input: auditionUpdate, output: audition, guard: { entity: 'auditions', action: 'update' } },
-  'auditions.setStatus': { input: auditionSetStatus, output: audition, guard: { entity: 'auditions', action: 'update' } },
+  'auditions.list': {
+    input: auditionList,
+    output: page(audition),
+    guard: { entity: 'auditions', action: 'read' },
+  },
+  'auditions.get': {
+    input: byId,
+    output: audition,
+    guard: { entity: 'auditions', action: 'read' },
+  },
+  'auditions.create': {
+    input: auditionCreate,
+    output: audition,
+    guard: { entity: 'auditions', action: 'create' },
+  },
+  'auditions.update': {
+    input: auditionUpdate,
+    output: audition,
+    guard: { entity: 'auditions', action: 'update' },
+  },
+  'auditions.setStatus': {
+    input: auditionSetStatus,
+    output: audition,
+    guard: { entity: 'auditions', action: 'update' },
+  },
 
-  'bookings.list': { input: bookingList, output: page(booking), guard: { entity: 'bookings', action: 'read' } },
+  'bookings.list': {
+    input: bookingList,
+    output: page(booking),
+    guard: { entity: 'bookings', action: 'read' },
+  },
   'bookings.get': { input: byId, output: booking, guard: { entity: 'bookings', action: 'read' } },
-  'bookings.create': { input: bookingCreate, output: booking, guard: { entity: 'bookings', action: 'create' } },
-  'bookings.update': { input: bookingUpdate, output: booking, guard: { entity: 'bookings', action: 'update' } },
-  'bookings.confirm': { input: byId, output: booking, guard: { entity: 'bookings', action: 'update' } },
+  'bookings.create': {
+    input: bookingCreate,
+    output: booking,
+    guard: { entity: 'bookings', action: 'create' },
+  },
+  'bookings.update': {
+    input: bookingUpdate,
+    output: booking,
+    guard: { entity: 'bookings', action: 'update' },
+  },
+  'bookings.confirm': {
+    input: byId,
+    output: booking,
+    guard: { entity: 'bookings', action: 'update' },
+  },
   'bookings.cancel': {
     input: z.strictObject({ id, reason: z.string().trim().max(500).optional() }),
     output: booking,

@@ -1,5 +1,6 @@
-import { and, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Clash } from '../../shared/domain/booking';
+import { earliestOverlappingStart } from '../../shared/domain/interval';
 import type { Db } from '../db/open';
 import { bookings, scheduleEntries } from '../db/schema';
 
@@ -16,6 +17,8 @@ export interface ClashQuery {
  * schedule entries. Half-open: an interval that ends as another starts does not overlap.
  */
 export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
+  // Nothing lasts longer than MAX_SPAN, so only starts in [start - MAX_SPAN, end) can overlap.
+  const earliest = earliestOverlappingStart(q.start);
   const booked = tx
     .select({
       id: bookings.id,
@@ -30,6 +33,7 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       and(
         eq(bookings.talentProfile, q.talentProfile),
         inArray(bookings.status, ['hold', 'confirmed', 'completed']),
+        gte(bookings.startDateTime, earliest),
         lt(bookings.startDateTime, q.end),
         gt(bookings.endDateTime, q.start),
         q.excludeBooking ? ne(bookings.id, q.excludeBooking) : undefined,
@@ -58,6 +62,7 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       and(
         eq(scheduleEntries.talentProfile, q.talentProfile),
         eq(scheduleEntries.status, 'confirmed'),
+        gte(scheduleEntries.start, earliest),
         lt(scheduleEntries.start, q.end),
         gt(scheduleEntries.end, q.start),
         q.excludeBooking

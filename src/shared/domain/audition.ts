@@ -41,7 +41,11 @@ export const auditionPatch = z.strictObject({
   callbackNotes: editable.callbackNotes,
 });
 
-export const auditionUpdate = z.strictObject({ id, version: z.number().int().min(1), patch: auditionPatch });
+export const auditionUpdate = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  patch: auditionPatch,
+});
 
 export const auditionSetStatus = z.strictObject({
   id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instant, optionalText, rowMeta } from './common';
+import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
 import { timezone } from './scheduleEntry';
 import { BLOCK_KINDS } from './vocabulary';
 
@@ -12,7 +13,11 @@ export const availabilityBlockCreate = z
     kind: z.enum(BLOCK_KINDS),
     note: optionalText(1_000),
   })
-  .refine((b) => b.end > b.start, { path: ['end'], message: 'Must be after the start' });
+  .refine((b) => b.end > b.start, { path: ['end'], message: 'Must be after the start' })
+  .refine(withinMaxSpan, {
+    path: ['end'],
+    message: `At most ${MAX_SPAN_DAYS} days after the start`,
+  });
 
 export const availabilityBlock = z.object({
   ...rowMeta,

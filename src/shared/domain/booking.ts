@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instant, listPaging, optionalText, requiredText, rowMeta } from './common';
+import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
 import { timezone } from './scheduleEntry';
 import { BOOKING_STATUSES } from './vocabulary';
 
@@ -10,6 +11,12 @@ export const rate = z.number().int('Whole minor units (cents)').min(0).max(1e12)
 const endsAfterStart = (b: { startDateTime?: string; endDateTime?: string }) =>
   !b.startDateTime || !b.endDateTime || b.endDateTime > b.startDateTime;
 const END_MESSAGE = { path: ['endDateTime'], message: 'Must be after the start' };
+const SPAN_MESSAGE = {
+  path: ['endDateTime'],
+  message: `At most ${MAX_SPAN_DAYS} days after the start`,
+};
+const spanOk = (b: { startDateTime?: string; endDateTime?: string }) =>
+  withinMaxSpan({ start: b.startDateTime, end: b.endDateTime });
 
 export const bookingCreate = z
   .strictObject({
@@ -25,7 +32,8 @@ export const bookingCreate = z
     currency: currency.nullable().optional(),
     notes: optionalText(10_000),
   })
-  .refine(endsAfterStart, END_MESSAGE);
+  .refine(endsAfterStart, END_MESSAGE)
+  .refine(spanOk, SPAN_MESSAGE);
 
 /** No talentProfile, audition or status: those change through their own actions. */
 export const bookingPatch = z
@@ -39,9 +47,14 @@ export const bookingPatch = z
     currency: currency.nullable().optional(),
     notes: optionalText(10_000),
   })
-  .refine(endsAfterStart, END_MESSAGE);
+  .refine(endsAfterStart, END_MESSAGE)
+  .refine(spanOk, SPAN_MESSAGE);
 
-export const bookingUpdate = z.strictObject({ id, version: z.number().int().min(1), patch: bookingPatch });
+export const bookingUpdate = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  patch: bookingPatch,
+});
 
 export const bookingList = z.strictObject({
   status: z.enum(BOOKING_STATUSES).optional(),

@@ -10,3 +10,24 @@ export interface Interval {
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/**
+ * The longest a booking, schedule entry or availability block may last. Bounding it lets an
+ * overlap query read only the index range [start - MAX_SPAN, end) instead of a talent's whole
+ * history.
+ */
+export const MAX_SPAN_DAYS = 62;
+export const MAX_SPAN_MS = MAX_SPAN_DAYS * 24 * 60 * 60 * 1000;
+
+/** The earliest start that can still overlap an interval beginning at `start`. */
+export function earliestOverlappingStart(start: string): string {
+  return new Date(Date.parse(start) - MAX_SPAN_MS).toISOString();
+}
+
+export function withinMaxSpan(interval: { start?: string; end?: string }): boolean {
+  return (
+    !interval.start ||
+    !interval.end ||
+    Date.parse(interval.end) - Date.parse(interval.start) <= MAX_SPAN_MS
+  );
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instant, optionalText, rowMeta } from './common';
+import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_SOURCES, SCHEDULE_STATUSES } from './vocabulary';
 
 /** An IANA zone name the runtime knows, e.g. America/New_York. */
@@ -25,7 +26,11 @@ export const scheduleEntryCreate = z
     timezone,
     status: z.enum(SCHEDULE_STATUSES).optional(),
   })
-  .refine((e) => e.end > e.start, { path: ['end'], message: 'Must be after the start' });
+  .refine((e) => e.end > e.start, { path: ['end'], message: 'Must be after the start' })
+  .refine(withinMaxSpan, {
+    path: ['end'],
+    message: `At most ${MAX_SPAN_DAYS} days after the start`,
+  });
 
 export const scheduleEntry = z.object({
   ...rowMeta,
