@@ -58,7 +58,7 @@ test('a coordinator sees only their team, and an admin sees the history of their
   const admin = await adminContext.newPage();
   await admin.goto(host.url);
   await new AuthScreens(admin).signIn();
-  await new Roster(admin).row('Alice Star').getByRole('gridcell').first().click();
+  await new Roster(admin).open('Alice Star');
   await admin.getByRole('tab', { name: 'History' }).click();
   const history = admin.getByRole('list', { name: 'History' });
   await expect(history.getByRole('listitem').first()).toContainText(

@@ -54,11 +54,19 @@ export class Roster {
     await expect(dialog).toBeHidden();
   }
 
+  /** Opens the talent's page from the roster. */
+  async open(stageName: string): Promise<void> {
+    await this.row(stageName).getByRole('gridcell').first().click();
+    await expect(this.page.getByRole('heading', { name: stageName })).toBeVisible();
+  }
+
   async rename(from: string, to: string): Promise<void> {
-    await this.row(from).getByRole('gridcell').first().click();
+    await this.open(from);
+    await this.page.getByRole('button', { name: 'Edit' }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Stage name' }).fill(to);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
+    await this.page.getByRole('link', { name: 'Roster', exact: true }).click();
   }
 }

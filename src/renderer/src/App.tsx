@@ -1,5 +1,7 @@
 import { Alert, Box, Button, CircularProgress, CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
+import { AdapterLuxon } from '@mui/x-date-pickers/AdapterLuxon';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +19,9 @@ import {
 } from './features/session';
 import { SettingsPage } from './features/settings';
 import { AppShell, navItemsFor, useLiveUpdates } from './features/shell';
-import { TalentsPage } from './features/talents';
+import { TalentPage, TalentsPage } from './features/talents';
+import { AuditionsPage } from './features/auditions';
+import { BookingsPage } from './features/bookings';
 import { UsersPage } from './features/users';
 import type { Language } from './i18n';
 import { createAppTheme } from './theme';
@@ -53,6 +57,30 @@ const router = createHashRouter([
         element: (
           <Allowed entity="talents" action="read">
             <TalentsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'talents/:id',
+        element: (
+          <Allowed entity="talents" action="read">
+            <TalentPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'auditions',
+        element: (
+          <Allowed entity="auditions" action="read">
+            <AuditionsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'bookings',
+        element: (
+          <Allowed entity="bookings" action="read">
+            <BookingsPage />
           </Allowed>
         ),
       },
@@ -136,11 +164,13 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <QueryClientProvider client={queryClient}>
-        <SessionProvider>
-          <Gate />
-        </SessionProvider>
-      </QueryClientProvider>
+      <LocalizationProvider dateAdapter={AdapterLuxon} adapterLocale={i18n.language.toLowerCase()}>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <Gate />
+          </SessionProvider>
+        </QueryClientProvider>
+      </LocalizationProvider>
     </ThemeProvider>
   );
 }

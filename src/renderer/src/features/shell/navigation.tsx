@@ -1,5 +1,7 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import TheaterComedyOutlined from '@mui/icons-material/TheaterComedyOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { ReactNode } from 'react';
@@ -21,6 +23,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.talents',
     icon: <PeopleAltOutlined />,
     needs: { entity: 'talents', action: 'read' },
+  },
+  {
+    path: '/auditions',
+    labelKey: 'nav.auditions',
+    icon: <TheaterComedyOutlined />,
+    needs: { entity: 'auditions', action: 'read' },
+  },
+  {
+    path: '/bookings',
+    labelKey: 'nav.bookings',
+    icon: <EventAvailableOutlined />,
+    needs: { entity: 'bookings', action: 'read' },
   },
   {
     path: '/users',

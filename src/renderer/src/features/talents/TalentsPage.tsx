@@ -3,6 +3,7 @@ import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
@@ -21,7 +22,8 @@ export function TalentsPage() {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<TalentFilterValues>(NO_FILTERS);
   const paging = useCursorPaging(PAGE_SIZE);
-  const [editing, setEditing] = useState<Talent | 'new' | null>(null);
+  const [editing, setEditing] = useState<'new' | null>(null);
+  const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
 
   const query: Input<'talents.list'> = {
@@ -120,7 +122,7 @@ export function TalentsPage() {
           disableColumnFilter
           disableRowSelectionOnClick
           density="compact"
-          onRowClick={({ row }) => setEditing(row)}
+          onRowClick={({ row }) => void navigate(`/talents/${row.id}`)}
           slots={{
             noRowsOverlay: () => (
               <Stack sx={{ height: '100%', alignItems: 'center', justifyContent: 'center', p: 2 }}>
@@ -135,7 +137,7 @@ export function TalentsPage() {
       </Box>
       {editing && (
         <TalentDialog
-          talent={editing === 'new' ? null : editing}
+          talent={null}
           onClose={(message) => {
             setEditing(null);
             if (message) setNotice(message);

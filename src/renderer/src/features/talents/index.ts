@@ -1,1 +1,2 @@
+export { TalentPage } from './TalentPage';
 export { TalentsPage } from './TalentsPage';

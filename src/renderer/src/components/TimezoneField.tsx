@@ -1,0 +1,26 @@
+import { Autocomplete, TextField } from '@mui/material';
+import { useMemo } from 'react';
+
+export const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Every IANA zone this runtime knows, searchable. */
+export function TimezoneField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (zone: string) => void;
+}) {
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  return (
+    <Autocomplete
+      options={zones}
+      value={value}
+      disableClearable
+      onChange={(_e, next) => onChange(next)}
+      renderInput={(params) => <TextField {...params} label={label} required />}
+    />
+  );
+}

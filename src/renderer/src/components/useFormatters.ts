@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Dates, times and money in the current language. */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** In a named zone, with the zone's short name, e.g. "Dec 10, 2026, 9:00 AM EST". */
+      zoned: (iso: string, timeZone: string) =>
+        new Intl.DateTimeFormat(language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone,
+          timeZoneName: 'short',
+        }).format(new Date(iso)),
+      timeRange: (start: string, end: string, timeZone?: string) => {
+        const format = new Intl.DateTimeFormat(language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          ...(timeZone ? { timeZone } : {}),
+        });
+        return format.formatRange(new Date(start), new Date(end));
+      },
+      /** Integer minor units to a currency amount. */
+      money: (minor: number | null | undefined, currency: string | null | undefined) => {
+        if (minor === null || minor === undefined) return '';
+        if (!currency) return new Intl.NumberFormat(language).format(minor / 100);
+        const digits =
+          new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+            .maximumFractionDigits ?? 2;
+        return new Intl.NumberFormat(language, { style: 'currency', currency }).format(
+          minor / 10 ** digits,
+        );
+      },
+    };
+  }, [language]);
+}
+
+/** Minor units per major unit for a currency (100 for USD, 1 for JPY). */
+export function minorUnitsPer(currency: string): number {
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}

@@ -1,0 +1,206 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Snackbar,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@mui/material';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Audition, AuditionStatus } from '../../../../shared/domain/audition';
+import { AppError } from '../../../../shared/errors';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormatters } from '../../components/useFormatters';
+import { BookingDialog, type BookingDraft } from '../bookings';
+import { AuditionBoard } from './AuditionBoard';
+import { AuditionDialog } from './AuditionDialog';
+import { CallbackDialog } from './CallbackDialog';
+import { useAuditionActions, useAuditionList } from './useAuditions';
+
+/** The board shows what is current: from a month back on. */
+const BOARD_FROM = () => new Date(Date.now() - 30 * 86_400_000).toISOString();
+
+export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [view, setView] = useState<'board' | 'list'>('board');
+  const [from] = useState(BOARD_FROM);
+  const list = useAuditionList({ limit: 100, ...(talentProfile ? { talentProfile } : { from }) });
+  const actions = useAuditionActions();
+  const [open, setOpen] = useState<Audition | null>(null);
+  const [callback, setCallback] = useState<Audition | null>(null);
+  const [booked, setBooked] = useState<Audition | null>(null);
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const move = async (audition: Audition, to: AuditionStatus, callbackNotes?: string) => {
+    setError(null);
+    try {
+      await actions.setStatus.mutateAsync({
+        id: audition.id,
+        status: to,
+        ...(callbackNotes !== undefined ? { callbackNotes } : {}),
+      });
+      setNotice(
+        t('auditions.moved', {
+          name: audition.expanded.talentProfile.stageName,
+          status: t(`auditionStatus.${to}`),
+        }),
+      );
+      if (to === 'booked') setBooked(audition);
+    } catch (caught) {
+      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
+    }
+  };
+  const requestMove = (audition: Audition, to: AuditionStatus) =>
+    to === 'callback' ? setCallback(audition) : void move(audition, to);
+
+  const columns = useMemo<GridColDef<Audition>[]>(
+    () => [
+      {
+        field: 'auditionDate',
+        headerName: t('auditions.auditionDate'),
+        width: 190,
+        valueFormatter: (v: string) => format.dateTime(v),
+      },
+      {
+        field: 'talent',
+        headerName: t('auditions.talent'),
+        width: 160,
+        valueGetter: (_v, row) => row.expanded.talentProfile.stageName,
+      },
+      { field: 'clientName', headerName: t('auditions.clientName'), flex: 1, minWidth: 140 },
+      { field: 'projectName', headerName: t('auditions.projectName'), flex: 1, minWidth: 140 },
+      {
+        field: 'auditionType',
+        headerName: t('auditions.auditionType'),
+        width: 120,
+        valueFormatter: (v: string) => t(`auditionType.${v}`),
+      },
+      {
+        field: 'status',
+        headerName: t('auditions.status'),
+        width: 130,
+        renderCell: ({ row }) => <StatusChip status={row.status} labels="auditionStatus" />,
+      },
+    ],
+    [t, format],
+  );
+
+  const items = list.data?.items ?? [];
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 2 }}>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={view}
+        onChange={(_e, next: 'board' | 'list' | null) => next && setView(next)}
+        aria-label={t('auditions.title')}
+      >
+        <ToggleButton value="board">{t('auditions.board')}</ToggleButton>
+        <ToggleButton value="list">{t('auditions.list')}</ToggleButton>
+      </ToggleButtonGroup>
+      {error && (
+        <Alert severity="error" onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {list.error && <Alert severity="error">{list.error.message}</Alert>}
+      {view === 'board' ? (
+        <AuditionBoard auditions={items} onOpen={setOpen} onMove={requestMove} />
+      ) : (
+        <Box sx={{ flexGrow: 1, minHeight: 280 }}>
+          <DataGrid
+            aria-label={t('auditions.title')}
+            rows={items}
+            columns={columns}
+            loading={list.isFetching && !list.data}
+            hideFooter={items.length < 100}
+            disableColumnFilter
+            disableRowSelectionOnClick
+            density="compact"
+            onRowClick={({ row }) => setOpen(row)}
+            localeText={{ noRowsLabel: t('auditions.empty') }}
+            sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+          />
+        </Box>
+      )}
+      {open && (
+        <AuditionDialog
+          audition={open}
+          onClose={(message) => {
+            setOpen(null);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      {callback && (
+        <CallbackDialog
+          audition={callback}
+          onDone={(notes) => {
+            const audition = callback;
+            setCallback(null);
+            if (notes !== null) void move(audition, 'callback', notes.trim() || undefined);
+          }}
+        />
+      )}
+      {booked && (
+        <Dialog open onClose={() => setBooked(null)} aria-labelledby="booked-title">
+          <DialogTitle id="booked-title">
+            {t('auditions.bookedTitle', { name: booked.expanded.talentProfile.stageName })}
+          </DialogTitle>
+          <DialogContent>
+            {t('auditions.bookedOffer', { client: booked.clientName, project: booked.projectName })}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setBooked(null)}>{t('auditions.notNow')}</Button>
+            <Button
+              variant="contained"
+              autoFocus
+              onClick={() => {
+                setDraft({
+                  talent: {
+                    id: booked.talentProfile,
+                    stageName: booked.expanded.talentProfile.stageName,
+                    fullName: '',
+                  },
+                  audition: {
+                    id: booked.id,
+                    clientName: booked.clientName,
+                    projectName: booked.projectName,
+                  },
+                });
+                setBooked(null);
+              }}
+            >
+              {t('auditions.createBooking')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+      {draft && (
+        <BookingDialog
+          booking={null}
+          draft={draft}
+          onClose={(message) => {
+            setDraft(null);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { AuditionsPage } from './AuditionsPage';
+export { AuditionsView } from './AuditionsView';

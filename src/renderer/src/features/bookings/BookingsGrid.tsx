@@ -1,0 +1,109 @@
+import { Box, Snackbar } from '@mui/material';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api';
+import type { Booking } from '../../../../shared/domain/booking';
+import { StatusChip } from '../../components/StatusChip';
+import { useCursorPaging } from '../../components/useCursorPaging';
+import { useFormatters } from '../../components/useFormatters';
+import { BookingDialog } from './BookingDialog';
+import { useBookingList } from './useBookings';
+
+const PAGE_SIZE = 50;
+
+/** Bookings in start order; a row opens the booking. Used on its own page and on talent pages. */
+export function BookingsGrid({
+  filters,
+  showTalent = true,
+}: {
+  filters: Omit<Input<'bookings.list'>, 'limit' | 'cursor'>;
+  showTalent?: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const paging = useCursorPaging(PAGE_SIZE);
+  const list = useBookingList({
+    ...filters,
+    limit: PAGE_SIZE,
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  });
+  const [open, setOpen] = useState<Booking | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const columns = useMemo<GridColDef<Booking>[]>(
+    () => [
+      ...(showTalent
+        ? [
+            {
+              field: 'talent',
+              headerName: t('bookings.talent'),
+              width: 160,
+              valueGetter: (_v: unknown, row: Booking) => row.expanded.talentProfile.stageName,
+            } satisfies GridColDef<Booking>,
+          ]
+        : []),
+      { field: 'clientName', headerName: t('bookings.clientName'), flex: 1, minWidth: 140 },
+      { field: 'projectName', headerName: t('bookings.projectName'), flex: 1, minWidth: 140 },
+      {
+        field: 'startDateTime',
+        headerName: t('bookings.start'),
+        width: 230,
+        valueGetter: (_v, row) => format.zoned(row.startDateTime, row.timezone),
+      },
+      {
+        field: 'status',
+        headerName: t('bookings.status'),
+        width: 130,
+        renderCell: ({ row }) => <StatusChip status={row.status} labels="bookingStatus" />,
+      },
+      {
+        field: 'holdRank',
+        headerName: t('bookings.holdRank'),
+        width: 90,
+        valueGetter: (_v, row) => (row.holdRank ? t('bookings.rank', { rank: row.holdRank }) : ''),
+      },
+      {
+        field: 'rate',
+        headerName: t('bookings.rate'),
+        width: 130,
+        valueGetter: (_v, row) => format.money(row.rate, row.currency),
+      },
+    ],
+    [t, format, showTalent],
+  );
+
+  return (
+    <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
+      <DataGrid
+        aria-label={t('bookings.title')}
+        rows={list.data?.items ?? []}
+        columns={columns}
+        loading={list.isFetching && !list.data}
+        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        disableColumnSorting
+        disableColumnFilter
+        disableRowSelectionOnClick
+        density="compact"
+        onRowClick={({ row }) => setOpen(row)}
+        localeText={{ noRowsLabel: t('bookings.empty') }}
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      />
+      {open && (
+        <BookingDialog
+          booking={open}
+          onClose={(message) => {
+            setOpen(null);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}

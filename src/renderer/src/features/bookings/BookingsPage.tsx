@@ -1,0 +1,75 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
+import { PermittedButton } from '../../components/PermittedButton';
+import { VocabularySelect } from '../../components/VocabularySelect';
+import { BookingDialog } from './BookingDialog';
+import { BookingsGrid } from './BookingsGrid';
+
+type Status = (typeof BOOKING_STATUSES)[number];
+
+export function BookingsPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('bookings.title')}
+        </Typography>
+        <PermittedButton
+          needs={{ entity: 'bookings', action: 'create' }}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          {t('bookings.new')}
+        </PermittedButton>
+      </Stack>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+        <TextField
+          size="small"
+          placeholder={t('bookings.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          sx={{ flexGrow: 1 }}
+          slotProps={{ htmlInput: { 'aria-label': t('bookings.search'), maxLength: 160 } }}
+        />
+        <VocabularySelect
+          size="small"
+          label={t('bookings.status')}
+          values={BOOKING_STATUSES}
+          labels="bookingStatus"
+          withAll
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status | '')}
+          sx={{ minWidth: 160 }}
+        />
+      </Stack>
+      <BookingsGrid
+        key={`${q}|${status}`}
+        filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}
+      />
+      {creating && (
+        <BookingDialog
+          booking={null}
+          onClose={(message) => {
+            setCreating(false);
+            if (message) setNotice(message);
+          }}
+        />
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import { Alert, AlertTitle, Box } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Clash } from '../../../../shared/domain/booking';
+import { useFormatters } from '../../components/useFormatters';
+
+/** What the chosen time overlaps, before saving: blocking items in red, queued holds in amber. */
+export function ClashWarning({
+  clashes,
+  clientName,
+  projectName,
+}: {
+  clashes: readonly Clash[];
+  clientName: string;
+  projectName: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (clashes.length === 0) return null;
+  const duplicate = `${clientName} · ${projectName}`.toLowerCase();
+  const blocks = (c: Clash) =>
+    c.kind === 'schedule' || c.status !== 'hold' || c.label.toLowerCase() === duplicate;
+  const severity = clashes.some(blocks) ? 'error' : 'warning';
+  return (
+    <Alert severity={severity} role="status">
+      <AlertTitle>{t('bookings.clashTitle')}</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2 }}>
+        {clashes.map((c) => (
+          <li key={c.id}>
+            {c.label} — {format.timeRange(c.start, c.end)} (
+            {blocks(c) ? t('bookings.clashBlocks') : t('bookings.clashQueues')})
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}

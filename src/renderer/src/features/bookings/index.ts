@@ -1,0 +1,3 @@
+export { BookingDialog, type BookingDraft } from './BookingDialog';
+export { BookingsGrid } from './BookingsGrid';
+export { BookingsPage } from './BookingsPage';

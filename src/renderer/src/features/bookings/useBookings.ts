@@ -1,0 +1,53 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Input } from '../../../../shared/api';
+import { call } from '../../api/client';
+
+export function useBookingList(filters: Input<'bookings.list'>) {
+  return useQuery({
+    queryKey: ['bookings', 'list', filters],
+    queryFn: () => call('bookings.list', filters),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The dry-run clash check the form shows while the user picks a time. */
+export function useClashes(input: Input<'clashes.check'> | null) {
+  return useQuery({
+    queryKey: ['bookings', 'clashes', input],
+    queryFn: () => call('clashes.check', input!),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Booking writes also change the schedule: both are refreshed. */
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['bookings'] }),
+      queryClient.invalidateQueries({ queryKey: ['schedule'] }),
+    ]);
+}
+
+export function useBookingActions() {
+  const onSuccess = useInvalidate();
+  return {
+    create: useMutation({
+      mutationFn: (input: Input<'bookings.create'>) => call('bookings.create', input),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: (input: Input<'bookings.update'>) => call('bookings.update', input),
+      onSuccess,
+    }),
+    confirm: useMutation({
+      mutationFn: (id: string) => call('bookings.confirm', { id }),
+      onSuccess,
+    }),
+    cancel: useMutation({
+      mutationFn: (input: Input<'bookings.cancel'>) => call('bookings.cancel', input),
+      onSuccess,
+    }),
+  };
+}

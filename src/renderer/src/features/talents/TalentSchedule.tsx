@@ -1,0 +1,43 @@
+import { Alert, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormatters } from '../../components/useFormatters';
+
+const DAY = 86_400_000;
+
+/** The talent's next 90 days, each entry in its own time zone. */
+export function TalentSchedule({ talentProfile }: { talentProfile: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [range] = useState(() => ({
+    from: new Date(Date.now() - DAY).toISOString(),
+    to: new Date(Date.now() + 90 * DAY).toISOString(),
+  }));
+  const entries = useQuery({
+    queryKey: ['schedule', 'talent', talentProfile, range],
+    queryFn: () => call('schedule.list', { ...range, talentProfile }),
+  });
+  if (entries.isPending) return <CircularProgress size={24} aria-label={t('common.loading')} />;
+  if (entries.error) return <Alert severity="error">{entries.error.message}</Alert>;
+  if (entries.data.items.length === 0)
+    return <Typography color="text.secondary">{t('schedule.empty')}</Typography>;
+  return (
+    <List dense aria-label={t('schedule.title')}>
+      {entries.data.items.map((entry) => (
+        <ListItem
+          key={entry.id}
+          divider
+          secondaryAction={<StatusChip status={entry.status} labels="schedule.status" />}
+        >
+          <ListItemText
+            primary={`${t(`schedule.entryType.${entry.entryType}`)} · ${entry.title ?? ''}`}
+            secondary={`${format.timeRange(entry.start, entry.end, entry.timezone)} (${entry.timezone})`}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
