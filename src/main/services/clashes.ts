@@ -51,6 +51,7 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
   const scheduled = tx
     .select({
       id: scheduleEntries.id,
+      booking: scheduleEntries.booking,
       title: scheduleEntries.title,
       entryType: scheduleEntries.entryType,
       start: scheduleEntries.start,

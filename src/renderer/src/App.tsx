@@ -7,6 +7,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { can, type Action, type Entity } from '../../shared/access';
+import { RouteError } from './components/RouteError';
 import { AuditPage } from './features/audit';
 import { HomePage } from './features/home';
 import {
@@ -50,6 +51,7 @@ const router = createHashRouter([
   {
     path: '/',
     element: <SignedInApp />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <FirstScreen /> },
       {

@@ -13,7 +13,11 @@ export function TimezoneField({
   value: string;
   onChange: (zone: string) => void;
 }) {
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  // Some runtimes leave UTC itself out of the list.
+  const zones = useMemo(() => {
+    const known = Intl.supportedValuesOf('timeZone');
+    return known.includes('UTC') ? known : ['UTC', ...known];
+  }, []);
   return (
     <Autocomplete
       options={zones}

@@ -11,9 +11,13 @@ export function useFormatters() {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       /** In a named zone, with the zone's short name, e.g. "Dec 10, 2026, 9:00 AM EST". */
       zoned: (iso: string, timeZone: string) =>
+        // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
         new Intl.DateTimeFormat(language, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
           timeZone,
           timeZoneName: 'short',
         }).format(new Date(iso)),
