@@ -72,6 +72,8 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       ),
     )
     .all()
+    // A booking's own entry says nothing the booking does not: list the booking once.
+    .filter((e) => !e.booking || !booked.some((b) => b.id === e.booking))
     .map((e) => ({
       kind: 'schedule' as const,
       id: e.id,
