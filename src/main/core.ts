@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
@@ -17,7 +17,8 @@ import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
 import { createTalentService } from './services/talents';
 import { createUserService } from './services/users';
-import type { ChangeEvent } from '../shared/api';
+import type { ChangeEvent, FileKind } from '../shared/api';
+import { AppError } from '../shared/errors';
 
 export interface CoreOptions {
   /** The workspace folder: the database and the media store live here. Created if missing. */
@@ -27,6 +28,8 @@ export interface CoreOptions {
   /** Lower only in tests: hashes carry their own parameters, so both verify. */
   readonly scrypt?: ScryptCost;
   readonly idleTimeoutMs?: number;
+  /** The desktop app's native file dialog; absent on the web host (which takes uploads). */
+  readonly pickFiles?: (kind: FileKind, multiple: boolean) => Promise<string[]>;
 }
 
 export interface Core {
@@ -57,7 +60,9 @@ export function createCore(options: CoreOptions): Core {
     idleTimeoutMs: options.idleTimeoutMs,
   });
   const users = createUserService(store, options.scrypt);
-  const talents = createTalentService(store);
+  const media = createMediaStore(options.dataDir, opened.db);
+  const staging = createStaging(options.dataDir);
+  const talents = createTalentService(store, { staging, media });
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store);
@@ -83,6 +88,25 @@ export function createCore(options: CoreOptions): Core {
     'talents.create': (session, input) => talents.create(session, input),
     'talents.update': (session, input) => talents.update(session, input),
     'talents.archive': (session, input) => talents.archive(session, input),
+    'talents.setHeadshot': (session, input) => talents.setHeadshot(session, input),
+    'files.pick': async (session, input) => {
+      if (!options.pickFiles) {
+        throw new AppError(
+          'NOT_FOUND',
+          'Choosing files from disk is only available in the desktop app; upload them instead.',
+        );
+      }
+      const paths = await options.pickFiles(input.kind, input.multiple ?? false);
+      const files = [];
+      for (const path of paths) {
+        const fileName = basename(path);
+        files.push({
+          file: await staging.fromStream(session.user.id, fileName, createReadStream(path)),
+          fileName,
+        });
+      }
+      return { files };
+    },
     'auditions.list': (session, input) => auditions.list(session, input),
     'auditions.get': (session, input) => auditions.get(session, input),
     'auditions.create': (session, input) => auditions.create(session, input),
@@ -108,8 +132,8 @@ export function createCore(options: CoreOptions): Core {
     store,
     db: opened.db,
     sqlite: opened.sqlite,
-    media: createMediaStore(options.dataDir, opened.db),
-    staging: createStaging(options.dataDir),
+    media,
+    staging,
     subscribe: (session, listener) =>
       bus.subscribe((change) => {
         if (isVisibleChange(session.user, change)) listener(publicChange(change));

@@ -7,17 +7,26 @@ import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   net,
   protocol,
   session,
   shell,
   type IpcMainInvokeEvent,
+  type OpenDialogOptions,
 } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, MEDIA_SCHEME } from '../shared/api';
+import { IPC_EVENT, IPC_INVOKE, MEDIA_SCHEME, type FileKind } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 import { createCore, type Core } from './core';
 import { toAppError } from './ipc/router';
+
+/** What the native dialog offers; main still checks every file by its content. */
+const FILE_FILTERS: Record<FileKind, Electron.FileFilter> = {
+  image: { name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp'] },
+  audio: { name: 'Audio', extensions: ['wav', 'mp3', 'flac', 'ogg', 'm4a', 'aac'] },
+  document: { name: 'Documents', extensions: ['pdf'] },
+};
 
 protocol.registerSchemesAsPrivileged([
   {
@@ -90,7 +99,21 @@ if (!app.requestSingleInstanceLock()) {
     const migrationsDir = app.isPackaged
       ? join(process.resourcesPath, 'migrations')
       : join(app.getAppPath(), 'resources', 'migrations');
-    const started = createCore({ dataDir: app.getPath('userData'), migrationsDir });
+    const started = createCore({
+      dataDir: app.getPath('userData'),
+      migrationsDir,
+      pickFiles: async (kind, multiple) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options: OpenDialogOptions = {
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          filters: [FILE_FILTERS[kind]],
+        };
+        const result = parent
+          ? await dialog.showOpenDialog(parent, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+    });
     core = started;
 
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>

@@ -12,7 +12,9 @@ import {
   type ChangeEvent,
   type Channel,
   type EventName,
+  type FileKind,
   type GreenroomBridge,
+  type StagedFile,
 } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 
@@ -37,6 +39,13 @@ const bridge: GreenroomBridge = {
     };
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
+  },
+  async pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]> {
+    const envelope = (await ipcRenderer.invoke(IPC_INVOKE, 'files.pick', {
+      kind,
+      multiple,
+    })) as Envelope<{ files: StagedFile[] }>;
+    return envelope.ok ? envelope.data.files : [];
   },
   mediaUrl(ref: string): string {
     return `${MEDIA_SCHEME}://media/${encodeURIComponent(ref.replace(/^media:/, ''))}`;

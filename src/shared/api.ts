@@ -45,6 +45,8 @@ const signIn = z.strictObject({
 const session = z.object({ token: z.string(), user });
 const userReply = z.object({ user });
 const byId = z.strictObject({ id });
+/** A short-lived token from files.pick or POST /upload: channels never take a path. */
+const stagedFile = z.string().min(1).max(128);
 
 const auditEntry = z.object({
   id: z.string(),
@@ -102,6 +104,19 @@ export const contract = {
     input: talentUpdate,
     output: talent,
     guard: { entity: 'talents', action: 'update' },
+  },
+  'talents.setHeadshot': {
+    input: z.strictObject({ id, file: stagedFile }),
+    output: talent,
+    guard: { entity: 'talents', action: 'update' },
+  },
+  'files.pick': {
+    input: z.strictObject({
+      kind: z.enum(['image', 'audio', 'document']),
+      multiple: z.boolean().optional(),
+    }),
+    output: z.object({ files: z.array(z.object({ file: z.string(), fileName: z.string() })) }),
+    guard: 'signedIn',
   },
   'talents.archive': {
     input: byId,
@@ -226,6 +241,18 @@ export interface GreenroomBridge {
   on(event: EventName, listener: (payload: ChangeEvent) => void): () => void;
   /** Turns a stored `media:<id>` reference into a URL the renderer can load. */
   mediaUrl(ref: string): string;
+  /**
+   * Lets the user choose files and stages them, returning tokens for channels that take a file:
+   * the native dialog in Electron (files.pick), the browser's file input and POST /upload on the
+   * web host. Must be called from a user gesture.
+   */
+  pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]>;
+}
+
+export type FileKind = 'image' | 'audio' | 'document';
+export interface StagedFile {
+  readonly file: string;
+  readonly fileName: string;
 }
 
 /** The ipc names behind the bridge. */

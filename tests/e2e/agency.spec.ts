@@ -122,3 +122,30 @@ async function setPicker(
   await group.getByRole('spinbutton').first().click();
   await page.keyboard.type(typed);
 }
+
+test('a headshot is uploaded from the talent page and shown from the media store', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await owner.call('talents.create', {
+    stageName: 'Nova Hart',
+    fullName: 'Nova Hartley',
+    talentType: 'model',
+  });
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('gridcell', { name: 'Nova Hart', exact: true }).click();
+
+  // A real 1x1 PNG, named .jpg: the server goes by the content.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload headshot' }).click();
+  await (await chooser).setFiles({ name: 'nova.jpg', mimeType: 'image/jpeg', buffer: png });
+  const image = page.getByRole('img', { name: 'Headshot' });
+  await expect(image).toHaveAttribute('src', /\/media\/[0-9a-f-]+\?token=/);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+});

@@ -3,9 +3,16 @@
  * of each case is written out here, not derived from src/shared/access.ts, so loosening a rule
  * there makes this test fail.
  */
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src/shared/api';
 import { createTestCore, PASSWORD, withOwner, type TestCore } from '../support/testCore';
+
+/** The 8-byte PNG signature and a little more: enough to be recognised as a PNG. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 const ACTORS = [
   'admin',
@@ -33,6 +40,8 @@ interface World {
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
+  /** Stages a small PNG as if this actor had uploaded it. */
+  stagePng(actor: Actor): Promise<string>;
   bookingVersion(id: string): Promise<number>;
   freshToken(actor: Actor): Promise<string>;
 }
@@ -121,6 +130,11 @@ const CASES: Record<Channel, Case> = {
     }),
     expect: agencyTeamA,
   },
+  'talents.setHeadshot': {
+    input: async (w, actor) => ({ id: w.talentA, file: await w.stagePng(actor) }),
+    expect: agencyTeamA,
+  },
+  'files.pick': { input: () => ({ kind: 'image' }), expect: everyone('NOT_FOUND') },
   'talents.archive': { input: async (w) => ({ id: await w.freshTalentA() }), expect: agencyTeamA },
   'auditions.list': { input: () => ({}), expect: agencyAny },
   'auditions.get': { input: (w) => ({ id: w.auditionA }), expect: agencyTeamA },
@@ -278,6 +292,7 @@ beforeAll(async () => {
   const auditionA = await freshAuditionA();
   const bookingA = await freshHoldA();
   world = {
+    stagePng: (actor) => t.core.staging.fromStream(ids[actor], 'face.png', Readable.from([PNG])),
     auditionA,
     bookingA,
     freshAuditionA,

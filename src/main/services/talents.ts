@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { redact, scopeOf, teamManagerOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
@@ -7,7 +8,10 @@ import { AppError } from '../../shared/errors';
 import { talentProfiles, users } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import { teamCondition } from './scope';
+import { imageContentType } from './fileKinds';
+import type { MediaStore } from './media';
 import type { Session } from './session';
+import type { Staging } from './staging';
 import { diff, newId, type Store, type WriteContext } from './store';
 import { findUserRow } from './userRows';
 
@@ -70,7 +74,9 @@ function visibleTo(session: Session, action: 'read' | 'update' | 'archive'): SQL
   return teamCondition(session, 'talents', action);
 }
 
-export function createTalentService(store: Store) {
+export const MAX_HEADSHOT_BYTES = 10 * 1024 * 1024;
+
+export function createTalentService(store: Store, files: { staging: Staging; media: MediaStore }) {
   const { db } = store;
 
   function selectJoined(tx: Pick<typeof db, 'select'> = db) {
@@ -272,6 +278,50 @@ export function createTalentService(store: Store) {
             teamManager: before.manager,
           });
         }
+        return out(session, loadVisible(w.tx, session, before.id, 'read'));
+      });
+    },
+
+    /** Stores an uploaded image (checked by content and size) and points the talent at it. */
+    async setHeadshot(
+      session: Session,
+      input: Input<'talents.setHeadshot'>,
+    ): Promise<Output<'talents.setHeadshot'>> {
+      loadVisible(db, session, input.id, 'update');
+      const staged = files.staging.take(session.user.id, input.file);
+      if (statSync(staged.path).size > MAX_HEADSHOT_BYTES) {
+        throw new AppError('VALIDATION', 'A headshot can be at most 10 MB.', {
+          file: 'Larger than 10 MB',
+        });
+      }
+      const contentType = await imageContentType(staged.path);
+      const ingested = await files.media.ingest(staged.path);
+      return store.write(session.user.id, (w) => {
+        const before = loadVisible(w.tx, session, input.id, 'update');
+        const stored = files.media.record(w.tx, ingested, {
+          fileName: staged.fileName,
+          contentType,
+          createdBy: session.user.id,
+          now: w.now,
+        });
+        const headshotUrl = `media:${stored.id}`;
+        w.tx
+          .update(talentProfiles)
+          .set({ headshotUrl, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(talentProfiles.id, before.id))
+          .run();
+        w.audit({
+          action: 'talents.setHeadshot',
+          entity: 'talents',
+          entityId: before.id,
+          changes: { headshotUrl: [before.headshotUrl ?? null, headshotUrl] },
+        });
+        w.emit({
+          entity: 'talents',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
         return out(session, loadVisible(w.tx, session, before.id, 'read'));
       });
     },

@@ -2,10 +2,22 @@
  * window.greenroom for the browser mode: the same calls as the Electron preload, carried over
  * the web host's /api routes, with change events from /api/events.
  */
-import type { ChangeEvent, Channel, EventName, GreenroomBridge } from '../../../shared/api';
-import type { Envelope } from '../../../shared/errors';
+import type {
+  ChangeEvent,
+  Channel,
+  EventName,
+  FileKind,
+  GreenroomBridge,
+  StagedFile,
+} from '../../../shared/api';
+import { AppError, type Envelope } from '../../../shared/errors';
 
 const TOKEN_KEY = 'greenroom.token';
+const ACCEPT: Record<FileKind, string> = {
+  image: 'image/png,image/jpeg,image/webp',
+  audio: 'audio/*,.wav,.mp3,.flac,.ogg,.m4a,.aac',
+  document: 'application/pdf',
+};
 
 export function createWebBridge(): GreenroomBridge {
   let token = localStorage.getItem(TOKEN_KEY);
@@ -81,6 +93,35 @@ export function createWebBridge(): GreenroomBridge {
         listeners.delete(listener);
         if (listeners.size === 0) disconnect();
       };
+    },
+    pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]> {
+      // Opened synchronously inside the user's click, as browsers require.
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = multiple;
+      input.accept = ACCEPT[kind];
+      const chosen = new Promise<File[]>((resolve) => {
+        input.addEventListener('change', () => resolve(Array.from(input.files ?? [])));
+        input.addEventListener('cancel', () => resolve([]));
+      });
+      input.click();
+      return chosen.then((files) =>
+        Promise.all(
+          files.map(async (file) => {
+            const response = await fetch('/upload', {
+              method: 'POST',
+              headers: {
+                Authorization: `Bearer ${token ?? ''}`,
+                'x-file-name': encodeURIComponent(file.name),
+              },
+              body: file,
+            });
+            const envelope = (await response.json()) as Envelope<{ file: string }>;
+            if (!envelope.ok) throw AppError.fromBody(envelope.error);
+            return { file: envelope.data.file, fileName: file.name };
+          }),
+        ),
+      );
     },
     mediaUrl(ref: string): string {
       const id = encodeURIComponent(ref.replace(/^media:/, ''));

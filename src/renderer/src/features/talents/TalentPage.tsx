@@ -23,6 +23,7 @@ import { HistoryPanel } from '../audit';
 import { AuditionsView } from '../auditions';
 import { BookingDialog, BookingsGrid } from '../bookings';
 import { AvailabilityChip } from './AvailabilityChip';
+import { Headshot } from './Headshot';
 import { TalentDialog } from './TalentDialog';
 import { TalentSchedule } from './TalentSchedule';
 import { useTalent } from './useTalents';
@@ -90,6 +91,7 @@ export function TalentPage() {
       {tab === 'details' && (
         <Paper variant="outlined" sx={{ p: 3, maxWidth: 720 }}>
           <Stack spacing={2}>
+            <Headshot talent={data} />
             <div>
               <Typography variant="overline">{t('fields.portfolioUrl')}</Typography>
               <Typography>
