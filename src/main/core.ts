@@ -65,7 +65,7 @@ export function createCore(options: CoreOptions): Core {
   const talents = createTalentService(store, { staging, media });
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
-  const schedule = createScheduleService(store);
+  const schedule = createScheduleService(store, media);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
@@ -120,6 +120,10 @@ export function createCore(options: CoreOptions): Core {
     'bookings.cancel': (session, input) => bookings.cancel(session, input),
     'clashes.check': (session, input) => bookings.checkClashes(session, input),
     'schedule.list': (session, input) => schedule.list(session, input),
+    'schedule.create': (session, input) => schedule.create(session, input),
+    'schedule.update': (session, input) => schedule.update(session, input),
+    'schedule.cancel': (session, input) => schedule.cancel(session, input),
+    'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),

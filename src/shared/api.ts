@@ -25,7 +25,13 @@ import {
   clash,
   clashCheck,
 } from './domain/booking';
-import { scheduleEntry, scheduleList } from './domain/scheduleEntry';
+import {
+  scheduleEntry,
+  scheduleEntryCreate,
+  scheduleEntryUpdate,
+  scheduleExport,
+  scheduleList,
+} from './domain/scheduleEntry';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
@@ -45,6 +51,8 @@ const signIn = z.strictObject({
 const session = z.object({ token: z.string(), user });
 const userReply = z.object({ user });
 const byId = z.strictObject({ id });
+/** Exports are stored as media and read from /media/<media> (or saved by Electron). */
+const exported = z.object({ media: z.string(), fileName: z.string(), contentType: z.string() });
 /** A short-lived token from files.pick or POST /upload: channels never take a path. */
 const stagedFile = z.string().min(1).max(128);
 
@@ -185,6 +193,26 @@ export const contract = {
   'schedule.list': {
     input: scheduleList,
     output: z.object({ items: z.array(scheduleEntry), nextCursor: z.null() }),
+    guard: { entity: 'schedule', action: 'read' },
+  },
+  'schedule.create': {
+    input: scheduleEntryCreate,
+    output: scheduleEntry,
+    guard: { entity: 'schedule', action: 'create' },
+  },
+  'schedule.update': {
+    input: scheduleEntryUpdate,
+    output: scheduleEntry,
+    guard: { entity: 'schedule', action: 'update' },
+  },
+  'schedule.cancel': {
+    input: byId,
+    output: scheduleEntry,
+    guard: { entity: 'schedule', action: 'update' },
+  },
+  'schedule.exportIcs': {
+    input: scheduleExport,
+    output: exported,
     guard: { entity: 'schedule', action: 'read' },
   },
 

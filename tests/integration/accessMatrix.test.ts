@@ -40,6 +40,8 @@ interface World {
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
+  /** A tentative rehearsal of team A's talent. */
+  freshEntryA(): Promise<string>;
   /** Stages a small PNG as if this actor had uploaded it. */
   stagePng(actor: Actor): Promise<string>;
   bookingVersion(id: string): Promise<number>;
@@ -197,6 +199,31 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
     expect: agencyAny,
   },
+  'schedule.create': {
+    input: async (w) => {
+      await w.freshEntryA();
+      return {
+        talentProfile: w.talentA,
+        entryType: 'fitting',
+        start: '2029-06-01T09:00:00.000Z',
+        end: '2029-06-01T09:30:00.000Z',
+        timezone: 'Europe/London',
+      };
+    },
+    expect: agencyTeamA,
+  },
+  'schedule.update': {
+    input: async (w) => {
+      const id = await w.freshEntryA();
+      return { id, version: 1, patch: { title: 'Moved' } };
+    },
+    expect: agencyTeamA,
+  },
+  'schedule.cancel': { input: async (w) => ({ id: await w.freshEntryA() }), expect: agencyTeamA },
+  'schedule.exportIcs': {
+    input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
+    expect: agencyAny,
+  },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },
@@ -291,7 +318,27 @@ beforeAll(async () => {
     ).id;
   const auditionA = await freshAuditionA();
   const bookingA = await freshHoldA();
+  let entrySlot = 0;
+  const freshEntryA = async () => {
+    entrySlot += 1;
+    const start = new Date(Date.UTC(2029, 0, 1) + entrySlot * 86_400_000).toISOString();
+    const end = new Date(Date.UTC(2029, 0, 1) + entrySlot * 86_400_000 + 3_600_000).toISOString();
+    return (
+      await t.call(
+        'schedule.create',
+        {
+          talentProfile: talentA,
+          entryType: 'rehearsal',
+          start,
+          end,
+          timezone: 'America/New_York',
+        },
+        a.owner,
+      )
+    ).id;
+  };
   world = {
+    freshEntryA,
     stagePng: (actor) => t.core.staging.fromStream(ids[actor], 'face.png', Readable.from([PNG])),
     auditionA,
     bookingA,

@@ -10,6 +10,8 @@ export interface ClashQuery {
   readonly end: string;
   /** The booking being changed: neither it nor its own schedule entry clashes with it. */
   readonly excludeBooking?: string;
+  /** The schedule entry being changed. */
+  readonly excludeEntry?: string;
 }
 
 /**
@@ -69,6 +71,7 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
         q.excludeBooking
           ? or(isNull(scheduleEntries.booking), ne(scheduleEntries.booking, q.excludeBooking))
           : undefined,
+        q.excludeEntry ? ne(scheduleEntries.id, q.excludeEntry) : undefined,
       ),
     )
     .all()

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
@@ -58,6 +65,17 @@ export function createMediaStore(dataDir: string, db: Db) {
         copyFileSync(source, target);
       }
       return { sha256, size: statSync(target).size };
+    },
+
+    /** Bytes made in main (exports): written to a temporary file and ingested like any file. */
+    async storeBytes(bytes: Buffer): Promise<IngestedFile> {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const target = join(root, relativePath(sha256));
+      if (!existsSync(target)) {
+        mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
+        writeFileSync(target, bytes);
+      }
+      return { sha256, size: bytes.length };
     },
 
     /** The media row for ingested bytes: the existing one when the same file was stored before. */

@@ -16,10 +16,13 @@ export const timezone = z
     }
   }, 'Must be an IANA time zone such as Europe/London');
 
+/** Booking entries come from bookings.confirm; everything else is entered by hand. */
+export const MANUAL_ENTRY_TYPES = SCHEDULE_ENTRY_TYPES.filter((type) => type !== 'booking');
+
 export const scheduleEntryCreate = z
   .strictObject({
     talentProfile: id,
-    entryType: z.enum(SCHEDULE_ENTRY_TYPES),
+    entryType: z.enum(MANUAL_ENTRY_TYPES as [string, ...string[]]),
     title: optionalText(200),
     start: instant,
     end: instant,
@@ -46,8 +49,50 @@ export const scheduleEntry = z.object({
   expanded: z.object({ talentProfile: z.object({ id: z.string(), stageName: z.string() }) }),
 });
 
+export const scheduleEntryPatch = z
+  .strictObject({
+    entryType: z.enum(MANUAL_ENTRY_TYPES as [string, ...string[]]).optional(),
+    title: optionalText(200),
+    start: instant.optional(),
+    end: instant.optional(),
+    timezone: timezone.optional(),
+    status: z.enum(SCHEDULE_STATUSES).optional(),
+  })
+  .refine((e) => !e.start || !e.end || e.end > e.start, {
+    path: ['end'],
+    message: 'Must be after the start',
+  })
+  .refine(withinMaxSpan, {
+    path: ['end'],
+    message: `At most ${MAX_SPAN_DAYS} days after the start`,
+  });
+
+export const scheduleEntryUpdate = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  patch: scheduleEntryPatch,
+});
+
+const scheduleRange = {
+  from: instant,
+  to: instant,
+  talentProfile: id.optional(),
+  /** A manager's team (admins); managers and coordinators always see their own team only. */
+  manager: id.optional(),
+  entryType: z.enum(SCHEDULE_ENTRY_TYPES).optional(),
+  status: z.enum(SCHEDULE_STATUSES).optional(),
+};
+
+export const scheduleExport = z
+  .strictObject(scheduleRange)
+  .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 24 * 3_600_000, {
+    path: ['to'],
+    message: 'At most 400 days at a time',
+  });
+
 export const scheduleList = z
-  .strictObject({ from: instant, to: instant, talentProfile: id.optional() })
+  .strictObject(scheduleRange)
   .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 24 * 3_600_000, {
     path: ['to'],
