@@ -23,6 +23,7 @@ import { AppShell, navItemsFor, useLiveUpdates } from './features/shell';
 import { TalentPage, TalentsPage } from './features/talents';
 import { AuditionsPage } from './features/auditions';
 import { BookingsPage } from './features/bookings';
+import { SchedulePage } from './features/schedule';
 import { UsersPage } from './features/users';
 import type { Language } from './i18n';
 import { createAppTheme } from './theme';
@@ -67,6 +68,14 @@ const router = createHashRouter([
         element: (
           <Allowed entity="talents" action="read">
             <TalentPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'schedule',
+        element: (
+          <Allowed entity="schedule" action="read">
+            <SchedulePage />
           </Allowed>
         ),
       },

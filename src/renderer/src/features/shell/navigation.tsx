@@ -1,4 +1,5 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import TheaterComedyOutlined from '@mui/icons-material/TheaterComedyOutlined';
@@ -23,6 +24,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.talents',
     icon: <PeopleAltOutlined />,
     needs: { entity: 'talents', action: 'read' },
+  },
+  {
+    path: '/schedule',
+    labelKey: 'nav.schedule',
+    icon: <CalendarMonthOutlined />,
+    needs: { entity: 'schedule', action: 'read' },
   },
   {
     path: '/auditions',

@@ -19,6 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { PermittedButton } from '../../components/PermittedButton';
+import { SYSTEM_TIMEZONE } from '../../components/TimezoneField';
+import { CalendarView } from '../schedule';
 import { HistoryPanel } from '../audit';
 import { AuditionsView } from '../auditions';
 import { BookingDialog, BookingsGrid } from '../bookings';
@@ -128,7 +130,16 @@ export function TalentPage() {
           <BookingsGrid filters={{ talentProfile: data.id }} showTalent={false} />
         </Stack>
       )}
-      {tab === 'schedule' && <TalentSchedule talentProfile={data.id} />}
+      {tab === 'schedule' && (
+        <Stack spacing={2}>
+          <CalendarView
+            filters={{ talentProfile: data.id }}
+            displayZone={SYSTEM_TIMEZONE}
+            talent={{ id: data.id, stageName: data.stageName, fullName: data.fullName }}
+          />
+          <TalentSchedule talentProfile={data.id} />
+        </Stack>
+      )}
       {tab === 'history' && <HistoryPanel entity="talents" id={data.id} />}
       {editing && (
         <TalentDialog

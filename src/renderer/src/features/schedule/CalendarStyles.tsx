@@ -1,0 +1,32 @@
+import { GlobalStyles } from '@mui/material';
+
+/** Status styling for calendar events, and FullCalendar's chrome in the theme's colours. */
+export function CalendarStyles() {
+  return (
+    <GlobalStyles
+      styles={(theme) => ({
+        '.fc': {
+          '--fc-border-color': theme.palette.divider,
+          '--fc-page-bg-color': theme.palette.background.paper,
+          '--fc-today-bg-color': theme.palette.action.hover,
+          '--fc-neutral-bg-color': theme.palette.background.default,
+          '--fc-list-event-hover-bg-color': theme.palette.action.hover,
+          '--fc-button-bg-color': theme.palette.primary.main,
+          '--fc-button-border-color': theme.palette.primary.main,
+          '--fc-button-active-bg-color': theme.palette.primary.dark,
+          '--fc-button-active-border-color': theme.palette.primary.dark,
+          '--fc-button-hover-bg-color': theme.palette.primary.dark,
+          fontSize: 14,
+        },
+        '.fc .fc-toolbar-title': { fontSize: 20 },
+        '.gr-status-tentative': {
+          borderStyle: 'dashed !important',
+          borderWidth: '2px !important',
+          opacity: 0.8,
+        },
+        '.gr-status-confirmed': { borderStyle: 'solid' },
+        '.gr-status-cancelled': { opacity: 0.45, textDecoration: 'line-through' },
+      })}
+    />
+  );
+}

@@ -1,0 +1,285 @@
+import type {
+  DateSelectArg,
+  EventClickArg,
+  EventDropArg,
+  EventInput,
+  EventSourceFuncArg,
+} from '@fullcalendar/core';
+import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import luxon3Plugin from '@fullcalendar/luxon3';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { Alert, Box, Snackbar } from '@mui/material';
+import { DateTime, Duration } from 'luxon';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api';
+import type { Booking } from '../../../../shared/domain/booking';
+import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+import { can } from '../../../../shared/access';
+import { AppError } from '../../../../shared/errors';
+import { bridge, call } from '../../api/client';
+import { BookingDialog } from '../bookings';
+import { useCurrentUser } from '../session';
+import { CalendarStyles } from './CalendarStyles';
+import { EntryDialog, type EntryDraft } from './EntryDialog';
+import { ENTRY_COLORS } from './entryStyle';
+
+export type CalendarFilters = Omit<Input<'schedule.list'>, 'from' | 'to'>;
+
+interface Props {
+  readonly filters: CalendarFilters;
+  readonly displayZone: string;
+  readonly initialView?: 'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek';
+  /** Told the visible range, so the page can export exactly what is shown. */
+  readonly onRangeChange?: (range: { from: string; to: string }) => void;
+  readonly height?: number | 'auto';
+  /** New entries default to this talent (a talent page's calendar). */
+  readonly talent?: { id: string; stageName: string; fullName: string };
+}
+
+const KEY_VIEWS: Record<string, Props['initialView']> = {
+  m: 'dayGridMonth',
+  w: 'timeGridWeek',
+  d: 'timeGridDay',
+  l: 'listWeek',
+};
+
+/** Wall-clock arithmetic in the display zone, so a drag across a DST change lands where dropped. */
+function shifted(iso: string, delta: Duration, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).plus(delta).toUTC().toISO()!;
+}
+
+export function CalendarView({
+  filters,
+  displayZone,
+  initialView = 'timeGridWeek',
+  onRangeChange,
+  height = 'auto',
+  talent,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const ref = useRef<FullCalendar>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fetchError, setFetchError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ScheduleEntry | null>(null);
+  const [draft, setDraft] = useState<EntryDraft | null>(null);
+  const [booking, setBooking] = useState<Booking | null>(null);
+  const mayWrite = can(user.role, 'schedule', 'update');
+  const filterKey = JSON.stringify(filters);
+
+  const fetchEvents = useCallback(
+    (
+      info: EventSourceFuncArg,
+      success: (events: EventInput[]) => void,
+      failure: (error: Error) => void,
+    ) => {
+      const range = {
+        from: new Date(info.startStr).toISOString(),
+        to: new Date(info.endStr).toISOString(),
+      };
+      onRangeChange?.(range);
+      call('schedule.list', { ...(JSON.parse(filterKey) as CalendarFilters), ...range })
+        .then(({ items }) => {
+          setFetchError(null);
+          success(
+            items.map((entry) => ({
+              id: entry.id,
+              title: `${entry.expanded.talentProfile.stageName} · ${entry.title ?? t(`schedule.entryType.${entry.entryType}`)}`,
+              start: entry.start,
+              end: entry.end,
+              backgroundColor: ENTRY_COLORS[entry.entryType],
+              borderColor: ENTRY_COLORS[entry.entryType],
+              classNames: [`gr-status-${entry.status}`],
+              editable: mayWrite && entry.source !== 'booking' && entry.status !== 'cancelled',
+              extendedProps: { entry },
+            })),
+          );
+        })
+        .catch((error: unknown) => {
+          setFetchError(error instanceof Error ? error.message : String(error));
+          failure(error instanceof Error ? error : new Error(String(error)));
+        });
+    },
+    [filterKey, t, mayWrite, onRangeChange],
+  );
+
+  // Changes from any window: refetch the visible range.
+  useEffect(
+    () =>
+      bridge.on('change', (event) => {
+        if (event.entity === 'schedule' || event.entity === 'bookings')
+          ref.current?.getApi().refetchEvents();
+      }),
+    [],
+  );
+
+  // Keyboard: today, previous, next and the views, unless the user is typing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        target?.closest('input, textarea, [role="dialog"], [contenteditable="true"]')
+      )
+        return;
+      const api = ref.current?.getApi();
+      if (!api) return;
+      const key = event.key.toLowerCase();
+      if (key === 't') api.today();
+      else if (event.key === 'ArrowLeft') api.prev();
+      else if (event.key === 'ArrowRight') api.next();
+      else if (KEY_VIEWS[key]) api.changeView(KEY_VIEWS[key]!);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const move = async (
+    entry: ScheduleEntry,
+    patch: { start: string; end: string },
+    revert: () => void,
+  ) => {
+    try {
+      await call('schedule.update', { id: entry.id, version: entry.version, patch });
+      setNotice(t('calendar.moved'));
+    } catch (error) {
+      revert();
+      setNotice(
+        t('calendar.reverted', {
+          reason: error instanceof AppError ? error.message : t('common.unexpected'),
+        }),
+      );
+    } finally {
+      ref.current?.getApi().refetchEvents();
+    }
+  };
+
+  const onDrop = (info: EventDropArg) => {
+    const entry = info.event.extendedProps.entry as ScheduleEntry;
+    const delta = Duration.fromObject(info.delta);
+    void move(
+      entry,
+      {
+        start: shifted(entry.start, delta, displayZone),
+        end: shifted(entry.end, delta, displayZone),
+      },
+      info.revert,
+    );
+  };
+  const onResize = (info: EventResizeDoneArg) => {
+    const entry = info.event.extendedProps.entry as ScheduleEntry;
+    void move(
+      entry,
+      {
+        start: shifted(entry.start, Duration.fromObject(info.startDelta), displayZone),
+        end: shifted(entry.end, Duration.fromObject(info.endDelta), displayZone),
+      },
+      info.revert,
+    );
+  };
+  const onSelect = (info: DateSelectArg) => {
+    info.view.calendar.unselect();
+    setDraft({
+      start: new Date(info.startStr).toISOString(),
+      end: new Date(info.endStr).toISOString(),
+      timezone: displayZone,
+    });
+  };
+  const onClick = (info: EventClickArg) => {
+    const entry = info.event.extendedProps.entry as ScheduleEntry;
+    if (entry.source === 'booking' && entry.booking) {
+      setNotice(t('calendar.fromBooking'));
+      void call('bookings.get', { id: entry.booking }).then(setBooking, (error: Error) =>
+        setNotice(error.message),
+      );
+    } else {
+      setEditing(entry);
+    }
+  };
+
+  /** A dialog closing after a save: say so and show the result at once. */
+  const closed = (hide: () => void) => (message?: string) => {
+    hide();
+    if (message) {
+      setNotice(message);
+      ref.current?.getApi().refetchEvents();
+    }
+  };
+
+  const plugins = useMemo(
+    () => [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin],
+    [],
+  );
+  return (
+    <Box sx={{ flexGrow: 1, minHeight: 0 }}>
+      <CalendarStyles />
+      {fetchError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {fetchError}
+        </Alert>
+      )}
+      <FullCalendar
+        ref={ref}
+        key={filterKey}
+        plugins={plugins}
+        initialView={initialView}
+        timeZone={displayZone}
+        locales={[zhCnLocale]}
+        locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
+        headerToolbar={{
+          left: 'prev,next today',
+          center: 'title',
+          right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
+        }}
+        height={height}
+        nowIndicator
+        selectable={mayWrite}
+        selectMirror
+        editable={mayWrite}
+        eventResizableFromStart
+        dayMaxEvents
+        slotMinTime="06:00:00"
+        scrollTime="08:00:00"
+        events={fetchEvents}
+        eventDrop={onDrop}
+        eventResize={onResize}
+        select={onSelect}
+        eventClick={onClick}
+        eventDidMount={(info) => {
+          const entry = info.event.extendedProps.entry as ScheduleEntry;
+          const own = new Intl.DateTimeFormat(i18n.language, {
+            timeZone: entry.timezone,
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          }).formatRange(new Date(entry.start), new Date(entry.end));
+          info.el.title = `${info.event.title}\n${t(`schedule.status.${entry.status}`)}\n${t('calendar.ownTime', { time: own, zone: entry.timezone })}`;
+          info.el.setAttribute('data-entry-id', entry.id);
+        }}
+      />
+      {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
+      {draft && (
+        <EntryDialog
+          entry={null}
+          draft={{ ...draft, ...(talent ? { talent } : {}) }}
+          onClose={closed(() => setDraft(null))}
+        />
+      )}
+      {booking && <BookingDialog booking={booking} onClose={closed(() => setBooking(null))} />}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}

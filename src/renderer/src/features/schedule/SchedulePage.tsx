@@ -1,0 +1,156 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Box, Button, MenuItem, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
+import { AppError } from '../../../../shared/errors';
+import { bridge, call } from '../../api/client';
+import { TalentPicker } from '../../components/TalentPicker';
+import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
+import { VocabularySelect } from '../../components/VocabularySelect';
+import { useCurrentUser } from '../session';
+import { useManagers } from '../users/useUsers';
+import { CalendarView, type CalendarFilters } from './CalendarView';
+
+const ZONE_KEY = 'greenroom.displayZone';
+type EntryType = (typeof SCHEDULE_ENTRY_TYPES)[number];
+type Status = (typeof SCHEDULE_STATUSES)[number];
+
+/** Starts a download of an exported file (Electron turns it into a save dialog). */
+export function downloadMedia(media: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = bridge.mediaUrl(`media:${media}`);
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function TeamFilter({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const managers = useManagers();
+  return (
+    <TextField
+      select
+      size="small"
+      label={t('calendar.team')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 180 }}
+    >
+      <MenuItem value="">{t('common.all')}</MenuItem>
+      {(managers.data ?? []).map((m) => (
+        <MenuItem key={m.id} value={m.id}>
+          {m.fullName}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+export function SchedulePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [talent, setTalent] = useState<{ id: string; stageName: string; fullName: string } | null>(
+    null,
+  );
+  const [entryType, setEntryType] = useState<EntryType | ''>('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [manager, setManager] = useState('');
+  const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? SYSTEM_TIMEZONE);
+  const [notice, setNotice] = useState<string | null>(null);
+  const visible = useRef<{ from: string; to: string } | null>(null);
+  const onRangeChange = useCallback((range: { from: string; to: string }) => {
+    visible.current = range;
+  }, []);
+
+  const filters: CalendarFilters = {
+    ...(talent ? { talentProfile: talent.id } : {}),
+    ...(entryType ? { entryType } : {}),
+    ...(status ? { status } : {}),
+    ...(manager ? { manager } : {}),
+  };
+
+  const exportIcs = async () => {
+    if (!visible.current) return;
+    try {
+      const exported = await call('schedule.exportIcs', { ...filters, ...visible.current });
+      downloadMedia(exported.media, exported.fileName);
+    } catch (error) {
+      setNotice(error instanceof AppError ? error.message : t('common.unexpected'));
+    }
+  };
+
+  return (
+    <Box
+      sx={{
+        p: 3,
+        display: 'flex',
+        flexDirection: 'column',
+        flexGrow: 1,
+        minHeight: 0,
+        overflow: 'auto',
+      }}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }} spacing={2}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('calendar.title')}
+        </Typography>
+        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportIcs()}>
+          {t('calendar.exportIcs')}
+        </Button>
+      </Stack>
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+        <Box sx={{ minWidth: 240 }}>
+          <TalentPicker label={t('calendar.allTalent')} value={talent} onChange={setTalent} />
+        </Box>
+        {user.role === 'admin' && <TeamFilter value={manager} onChange={setManager} />}
+        <VocabularySelect
+          size="small"
+          label={t('fields.talentType')}
+          values={SCHEDULE_ENTRY_TYPES}
+          labels="schedule.entryType"
+          withAll
+          value={entryType}
+          onChange={(e) => setEntryType(e.target.value as EntryType | '')}
+          sx={{ minWidth: 150 }}
+        />
+        <VocabularySelect
+          size="small"
+          label={t('bookings.status')}
+          values={SCHEDULE_STATUSES}
+          labels="schedule.status"
+          withAll
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status | '')}
+          sx={{ minWidth: 150 }}
+        />
+        <Box sx={{ minWidth: 240 }}>
+          <TimezoneField
+            label={t('calendar.displayZone')}
+            value={zone}
+            onChange={(next) => {
+              setZone(next);
+              localStorage.setItem(ZONE_KEY, next);
+            }}
+          />
+        </Box>
+      </Stack>
+      <Typography variant="caption" color="text.secondary" sx={{ mb: 1 }}>
+        {t('calendar.keys')}
+      </Typography>
+      <CalendarView
+        filters={filters}
+        displayZone={zone}
+        onRangeChange={onRangeChange}
+        {...(talent ? { talent } : {})}
+      />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </Box>
+  );
+}

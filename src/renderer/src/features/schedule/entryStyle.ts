@@ -1,0 +1,12 @@
+import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+
+/** One colour per entry type; status is shown by the border and opacity (see CalendarStyles). */
+export const ENTRY_COLORS: Readonly<Record<ScheduleEntry['entryType'], string>> = {
+  audition: '#7b5cd6',
+  booking: '#2e7d5b',
+  rehearsal: '#1f6fb2',
+  fitting: '#c2185b',
+  travel: '#8d6e63',
+  hold: '#d48806',
+  personal: '#607d8b',
+};

@@ -1,0 +1,2 @@
+export { CalendarView } from './CalendarView';
+export { SchedulePage } from './SchedulePage';
