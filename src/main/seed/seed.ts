@@ -84,7 +84,8 @@ export async function seedWorkspace(
 ): Promise<SeedCounts & { users: number }> {
   const counts = { ...DEFAULT_COUNTS, ...options.counts };
   const random = new Random(options.seed ?? 20261123);
-  const anchor = (options.now ?? new Date()).getTime();
+  // Whole hours, so sample times look like times people book.
+  const anchor = Math.floor((options.now ?? new Date()).getTime() / 3_600_000) * 3_600_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const day = (ms: number) => iso(ms).slice(0, 10);
   const at = (offsetMs: number) => iso(anchor + offsetMs);

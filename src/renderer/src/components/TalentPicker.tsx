@@ -15,10 +15,20 @@ interface Props {
   readonly onChange: (value: Option | null) => void;
   readonly error?: string;
   readonly disabled?: boolean;
+  readonly required?: boolean;
+  readonly size?: 'small' | 'medium';
 }
 
 /** Searches the roster the user may see, as they type. */
-export function TalentPicker({ label, value, onChange, error, disabled }: Props) {
+export function TalentPicker({
+  label,
+  value,
+  onChange,
+  error,
+  disabled,
+  required = true,
+  size = 'medium',
+}: Props) {
   const [text, setText] = useState('');
   const options = useQuery({
     queryKey: ['talents', 'picker', text],

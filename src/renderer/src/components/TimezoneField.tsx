@@ -8,10 +8,12 @@ export function TimezoneField({
   label,
   value,
   onChange,
+  size = 'medium',
 }: {
   label: string;
   value: string;
   onChange: (zone: string) => void;
+  size?: 'small' | 'medium';
 }) {
   // Some runtimes leave UTC itself out of the list.
   const zones = useMemo(() => {
@@ -23,6 +25,7 @@ export function TimezoneField({
       options={zones}
       value={value}
       disableClearable
+      size={size}
       onChange={(_e, next) => onChange(next)}
       renderInput={(params) => <TextField {...params} label={label} required />}
     />

@@ -102,7 +102,13 @@ export function SchedulePage() {
       </Stack>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
         <Box sx={{ minWidth: 240 }}>
-          <TalentPicker label={t('calendar.allTalent')} value={talent} onChange={setTalent} />
+          <TalentPicker
+            label={t('calendar.allTalent')}
+            value={talent}
+            onChange={setTalent}
+            required={false}
+            size="small"
+          />
         </Box>
         {user.role === 'admin' && <TeamFilter value={manager} onChange={setManager} />}
         <VocabularySelect
@@ -127,6 +133,7 @@ export function SchedulePage() {
         />
         <Box sx={{ minWidth: 240 }}>
           <TimezoneField
+            size="small"
             label={t('calendar.displayZone')}
             value={zone}
             onChange={(next) => {
