@@ -43,6 +43,7 @@ export function TalentPicker({
       disabled={disabled}
       loading={options.isFetching}
       filterOptions={(x) => x}
+      size={size}
       getOptionLabel={(option) => option.stageName}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       renderOption={(props, option) => (
@@ -53,7 +54,13 @@ export function TalentPicker({
       onInputChange={(_e, next, reason) => reason === 'input' && setText(next)}
       onChange={(_e, next) => onChange(next)}
       renderInput={(params) => (
-        <TextField {...params} label={label} required error={!!error} helperText={error} />
+        <TextField
+          {...params}
+          label={label}
+          required={required}
+          error={!!error}
+          helperText={error}
+        />
       )}
     />
   );

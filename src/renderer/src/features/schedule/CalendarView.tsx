@@ -108,14 +108,27 @@ export function CalendarView({
     [filterKey, t, mayWrite, onRangeChange],
   );
 
-  // Changes from any window: refetch the visible range.
+  // Changes from any window: refetch the visible range, but never under a drag in progress
+  // (re-rendering would drop the event being dragged): then refetch when it ends.
+  const interacting = useRef(false);
+  const stale = useRef(false);
+  const refetch = useCallback(() => {
+    if (interacting.current) stale.current = true;
+    else ref.current?.getApi().refetchEvents();
+  }, []);
+  const interactionEnded = () => {
+    interacting.current = false;
+    if (stale.current) {
+      stale.current = false;
+      ref.current?.getApi().refetchEvents();
+    }
+  };
   useEffect(
     () =>
       bridge.on('change', (event) => {
-        if (event.entity === 'schedule' || event.entity === 'bookings')
-          ref.current?.getApi().refetchEvents();
+        if (event.entity === 'schedule' || event.entity === 'bookings') refetch();
       }),
-    [],
+    [refetch],
   );
 
   // Keyboard: today, previous, next and the views, unless the user is typing.
@@ -159,7 +172,7 @@ export function CalendarView({
         }),
       );
     } finally {
-      ref.current?.getApi().refetchEvents();
+      refetch();
     }
   };
 
@@ -250,6 +263,10 @@ export function CalendarView({
         slotMinTime="06:00:00"
         scrollTime="08:00:00"
         events={fetchEvents}
+        eventDragStart={() => (interacting.current = true)}
+        eventDragStop={interactionEnded}
+        eventResizeStart={() => (interacting.current = true)}
+        eventResizeStop={interactionEnded}
         eventDrop={onDrop}
         eventResize={onResize}
         select={onSelect}
@@ -277,7 +294,8 @@ export function CalendarView({
       <Snackbar
         open={notice !== null}
         autoHideDuration={5000}
-        onClose={() => setNotice(null)}
+        // Not on click-away: pressing on the calendar to drag must not re-render it mid-drag.
+        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
         message={notice ?? ''}
       />
     </Box>

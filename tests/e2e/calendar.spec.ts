@@ -1,0 +1,187 @@
+import { writeFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { api, type ApiClient } from './api';
+import { AuthScreens, OWNER } from './pages';
+
+// Tall enough that the whole working day of the week view is on screen for the drags.
+test.use({ viewport: { width: 1280, height: 1400 } });
+
+const today = () => new Date().toISOString().slice(0, 10);
+const at = (hour: number) => `${today()}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+
+async function team(host: { url: string }) {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const alice = await owner.call('users.create', {
+    username: 'alice',
+    email: 'alice@example.com',
+    fullName: 'Alice Manager',
+    password: OWNER.password,
+    role: 'manager',
+  });
+  await owner.call('users.create', {
+    username: 'carol',
+    email: 'carol@example.com',
+    fullName: 'Carol Coordinator',
+    password: OWNER.password,
+    role: 'coordinator',
+    manager: alice.id,
+  });
+  const talent = await owner.call('talents.create', {
+    stageName: 'Mia Lux',
+    fullName: 'Mia Luxembourg',
+    talentType: 'actor',
+    manager: alice.id,
+  });
+  return { owner, talent };
+}
+
+/**
+ * Drags a calendar event to a day column and slot time in the week view. It is held 12 px below
+ * its top (clear of the resize handle) and let go 12 px below the slot's top, so its start lands
+ * on that slot.
+ */
+async function drag(page: Page, event: Locator, date: string, time: string) {
+  const from = (await event.boundingBox())!;
+  const column = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
+  const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 4 });
+  await page.mouse.move(column.x + column.width / 2, slot.y + 12, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function openWeek(page: Page, host: { url: string }, username: string) {
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn(username, OWNER.password);
+  await page.getByRole('link', { name: 'Schedule' }).click();
+}
+
+const startOf = async (owner: ApiClient, id: string) =>
+  (await owner.call('schedule.list', { from: at(0), to: `${today()}T23:59:59.000Z` })).items.find(
+    (e: { id: string }) => e.id === id,
+  )?.start;
+
+test('a coordinator drags a tentative entry to a free slot, cannot drop it on a confirmed booking, exports the week, and a second page follows', async ({
+  host,
+  page,
+  context,
+}) => {
+  const { owner, talent } = await team(host);
+  const entry = await owner.call('schedule.create', {
+    talentProfile: talent.id,
+    entryType: 'rehearsal',
+    title: 'Table read',
+    start: at(9),
+    end: at(10),
+    timezone: 'America/New_York',
+  });
+  const booking = await owner.call('bookings.create', {
+    talentProfile: talent.id,
+    clientName: 'Northwind',
+    projectName: 'Summer',
+    startDateTime: at(14),
+    endDateTime: at(16),
+  });
+  await owner.call('bookings.confirm', { id: booking.id });
+
+  await openWeek(page, host, 'carol');
+  const event = page.locator(`[data-entry-id="${entry.id}"]`);
+  await expect(event).toContainText('Table read');
+  await expect(page.locator('.fc-event').filter({ hasText: 'Northwind · Summer' })).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto(`${host.url}/#/schedule`);
+  const mirrored = second.locator(`[data-entry-id="${entry.id}"]`);
+  await expect(mirrored).toContainText('9:00');
+
+  // To a free slot: saved in main, and the second page shows it without a reload.
+  await drag(page, event, today(), '11:00:00');
+  await expect(page.getByText('Moved.')).toBeVisible();
+  await expect.poll(() => startOf(owner, entry.id)).toBe(at(11));
+  await expect(mirrored).toContainText('11:00');
+
+  // Onto the confirmed booking: refused in main, reverted on screen with the reason.
+  await drag(page, page.locator(`[data-entry-id="${entry.id}"]`), today(), '14:00:00');
+  await expect(
+    page.getByText(/Not moved: That time clashes with Northwind · Summer/),
+  ).toBeVisible();
+  expect(await startOf(owner, entry.id)).toBe(at(11));
+  await expect(page.locator(`[data-entry-id="${entry.id}"]`)).toContainText('11:00');
+  await page.screenshot({ path: test.info().outputPath('calendar-week.png') });
+
+  // The week as .ics.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export .ics' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const ics = readFileSync(file, 'utf8');
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain(`UID:${entry.id}@greenroom`);
+  expect(ics).toContain('SUMMARY:Mia Lux: Table read');
+});
+
+test('the week view renders 2,000 entries (figure reported, not asserted)', async ({
+  host,
+  page,
+}) => {
+  const { owner } = await team(host);
+  const talents: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    talents.push(
+      (
+        await owner.call('talents.create', {
+          stageName: `Load ${i}`,
+          fullName: `Load ${i}`,
+          talentType: 'dancer',
+        })
+      ).id,
+    );
+  }
+  // The current week (Sunday to Saturday, UTC), 100 tentative entries per talent.
+  const now = new Date();
+  const sunday = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate() - now.getUTCDay(),
+  );
+  const jobs: Promise<unknown>[] = [];
+  for (const [i, talent] of talents.entries()) {
+    for (let k = 0; k < 100; k++) {
+      const start = sunday + (k % 7) * 86_400_000 + (6 + ((k + i) % 14)) * 3_600_000;
+      jobs.push(
+        owner.call('schedule.create', {
+          talentProfile: talent,
+          entryType: 'rehearsal',
+          start: new Date(start).toISOString(),
+          end: new Date(start + 1_800_000).toISOString(),
+          timezone: 'UTC',
+        }),
+      );
+      if (jobs.length >= 50) await Promise.all(jobs.splice(0));
+    }
+  }
+  await Promise.all(jobs);
+
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Talent roster' }).waitFor();
+  const started = Date.now();
+  await page.getByRole('link', { name: 'Schedule' }).click();
+  await expect(page.locator('.fc-timegrid-event')).toHaveCount(2000, { timeout: 30_000 });
+  const ms = Date.now() - started;
+  const line = `week view, 2,000 entries in range: events in the DOM ${ms} ms after opening the Schedule screen (chromium, this machine)`;
+  console.log(line);
+  writeFileSync(test.info().outputPath('week-render.txt'), `${line}\n`);
+});
