@@ -3,6 +3,7 @@ import type {
   EventClickArg,
   EventDropArg,
   EventInput,
+  EventMountArg,
   EventSourceFuncArg,
 } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
@@ -228,6 +229,28 @@ export function CalendarView({
     }
   };
 
+  // One formatter per zone: building an Intl.DateTimeFormat per event is what a full week costs.
+  const formatters = useMemo(() => new Map<string, Intl.DateTimeFormat>(), []);
+  const describeEvent = useCallback(
+    (info: EventMountArg) => {
+      const entry = info.event.extendedProps.entry as ScheduleEntry;
+      const key = `${i18n.language}|${entry.timezone}`;
+      let format = formatters.get(key);
+      if (!format) {
+        format = new Intl.DateTimeFormat(i18n.language, {
+          timeZone: entry.timezone,
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        });
+        formatters.set(key, format);
+      }
+      const own = format.formatRange(new Date(entry.start), new Date(entry.end));
+      info.el.title = `${info.event.title}\n${t(`schedule.status.${entry.status}`)}\n${t('calendar.ownTime', { time: own, zone: entry.timezone })}`;
+      info.el.setAttribute('data-entry-id', entry.id);
+    },
+    [formatters, i18n.language, t],
+  );
+
   const plugins = useMemo(
     () => [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin],
     [],
@@ -271,16 +294,7 @@ export function CalendarView({
         eventResize={onResize}
         select={onSelect}
         eventClick={onClick}
-        eventDidMount={(info) => {
-          const entry = info.event.extendedProps.entry as ScheduleEntry;
-          const own = new Intl.DateTimeFormat(i18n.language, {
-            timeZone: entry.timezone,
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          }).formatRange(new Date(entry.start), new Date(entry.end));
-          info.el.title = `${info.event.title}\n${t(`schedule.status.${entry.status}`)}\n${t('calendar.ownTime', { time: own, zone: entry.timezone })}`;
-          info.el.setAttribute('data-entry-id', entry.id);
-        }}
+        eventDidMount={describeEvent}
       />
       {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
       {draft && (
