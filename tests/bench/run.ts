@@ -167,6 +167,35 @@ try {
   console.log(`  ratio (create / raw, p95)     ${(create.p95 / base.p95).toFixed(1)}`);
   console.log(`  create p95                    ${ms(create.p95)}  (target < 5 ms)`);
   if (create.p95 >= 5) failed = true;
+
+  // schedule.list for one week of one talent (what a talent's calendar asks for), 500k entries in the store.
+  const weekFrom = '2026-11-22T00:00:00.000Z';
+  const weekTo = '2026-11-29T00:00:00.000Z';
+  const rawWeek = t2.core.sqlite.prepare(`
+    SELECT e.*, t.stage_name FROM schedule_entries e JOIN talent_profiles t ON t.id = e.talent_profile
+    WHERE e.talent_profile = ? AND e.start >= ? AND e.start < ? AND e."end" > ?
+    ORDER BY e.start, e.id`);
+  const earliest = new Date(Date.parse(weekFrom) - 62 * 86_400_000).toISOString();
+  const weekSamples = await interleave(
+    {
+      raw: () => rawWeek.all(talent, earliest, weekTo, weekFrom),
+      list: async () => {
+        const reply = await t2.core.dispatch('schedule.list', { from: weekFrom, to: weekTo, talentProfile: talent }, token);
+        if (!reply.envelope.ok) throw new Error(JSON.stringify(reply.envelope.error));
+      },
+    },
+    1_000,
+    100,
+  );
+  const weekRows = (rawWeek.all(talent, earliest, weekTo, weekFrom) as unknown[]).length;
+  const rawWeekSummary = summarize(weekSamples.raw!);
+  const listWeek = summarize(weekSamples.list!);
+  console.log(`\nschedule.list — one talent's week (${weekRows} entries) with ${ENTRIES} entries in the store`);
+  console.log(`  raw indexed range query       p50 ${ms(rawWeekSummary.p50)}  p95 ${ms(rawWeekSummary.p95)}`);
+  console.log(`  schedule.list (router)        p50 ${ms(listWeek.p50)}  p95 ${ms(listWeek.p95)}`);
+  console.log(`  ratio (router / raw, p95)     ${(listWeek.p95 / rawWeekSummary.p95).toFixed(2)}`);
+  console.log(`  schedule.list p95             ${ms(listWeek.p95)}  (target < 10 ms)`);
+  if (listWeek.p95 >= 10) failed = true;
 } finally {
   t2.core.close();
   rmSync(dir2, { recursive: true, force: true });
