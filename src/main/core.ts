@@ -13,6 +13,7 @@ import type { ScryptCost } from './services/passwords';
 import type { Session } from './services/session';
 import { createMediaStore, type MediaStore } from './services/media';
 import { createStaging, type Staging } from './services/staging';
+import { createSearchService, type SearchService } from './services/search';
 import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
 import { createTalentService } from './services/talents';
@@ -41,6 +42,7 @@ export interface Core {
   readonly sqlite: Database.Database;
   readonly media: MediaStore;
   readonly staging: Staging;
+  readonly search: SearchService;
   /** Change events this session may see; returns the unsubscribe function. */
   subscribe(session: Session, listener: (event: ChangeEvent) => void): () => void;
   close(): void;
@@ -66,6 +68,7 @@ export function createCore(options: CoreOptions): Core {
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store, media);
+  const search = createSearchService(opened.db, opened.sqlite);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
@@ -124,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),
     'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
+    'search.query': (session, input) => search.query(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),
@@ -138,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     sqlite: opened.sqlite,
     media,
     staging,
+    search,
     subscribe: (session, listener) =>
       bus.subscribe((change) => {
         if (isVisibleChange(session.user, change)) listener(publicChange(change));

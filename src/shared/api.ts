@@ -32,6 +32,7 @@ import {
   scheduleExport,
   scheduleList,
 } from './domain/scheduleEntry';
+import { searchQuery, searchResult } from './domain/search';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
@@ -215,6 +216,9 @@ export const contract = {
     output: exported,
     guard: { entity: 'schedule', action: 'read' },
   },
+
+  // Results are filtered row by row with the same rules as the lists.
+  'search.query': { input: searchQuery, output: searchResult, guard: 'signedIn' },
 
   'settings.get': { input: empty, output: workspaceSettings, guard: 'signedIn' },
   'settings.update': {

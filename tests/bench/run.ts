@@ -180,7 +180,11 @@ try {
     {
       raw: () => rawWeek.all(talent, earliest, weekTo, weekFrom),
       list: async () => {
-        const reply = await t2.core.dispatch('schedule.list', { from: weekFrom, to: weekTo, talentProfile: talent }, token);
+        const reply = await t2.core.dispatch(
+          'schedule.list',
+          { from: weekFrom, to: weekTo, talentProfile: talent },
+          token,
+        );
         if (!reply.envelope.ok) throw new Error(JSON.stringify(reply.envelope.error));
       },
     },
@@ -190,8 +194,12 @@ try {
   const weekRows = (rawWeek.all(talent, earliest, weekTo, weekFrom) as unknown[]).length;
   const rawWeekSummary = summarize(weekSamples.raw!);
   const listWeek = summarize(weekSamples.list!);
-  console.log(`\nschedule.list — one talent's week (${weekRows} entries) with ${ENTRIES} entries in the store`);
-  console.log(`  raw indexed range query       p50 ${ms(rawWeekSummary.p50)}  p95 ${ms(rawWeekSummary.p95)}`);
+  console.log(
+    `\nschedule.list — one talent's week (${weekRows} entries) with ${ENTRIES} entries in the store`,
+  );
+  console.log(
+    `  raw indexed range query       p50 ${ms(rawWeekSummary.p50)}  p95 ${ms(rawWeekSummary.p95)}`,
+  );
   console.log(`  schedule.list (router)        p50 ${ms(listWeek.p50)}  p95 ${ms(listWeek.p95)}`);
   console.log(`  ratio (router / raw, p95)     ${(listWeek.p95 / rawWeekSummary.p95).toFixed(2)}`);
   console.log(`  schedule.list p95             ${ms(listWeek.p95)}  (target < 10 ms)`);

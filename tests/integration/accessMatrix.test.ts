@@ -224,6 +224,7 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
     expect: agencyAny,
   },
+  'search.query': { input: () => ({ q: 'Team' }), expect: everyone('ok') },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },
@@ -405,6 +406,20 @@ describe('filtered results', () => {
         await t.call('talents.get', { id: world.talentA }, world.tokens[actor]),
       ).toHaveProperty('notes', 'restricted');
     }
+  });
+
+  it('finds in search only what each role may read', async () => {
+    const found = async (actor: Actor) =>
+      (await t.call('search.query', { q: 'Team', limit: 20 }, world.tokens[actor])).groups
+        .flatMap((g) => g.items.map((i) => i.title))
+        .filter((title) => title.startsWith('Team'))
+        .sort();
+    expect(await found('admin')).toEqual(['Team A Star', 'Team B Star']);
+    expect(await found('managerA')).toEqual(['Team A Star']);
+    expect(await found('coordinatorA')).toEqual(['Team A Star']);
+    expect(await found('managerB')).toEqual(['Team B Star']);
+    for (const label of ['aandr', 'legal', 'contributor'] as const)
+      expect(await found(label)).toEqual([]);
   });
 
   it('sends change events only to those who may read the row', async () => {

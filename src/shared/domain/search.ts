@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const SEARCH_KINDS = [
+  'talents',
+  'auditions',
+  'bookings',
+  'artists',
+  'demos',
+  'contracts',
+  'reviewNotes',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const searchQuery = z.strictObject({
+  q: z.string().max(200, 'At most 200 characters'),
+  /** Results per kind. */
+  limit: z.number().int().min(1).max(20).optional(),
+});
+
+export const searchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  /** The talent a child record belongs to, for opening it. */
+  talentProfile: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const searchResult = z.object({
+  groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), items: z.array(searchHit) })),
+});
