@@ -2,6 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Snackbar, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { PermittedButton } from '../../components/PermittedButton';
 import { AuditionDialog } from './AuditionDialog';
 import { AuditionsView } from './AuditionsView';
@@ -9,6 +10,7 @@ import { AuditionsView } from './AuditionsView';
 export function AuditionsPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
+  useOpenFromQuery(() => setCreating(true));
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>

@@ -2,6 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
 import { PermittedButton } from '../../components/PermittedButton';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -15,6 +16,7 @@ export function BookingsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
   const [creating, setCreating] = useState(false);
+  useOpenFromQuery(() => setCreating(true));
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>

@@ -9,8 +9,11 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import { IconButton, Tooltip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { CommandPalette, usePaletteShortcut } from '../palette';
 import { useCurrentUser } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItemsFor } from './navigation';
@@ -22,6 +25,7 @@ const DRAWER_WIDTH = 232;
 export function AppShell() {
   const { t } = useTranslation();
   const items = navItemsFor(useCurrentUser().role);
+  const palette = usePaletteShortcut();
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar
@@ -33,6 +37,15 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1, fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
+          <Tooltip title={t('palette.open')}>
+            <IconButton
+              color="inherit"
+              aria-label={t('palette.open')}
+              onClick={() => palette.setOpen(true)}
+            >
+              <SearchIcon />
+            </IconButton>
+          </Tooltip>
           <LanguageSwitch color="inherit" />
           <UserMenu />
         </Toolbar>
@@ -68,6 +81,7 @@ export function AppShell() {
       >
         <Toolbar variant="dense" />
         <Outlet />
+        <CommandPalette open={palette.open} onClose={() => palette.setOpen(false)} />
       </Box>
     </Box>
   );

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
@@ -23,6 +24,7 @@ export function TalentsPage() {
   const [filters, setFilters] = useState<TalentFilterValues>(NO_FILTERS);
   const paging = useCursorPaging(PAGE_SIZE);
   const [editing, setEditing] = useState<'new' | null>(null);
+  useOpenFromQuery(() => setEditing('new'));
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
 
