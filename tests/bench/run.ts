@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
 import { seedWorkspace } from '../../src/main/seed/seed';
+import { benchSearch } from './search';
 import { interleave, ms, summarize } from './stats';
 
 const TALENTS = Number(process.env.BENCH_TALENTS ?? 50_000);
@@ -208,6 +209,8 @@ try {
   t2.core.close();
   rmSync(dir2, { recursive: true, force: true });
 }
+
+if (!(await benchSearch(PASSWORD))) failed = true;
 
 console.log(failed ? '\nbench: a target was missed' : '\nbench: all targets met');
 process.exitCode = failed ? 1 : 0;

@@ -85,7 +85,8 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   const results = useQuery({
     queryKey: ['search', q],
     queryFn: () => call('search.query', { q, limit: 5 }),
-    enabled: open && q.length > 0,
+    // One character finds too much to be useful and cannot use the trigram index.
+    enabled: open && [...q].length >= 2,
     placeholderData: keepPreviousData,
   });
 
@@ -105,21 +106,22 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
         primary: t(a.labelKey),
         run: () => go(a.path),
       }));
-    const hits = q
-      ? (results.data?.groups ?? []).flatMap((group) =>
-          group.items.map((hit) => {
-            const path = pathOf(hit);
-            return {
-              key: `${hit.kind}:${hit.id}`,
-              group: t(`palette.kinds.${group.kind}`),
-              primary: hit.title || hit.detail,
-              secondary: path ? (hit.title ? hit.detail : undefined) : t('palette.labelDeskSoon'),
-              disabled: !path,
-              ...(path ? { run: () => go(path) } : {}),
-            };
-          }),
-        )
-      : [];
+    const hits =
+      [...q].length >= 2
+        ? (results.data?.groups ?? []).flatMap((group) =>
+            group.items.map((hit) => {
+              const path = pathOf(hit);
+              return {
+                key: `${hit.kind}:${hit.id}`,
+                group: t(`palette.kinds.${group.kind}`),
+                primary: hit.title || hit.detail,
+                secondary: path ? (hit.title ? hit.detail : undefined) : t('palette.labelDeskSoon'),
+                disabled: !path,
+                ...(path ? { run: () => go(path) } : {}),
+              };
+            }),
+          )
+        : [];
     return [...hits, ...actions];
     // go is stable enough for a render; recomputed with the results.
     // eslint-disable-next-line react-hooks/exhaustive-deps
