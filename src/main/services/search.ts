@@ -60,11 +60,13 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
     const where = [...(match ? ['search_index MATCH ?'] : []), ...likes.map(() => likeClause)].join(
       ' AND ',
     );
-    const order = match ? 'bm25(search_index)' : 'length(title)';
+    const score = match ? 'bm25(search_index)' : 'length(title)';
     const params = [...(match ? [match] : []), ...likes];
     return sqlite
       .prepare(
-        `SELECT kind, ref, title, detail FROM search_index WHERE ${where} ORDER BY ${order} LIMIT ${CANDIDATES}`,
+        `SELECT kind, ref, title, detail FROM (
+           SELECT kind, ref, title, detail, ${score} AS score FROM search_index WHERE ${where} LIMIT ${MATCHES_SCORED}
+         ) ORDER BY score LIMIT ${CANDIDATES}`,
       )
       .all(...params) as Candidate[];
   }
