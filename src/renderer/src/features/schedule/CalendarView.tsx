@@ -42,6 +42,13 @@ interface Props {
   readonly talent?: { id: string; stageName: string; fullName: string };
 }
 
+const LOCALES = [zhCnLocale];
+const TOOLBAR = {
+  left: 'prev,next today',
+  center: 'title',
+  right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
+};
+
 const KEY_VIEWS: Record<string, Props['initialView']> = {
   m: 'dayGridMonth',
   w: 'timeGridWeek',
@@ -86,7 +93,8 @@ export function CalendarView({
       onRangeChange?.(range);
       call('schedule.list', { ...(JSON.parse(filterKey) as CalendarFilters), ...range })
         .then(({ items }) => {
-          setFetchError(null);
+          // Same value: React skips the re-render (which would re-lay out every event).
+          setFetchError((current) => (current === null ? current : null));
           success(
             items.map((entry) => ({
               id: entry.id,
@@ -251,6 +259,28 @@ export function CalendarView({
     [formatters, i18n.language, t],
   );
 
+  // FullCalendar re-applies options whose identity changes: hand it stable callbacks that
+  // call the latest handlers, so a state change here does not re-lay out every event.
+  const handlers = useRef({ onDrop, onResize, onSelect, onClick, interactionEnded });
+  handlers.current = { onDrop, onResize, onSelect, onClick, interactionEnded };
+  const stable = useMemo(
+    () => ({
+      eventDragStart: () => {
+        interacting.current = true;
+      },
+      eventResizeStart: () => {
+        interacting.current = true;
+      },
+      eventDragStop: () => handlers.current.interactionEnded(),
+      eventResizeStop: () => handlers.current.interactionEnded(),
+      eventDrop: (info: EventDropArg) => handlers.current.onDrop(info),
+      eventResize: (info: EventResizeDoneArg) => handlers.current.onResize(info),
+      select: (info: DateSelectArg) => handlers.current.onSelect(info),
+      eventClick: (info: EventClickArg) => handlers.current.onClick(info),
+    }),
+    [],
+  );
+
   const plugins = useMemo(
     () => [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin],
     [],
@@ -269,13 +299,9 @@ export function CalendarView({
         plugins={plugins}
         initialView={initialView}
         timeZone={displayZone}
-        locales={[zhCnLocale]}
+        locales={LOCALES}
         locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
-        headerToolbar={{
-          left: 'prev,next today',
-          center: 'title',
-          right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
-        }}
+        headerToolbar={TOOLBAR}
         height={height}
         nowIndicator
         selectable={mayWrite}
@@ -286,14 +312,7 @@ export function CalendarView({
         slotMinTime="06:00:00"
         scrollTime="08:00:00"
         events={fetchEvents}
-        eventDragStart={() => (interacting.current = true)}
-        eventDragStop={interactionEnded}
-        eventResizeStart={() => (interacting.current = true)}
-        eventResizeStop={interactionEnded}
-        eventDrop={onDrop}
-        eventResize={onResize}
-        select={onSelect}
-        eventClick={onClick}
+        {...stable}
         eventDidMount={describeEvent}
       />
       {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
