@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
+import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
 import { createAuditService } from './services/audit';
 import { createBookingService } from './services/bookings';
@@ -68,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store, media);
+  const artists = createArtistService(opened.db);
   const search = createSearchService(opened.db, opened.sqlite);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
@@ -127,6 +129,8 @@ export function createCore(options: CoreOptions): Core {
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),
     'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
+    'artists.list': (session, input) => artists.list(session, input),
+    'artists.get': (session, input) => artists.get(session, input),
     'search.query': (session, input) => search.query(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),

@@ -32,6 +32,7 @@ import {
   scheduleExport,
   scheduleList,
 } from './domain/scheduleEntry';
+import { artist, artistList } from './domain/artist';
 import { searchQuery, searchResult } from './domain/search';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
@@ -216,6 +217,13 @@ export const contract = {
     output: exported,
     guard: { entity: 'schedule', action: 'read' },
   },
+
+  'artists.list': {
+    input: artistList,
+    output: page(artist),
+    guard: { entity: 'artists', action: 'read' },
+  },
+  'artists.get': { input: byId, output: artist, guard: { entity: 'artists', action: 'read' } },
 
   // Results are filtered row by row with the same rules as the lists.
   'search.query': { input: searchQuery, output: searchResult, guard: 'signedIn' },

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
 import { api } from './api';
 import { AuthScreens, OWNER } from './pages';
@@ -40,4 +42,44 @@ test('Ctrl+K finds a talent by part of an English or Chinese name and Enter open
   await page.getByRole('combobox', { name: 'Search' }).fill('new book');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'New booking' })).toBeVisible();
+});
+
+test('an A&R user finds an artist by part of its name, English or Chinese, and opens it', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  // Sample data for the label desk, written by the seed command into the running workspace.
+  // Asynchronously: a blocked event loop would leave the HTTP client holding a closed socket.
+  await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    'src/main/seed/cli.ts',
+    '--data-dir',
+    host.dataDir,
+    '--password',
+    OWNER.password,
+    '--talents',
+    '0',
+    '--artists',
+    '40',
+  ]);
+  const ar = await api(host.url).signIn('ar1', OWNER.password);
+  const artists = (await ar.call('artists.list', { limit: 100 })).items as { artistName: string }[];
+  const latin = artists.find((a) => /^[A-Za-z ]+$/.test(a.artistName))!;
+  const chinese = artists.find((a) => /[\u4e00-\u9fff]{3,}/.test(a.artistName));
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('ar1', OWNER.password);
+  await expect(page.getByRole('heading', { name: 'Artists' })).toBeVisible();
+  for (const name of [latin.artistName, ...(chinese ? [chinese.artistName] : [])]) {
+    await page.keyboard.press('Control+k');
+    // Part of the name: its last three characters.
+    await page.getByRole('combobox', { name: 'Search' }).fill(name.slice(-3));
+    const first = page.getByRole('option').first();
+    await expect(first).toBeVisible();
+    const opened = (await first.locator('.MuiListItemText-primary').textContent())!;
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: opened, exact: true })).toBeVisible();
+  }
 });

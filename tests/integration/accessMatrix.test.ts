@@ -40,6 +40,8 @@ interface World {
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
+  /** An artist owned by the A&R user. */
+  artist: string;
   /** A tentative rehearsal of team A's talent. */
   freshEntryA(): Promise<string>;
   /** Stages a small PNG as if this actor had uploaded it. */
@@ -59,6 +61,16 @@ const agencyTeamA: Record<Actor, Outcome> = {
   aandr: 'FORBIDDEN',
   legal: 'FORBIDDEN',
   contributor: 'FORBIDDEN',
+};
+/** Every label role and admin read the label desk; the agency desk reads none of it. */
+const labelRead: Record<Actor, Outcome> = {
+  admin: 'ok',
+  aandr: 'ok',
+  legal: 'ok',
+  contributor: 'ok',
+  managerA: 'FORBIDDEN',
+  managerB: 'FORBIDDEN',
+  coordinatorA: 'FORBIDDEN',
 };
 const agencyAny: Record<Actor, Outcome> = {
   ...agencyTeamA,
@@ -224,6 +236,8 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
     expect: agencyAny,
   },
+  'artists.list': { input: () => ({}), expect: labelRead },
+  'artists.get': { input: (w) => ({ id: w.artist }), expect: labelRead },
   'search.query': { input: () => ({ q: 'Team' }), expect: everyone('ok') },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
@@ -338,7 +352,15 @@ beforeAll(async () => {
       )
     ).id;
   };
+  // No artists channel writes yet: the row goes in as the store would hold it.
+  const artist = 'artist-1';
+  t.core.sqlite
+    .prepare(
+      "INSERT INTO artists (id, created_at, updated_at, version, artist_name, genre, status, priority_score, owner) VALUES (?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 1, 'Paper Tides', 'indie pop', 'prospect', 80, ?)",
+    )
+    .run(artist, ar.id);
   world = {
+    artist,
     freshEntryA,
     stagePng: (actor) => t.core.staging.fromStream(ids[actor], 'face.png', Readable.from([PNG])),
     auditionA,

@@ -4,7 +4,7 @@ import type { Input, Output } from '../../shared/api';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../shared/domain/search';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { auditions, bookings, reviewNotes, talentProfiles } from '../db/schema';
+import { auditions, bookings, contracts, demos, reviewNotes, talentProfiles } from '../db/schema';
 import { teamCondition } from './scope';
 import type { Session } from './session';
 
@@ -28,6 +28,11 @@ const ENTITY_OF: Record<SearchKind, Parameters<typeof can>[1]> = {
   contracts: 'contracts',
   reviewNotes: 'reviewNotes',
 };
+
+interface Parent {
+  readonly talentProfile: string | null;
+  readonly artist: string | null;
+}
 
 interface Candidate {
   readonly kind: SearchKind;
@@ -72,11 +77,7 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
   }
 
   /** The ids among `refs` this session may read, with the talent they belong to. */
-  function readable(
-    session: Session,
-    kind: SearchKind,
-    refs: string[],
-  ): Map<string, string | null> {
+  function readable(session: Session, kind: SearchKind, refs: string[]): Map<string, Parent> {
     const user = session.user;
     if (!can(user.role, ENTITY_OF[kind], 'read')) return new Map();
     if (kind === 'talents') {
@@ -91,7 +92,7 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
           ),
         )
         .all();
-      return new Map(rows.map((r) => [r.id, r.id]));
+      return new Map(rows.map((r) => [r.id, { talentProfile: r.id, artist: null }]));
     }
     if (kind === 'auditions' || kind === 'bookings') {
       const table = kind === 'auditions' ? auditions : bookings;
@@ -101,12 +102,12 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
         .innerJoin(talentProfiles, eq(talentProfiles.id, table.talentProfile))
         .where(and(inArray(table.id, refs), teamCondition(session, kind, 'read')))
         .all();
-      return new Map(rows.map((r) => [r.id, r.talent]));
+      return new Map(rows.map((r) => [r.id, { talentProfile: r.talent, artist: null }]));
     }
     if (kind === 'reviewNotes') {
       // Private notes are their author's alone.
       const rows = db
-        .select({ id: reviewNotes.id })
+        .select({ id: reviewNotes.id, artist: reviewNotes.artist })
         .from(reviewNotes)
         .where(
           and(
@@ -115,10 +116,18 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
           ),
         )
         .all();
-      return new Map(rows.map((r) => [r.id, null]));
+      return new Map(rows.map((r) => [r.id, { talentProfile: null, artist: r.artist }]));
     }
     // Artists, demos and contracts: every label role that may read them reads them all.
-    return new Map(refs.map((ref) => [ref, null]));
+    if (kind === 'artists')
+      return new Map(refs.map((ref) => [ref, { talentProfile: null, artist: ref }]));
+    const table = kind === 'demos' ? demos : contracts;
+    const rows = db
+      .select({ id: table.id, artist: table.artist })
+      .from(table)
+      .where(inArray(table.id, refs))
+      .all();
+    return new Map(rows.map((r) => [r.id, { talentProfile: null, artist: r.artist }]));
   }
 
   return {
@@ -142,7 +151,8 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
             id: c.ref,
             title: c.title,
             detail: c.detail,
-            talentProfile: allowed.get(c.ref) ?? null,
+            talentProfile: allowed.get(c.ref)?.talentProfile ?? null,
+            artist: allowed.get(c.ref)?.artist ?? null,
           }));
         if (items.length) groups.push({ kind, items });
       }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { can, type Action, type Entity } from '../../shared/access';
 import { RouteError } from './components/RouteError';
+import { ArtistPage, ArtistsPage } from './features/artists';
 import { AuditPage } from './features/audit';
 import { HomePage } from './features/home';
 import {
@@ -92,6 +93,22 @@ const router = createHashRouter([
         element: (
           <Allowed entity="bookings" action="read">
             <BookingsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'artists',
+        element: (
+          <Allowed entity="artists" action="read">
+            <ArtistsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'artists/:id',
+        element: (
+          <Allowed entity="artists" action="read">
+            <ArtistPage />
           </Allowed>
         ),
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, requiredText, rowMeta } from './common';
+import { calendarDate, id, listPaging, requiredText, rowMeta, userSummary } from './common';
 import { ARTIST_STATUSES } from './vocabulary';
 
 export const artistCreate = z.strictObject({
@@ -8,6 +8,14 @@ export const artistCreate = z.strictObject({
   status: z.enum(ARTIST_STATUSES).optional(),
   priorityScore: z.number().int().min(0).max(100).nullable().optional(),
   owner: id.optional(),
+});
+
+export const artistList = z.strictObject({
+  genre: z.string().trim().max(80).optional(),
+  status: z.enum(ARTIST_STATUSES).optional(),
+  owner: id.optional(),
+  q: z.string().trim().max(160).optional(),
+  ...listPaging,
 });
 
 export const artist = z.object({
@@ -19,5 +27,6 @@ export const artist = z.object({
   socialFollowers: z.number().int().nullable(),
   lastDemoDate: calendarDate.nullable(),
   owner: z.string(),
+  expanded: z.object({ owner: userSummary }),
 });
 export type Artist = z.infer<typeof artist>;

@@ -22,8 +22,9 @@ export const searchHit = z.object({
   id: z.string(),
   title: z.string(),
   detail: z.string(),
-  /** The talent a child record belongs to, for opening it. */
+  /** The talent or artist the record belongs to, for opening it. */
   talentProfile: z.string().nullable(),
+  artist: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHit>;
 

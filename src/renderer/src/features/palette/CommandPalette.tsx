@@ -57,11 +57,11 @@ const ACTIONS: readonly PaletteAction[] = [
   },
 ];
 
-/** Where a search hit opens; label records have no screen yet. */
+/** Where a search hit opens: its own page, or the talent's or artist's page it belongs to. */
 function pathOf(hit: SearchHit): string | null {
   if (hit.kind === 'talents') return `/talents/${hit.id}`;
-  if ((hit.kind === 'auditions' || hit.kind === 'bookings') && hit.talentProfile)
-    return `/talents/${hit.talentProfile}`;
+  if (hit.talentProfile) return `/talents/${hit.talentProfile}`;
+  if (hit.artist) return `/artists/${hit.artist}`;
   return null;
 }
 

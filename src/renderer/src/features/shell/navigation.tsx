@@ -1,4 +1,5 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import AlbumOutlined from '@mui/icons-material/AlbumOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
@@ -42,6 +43,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.bookings',
     icon: <EventAvailableOutlined />,
     needs: { entity: 'bookings', action: 'read' },
+  },
+  {
+    path: '/artists',
+    labelKey: 'nav.artists',
+    icon: <AlbumOutlined />,
+    needs: { entity: 'artists', action: 'read' },
   },
   {
     path: '/users',

@@ -1,0 +1,118 @@
+import { Box, Stack, TextField, Typography } from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Artist } from '../../../../shared/domain/artist';
+import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
+import { call } from '../../api/client';
+import { StatusChip } from '../../components/StatusChip';
+import { useCursorPaging } from '../../components/useCursorPaging';
+import { VocabularySelect } from '../../components/VocabularySelect';
+
+const PAGE_SIZE = 50;
+type Status = (typeof ARTIST_STATUSES)[number];
+
+/** The label desk's artists, highest priority first. */
+export function ArtistsPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const paging = useCursorPaging(PAGE_SIZE);
+  const filters = {
+    limit: PAGE_SIZE,
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(status ? { status } : {}),
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  };
+  const list = useQuery({
+    queryKey: ['artists', 'list', filters],
+    queryFn: () => call('artists.list', filters),
+    placeholderData: keepPreviousData,
+  });
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+  const columns = useMemo<GridColDef<Artist>[]>(
+    () => [
+      { field: 'artistName', headerName: t('artists.artistName'), flex: 1.2, minWidth: 180 },
+      { field: 'genre', headerName: t('artists.genre'), width: 140 },
+      {
+        field: 'status',
+        headerName: t('artists.status'),
+        width: 130,
+        renderCell: ({ row }) => <StatusChip status={row.status} labels="artistStatus" />,
+      },
+      {
+        field: 'priorityScore',
+        headerName: t('artists.priorityScore'),
+        width: 100,
+        type: 'number',
+      },
+      {
+        field: 'socialFollowers',
+        headerName: t('artists.socialFollowers'),
+        width: 130,
+        valueFormatter: (v: number | null) => (v == null ? '' : number.format(v)),
+      },
+      { field: 'lastDemoDate', headerName: t('artists.lastDemoDate'), width: 130 },
+      {
+        field: 'owner',
+        headerName: t('artists.owner'),
+        flex: 1,
+        minWidth: 140,
+        valueGetter: (_v, row) => row.expanded.owner.fullName,
+      },
+    ],
+    [t, number],
+  );
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        {t('artists.title')}
+      </Typography>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+        <TextField
+          size="small"
+          placeholder={t('artists.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            paging.reset();
+          }}
+          sx={{ flexGrow: 1 }}
+          slotProps={{ htmlInput: { 'aria-label': t('artists.search'), maxLength: 160 } }}
+        />
+        <VocabularySelect
+          size="small"
+          label={t('artists.status')}
+          values={ARTIST_STATUSES}
+          labels="artistStatus"
+          withAll
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value as Status | '');
+            paging.reset();
+          }}
+          sx={{ minWidth: 160 }}
+        />
+      </Stack>
+      <Box sx={{ flexGrow: 1, minHeight: 320 }}>
+        <DataGrid
+          aria-label={t('artists.title')}
+          rows={list.data?.items ?? []}
+          columns={columns}
+          loading={list.isFetching && !list.data}
+          {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+          disableColumnSorting
+          disableColumnFilter
+          disableRowSelectionOnClick
+          density="compact"
+          onRowClick={({ row }) => void navigate(`/artists/${row.id}`)}
+          localeText={{ noRowsLabel: t('artists.empty') }}
+          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { ArtistPage } from './ArtistPage';
+export { ArtistsPage } from './ArtistsPage';
