@@ -16,8 +16,8 @@ const TRIGRAM = 3;
  * MATCHES_SCORED are ranked: a bound on cost, at the price of an approximate order among very
  * common terms.
  */
-const MATCHES_SCORED = 1_000;
-const CANDIDATES = 200;
+const MATCHES_SCORED = 300;
+const CANDIDATES = 100;
 
 const ENTITY_OF: Record<SearchKind, Parameters<typeof can>[1]> = {
   talents: 'talents',
