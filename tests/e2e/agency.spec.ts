@@ -105,6 +105,30 @@ test('an audition runs through callback to a confirmed booking on the schedule, 
     'This time clashes with Northwind Studios · The Long Night',
   );
   await page.screenshot({ path: test.info().outputPath('clash.png') });
+  await clash.getByRole('button', { name: 'Close' }).click();
+
+  // Cancelling asks for a reason in the app (no browser prompt: Electron has none).
+  await page.getByRole('link', { name: 'Bookings' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'The Long Night' })
+    .getByRole('gridcell')
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: /Booking for Mia Lux/ })
+    .getByRole('button', { name: 'Cancel booking' })
+    .click();
+  const cancel = page.getByRole('dialog', { name: 'Cancel booking' });
+  await cancel.getByRole('textbox', { name: 'Reason for cancelling' }).fill('Client postponed');
+  await cancel.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'The Long Night' })).toContainText(
+    'Cancelled',
+  );
+  const cancelled = (
+    await owner.call('bookings.list', { talentProfile: mia.id, status: 'cancelled' })
+  ).items[0];
+  expect(cancelled.cancelReason).toBe('Client postponed');
 });
 
 /** Types an instant into an MUI X date-time field, section by section (MM/DD/YYYY hh:mm aa). */

@@ -21,6 +21,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { minorUnitsPer } from '../../components/useFormatters';
+import { CancelBookingDialog } from './CancelBookingDialog';
 import { ClashWarning } from './ClashWarning';
 import { useBookingActions, useClashes } from './useBookings';
 
@@ -73,6 +74,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
   );
   const [notes, setNotes] = useState(booking?.notes ?? '');
   const [error, setError] = useState<AppError | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   const startIso = start?.isValid ? start.toUTC().toISO() : null;
   const endIso = end?.isValid ? end.toUTC().toISO() : null;
@@ -160,6 +162,18 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
       maxWidth="md"
       aria-labelledby="booking-dialog-title"
     >
+      {cancelling && booking && (
+        <CancelBookingDialog
+          onDone={(reason) => {
+            setCancelling(false);
+            if (reason === null) return;
+            void run(
+              () => actions.cancel.mutateAsync({ id: booking.id, ...(reason ? { reason } : {}) }),
+              t('bookings.cancelled'),
+            );
+          }}
+        />
+      )}
       <DialogTitle id="booking-dialog-title">
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <span>
@@ -316,20 +330,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
             needs={{ entity: 'bookings', action: 'update' }}
             color="warning"
             sx={{ mr: 'auto' }}
-            onClick={() => {
-              const reason = window.prompt(
-                t('bookings.cancelConfirm') + '\n\n' + t('bookings.cancelReason'),
-              );
-              if (reason === null) return;
-              void run(
-                () =>
-                  actions.cancel.mutateAsync({
-                    id: booking.id,
-                    ...(reason.trim() ? { reason: reason.trim() } : {}),
-                  }),
-                t('bookings.cancelled'),
-              );
-            }}
+            onClick={() => setCancelling(true)}
           >
             {t('bookings.cancelBooking')}
           </PermittedButton>
