@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, or, sql, type SQL, getTableColumns } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
@@ -7,11 +7,11 @@ import {
   type AuditionStatus,
 } from '../../shared/domain/audition';
 import { AppError } from '../../shared/errors';
-import { auditions, talentProfiles } from '../db/schema';
-import type { Db } from '../db/open';
+import { auditions } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
+import { talentChildRows } from './talentChildRows';
 import { diff, newId, type Store } from './store';
 
 type Row = typeof auditions.$inferSelect & { stageName: string; manager: string };
@@ -28,29 +28,12 @@ function toAudition(row: Row): Audition {
 
 export function createAuditionService(store: Store) {
   const { db } = store;
-  const select = (tx: Pick<Db, 'select'> = db) =>
-    tx
-      .select({
-        ...getTableColumns(auditions),
-        stageName: talentProfiles.stageName,
-        manager: talentProfiles.manager,
-      })
-      .from(auditions)
-      .innerJoin(talentProfiles, eq(talentProfiles.id, auditions.talentProfile));
-
-  function load(
-    tx: Pick<Db, 'select'>,
-    session: Session,
-    id: string,
-    action: 'read' | 'update',
-  ): Row {
-    const row = select(tx)
-      .where(and(eq(auditions.id, id), teamCondition(session, 'auditions', action)))
-      .get();
-    if (!row)
-      throw new AppError('NOT_FOUND', 'That audition does not exist or is not on your team.');
-    return row as Row;
-  }
+  const { select, load } = talentChildRows<Row>(
+    db,
+    auditions,
+    'auditions',
+    'That audition does not exist or is not on your team.',
+  );
   const out = (session: Session, row: Row): Audition =>
     redact(session.user.role, 'auditions', toAudition(row));
 

@@ -1,14 +1,15 @@
-import { and, asc, eq, gte, lt, or, sql, type SQL, getTableColumns } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import type { Booking, Clash } from '../../shared/domain/booking';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
+import { auditions, bookings, scheduleEntries } from '../db/schema';
 import { blockingClashes, findOverlaps } from './clashes';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
+import { talentChildRows } from './talentChildRows';
 import { diff, newId, type Store, type WriteContext } from './store';
 
 type Row = typeof bookings.$inferSelect & { stageName: string; manager: string };
@@ -31,29 +32,12 @@ function describe(clashes: readonly Clash[]): string {
 
 export function createBookingService(store: Store) {
   const { db } = store;
-  const select = (tx: Pick<Db, 'select'> = db) =>
-    tx
-      .select({
-        ...getTableColumns(bookings),
-        stageName: talentProfiles.stageName,
-        manager: talentProfiles.manager,
-      })
-      .from(bookings)
-      .innerJoin(talentProfiles, eq(talentProfiles.id, bookings.talentProfile));
-
-  function load(
-    tx: Pick<Db, 'select'>,
-    session: Session,
-    id: string,
-    action: 'read' | 'update',
-  ): Row {
-    const row = select(tx)
-      .where(and(eq(bookings.id, id), teamCondition(session, 'bookings', action)))
-      .get();
-    if (!row)
-      throw new AppError('NOT_FOUND', 'That booking does not exist or is not on your team.');
-    return row as Row;
-  }
+  const { select, load } = talentChildRows<Row>(
+    db,
+    bookings,
+    'bookings',
+    'That booking does not exist or is not on your team.',
+  );
   const out = (session: Session, row: Row): Booking =>
     redact(session.user.role, 'bookings', toBooking(row));
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
 import { earliestOverlappingStart } from '../../shared/domain/interval';
 import type { ScheduleEntry } from '../../shared/domain/scheduleEntry';
@@ -10,6 +10,7 @@ import { toICalendar } from './icalendar';
 import type { MediaStore } from './media';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
+import { talentChildRows } from './talentChildRows';
 import { diff, newId, type Store, type WriteContext } from './store';
 
 /** A range fetch is bounded: the calendar asks for what it shows. */
@@ -53,29 +54,12 @@ function assertFree(
 
 export function createScheduleService(store: Store, media: MediaStore) {
   const { db } = store;
-  const select = (tx: Pick<Db, 'select'> = db) =>
-    tx
-      .select({
-        ...getTableColumns(scheduleEntries),
-        stageName: talentProfiles.stageName,
-        manager: talentProfiles.manager,
-      })
-      .from(scheduleEntries)
-      .innerJoin(talentProfiles, eq(talentProfiles.id, scheduleEntries.talentProfile));
-
-  function load(
-    tx: Pick<Db, 'select'>,
-    session: Session,
-    id: string,
-    action: 'read' | 'update',
-  ): Row {
-    const row = select(tx)
-      .where(and(eq(scheduleEntries.id, id), teamCondition(session, 'schedule', action)))
-      .get();
-    if (!row)
-      throw new AppError('NOT_FOUND', 'That schedule entry does not exist or is not on your team.');
-    return row as Row;
-  }
+  const { select, load } = talentChildRows<Row>(
+    db,
+    scheduleEntries,
+    'schedule',
+    'That schedule entry does not exist or is not on your team.',
+  );
 
   function manualOnly(row: Row): void {
     if (row.source === 'booking') {
