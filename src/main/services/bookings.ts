@@ -122,6 +122,19 @@ export function createBookingService(store: Store) {
     }
   }
 
+  /**
+   * After a booking row changed: its schedule entry follows (confirmed -> on the schedule,
+   * cancelled -> entry cancelled), the change is audited and announced, and the caller gets it.
+   */
+  function saved(w: WriteContext, session: Session, before: Row, action: string): Booking {
+    const after = load(w.tx, session, before.id, 'read');
+    if (after.status === 'confirmed' || after.status === 'cancelled')
+      syncEntry(w, after, after.status);
+    w.audit({ action, entity: 'bookings', entityId: before.id, changes: diff(before, after) });
+    w.emit({ entity: 'bookings', id: before.id, action: 'updated', teamManager: before.manager });
+    return out(session, after);
+  }
+
   function holdRank(overlaps: readonly Clash[]): number {
     return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
   }
@@ -256,21 +269,7 @@ export function createBookingService(store: Store) {
           .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
           .where(eq(bookings.id, before.id))
           .run();
-        const after = load(w.tx, session, before.id, 'read');
-        if (after.status === 'confirmed') syncEntry(w, after, 'confirmed');
-        w.audit({
-          action: 'bookings.update',
-          entity: 'bookings',
-          entityId: before.id,
-          changes: diff(before, after),
-        });
-        w.emit({
-          entity: 'bookings',
-          id: before.id,
-          action: 'updated',
-          teamManager: before.manager,
-        });
-        return out(session, after);
+        return saved(w, session, before, 'bookings.update');
       });
     },
 
@@ -292,21 +291,7 @@ export function createBookingService(store: Store) {
           })
           .where(eq(bookings.id, before.id))
           .run();
-        const after = load(w.tx, session, before.id, 'read');
-        syncEntry(w, after, 'confirmed');
-        w.audit({
-          action: 'bookings.confirm',
-          entity: 'bookings',
-          entityId: before.id,
-          changes: diff(before, after),
-        });
-        w.emit({
-          entity: 'bookings',
-          id: before.id,
-          action: 'updated',
-          teamManager: before.manager,
-        });
-        return out(session, after);
+        return saved(w, session, before, 'bookings.confirm');
       });
     },
 
@@ -327,21 +312,7 @@ export function createBookingService(store: Store) {
           })
           .where(eq(bookings.id, before.id))
           .run();
-        const after = load(w.tx, session, before.id, 'read');
-        syncEntry(w, after, 'cancelled');
-        w.audit({
-          action: 'bookings.cancel',
-          entity: 'bookings',
-          entityId: before.id,
-          changes: diff(before, after),
-        });
-        w.emit({
-          entity: 'bookings',
-          id: before.id,
-          action: 'updated',
-          teamManager: before.manager,
-        });
-        return out(session, after);
+        return saved(w, session, before, 'bookings.cancel');
       });
     },
   };
