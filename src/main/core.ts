@@ -5,6 +5,10 @@ import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
 import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
+import { createContractService } from './services/contracts';
+import { createDemoService } from './services/demos';
+import { createGrowthLogService } from './services/growthLogs';
+import { createReviewNoteService } from './services/reviewNotes';
 import { createAuditService } from './services/audit';
 import { createBookingService } from './services/bookings';
 import { createScheduleService } from './services/schedule';
@@ -69,12 +73,19 @@ export function createCore(options: CoreOptions): Core {
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store, media);
-  const artists = createArtistService(opened.db);
+  const artists = createArtistService(store);
+  const demos = createDemoService(store, { staging, media });
+  const contracts = createContractService(store, { staging, media });
+  const growthLogs = createGrowthLogService(store);
+  const reviewNotes = createReviewNoteService(store);
   const search = createSearchService(opened.db, opened.sqlite);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
     bookings: (session, id) => bookings.get(session, { id }),
+    artists: (session, id) => artists.get(session, { id }),
+    demos: (session, id) => demos.get(session, { id }),
+    contracts: (session, id) => contracts.get(session, { id }),
   });
 
   const handlers: Handlers = {
@@ -131,6 +142,23 @@ export function createCore(options: CoreOptions): Core {
     'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
     'artists.list': (session, input) => artists.list(session, input),
     'artists.get': (session, input) => artists.get(session, input),
+    'artists.create': (session, input) => artists.create(session, input),
+    'artists.update': (session, input) => artists.update(session, input),
+    'demos.list': (session, input) => demos.list(session, input),
+    'demos.get': (session, input) => demos.get(session, input),
+    'demos.import': (session, input) => demos.import(session, input),
+    'demos.setReviewStatus': (session, input) => demos.setReviewStatus(session, input),
+    'demos.relink': (session, input) => demos.relink(session, input),
+    'contracts.list': (session, input) => contracts.list(session, input),
+    'contracts.get': (session, input) => contracts.get(session, input),
+    'contracts.create': (session, input) => contracts.create(session, input),
+    'contracts.update': (session, input) => contracts.update(session, input),
+    'contracts.transition': (session, input) => contracts.transition(session, input),
+    'contracts.attachDocument': (session, input) => contracts.attachDocument(session, input),
+    'growthLogs.list': (session, input) => growthLogs.list(session, input),
+    'growthLogs.create': (session, input) => growthLogs.create(session, input),
+    'reviewNotes.list': (session, input) => reviewNotes.list(session, input),
+    'reviewNotes.create': (session, input) => reviewNotes.create(session, input),
     'search.query': (session, input) => search.query(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),

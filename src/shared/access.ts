@@ -6,6 +6,7 @@
  *   manager and their coordinators);
  * - `own`: rows the caller owns (artist owner, legal owner, author).
  */
+import type { NoteVisibility } from './domain/reviewNote';
 import { AGENCY_ROLES, type Role } from './domain/vocabulary';
 
 export const ENTITIES = [
@@ -59,6 +60,7 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grant
     availability: team,
   },
   // The label desk sees nothing of the agency desk (and the other way round), unless admin.
+  // `own` for demos is the demo's artist's owner: only they move a demo through review.
   AandR: {
     artists: { read: 'all', create: 'all', update: 'own' },
     demos: { read: 'all', create: 'all', update: 'own' },
@@ -122,4 +124,28 @@ export function teamManagerOf(user: {
   if (user.role === 'manager') return user.id;
   if (user.role === 'coordinator') return user.manager;
   return null;
+}
+
+/**
+ * Who reads a review note besides its author: `private` nobody, `team` the A&R team with legal
+ * and admins, `label` every label role and admins. Lists, search and events all use this.
+ */
+export const NOTE_AUDIENCE: Readonly<Record<NoteVisibility, readonly Role[]>> = {
+  private: [],
+  team: ['admin', 'AandR', 'legal'],
+  label: ['admin', 'AandR', 'legal', 'contributor'],
+};
+
+export function canSeeNote(
+  user: { id: string; role: Role },
+  note: { visibility: NoteVisibility; author: string },
+): boolean {
+  return note.author === user.id || NOTE_AUDIENCE[note.visibility].includes(user.role);
+}
+
+/** The visibilities a role reads in others' notes (and may write: no note its author cannot read). */
+export function noteVisibilitiesFor(role: Role): NoteVisibility[] {
+  return (Object.keys(NOTE_AUDIENCE) as NoteVisibility[]).filter((v) =>
+    NOTE_AUDIENCE[v].includes(role),
+  );
 }

@@ -32,7 +32,25 @@ import {
   scheduleExport,
   scheduleList,
 } from './domain/scheduleEntry';
-import { artist, artistList } from './domain/artist';
+import { artist, artistCreate, artistList, artistUpdate } from './domain/artist';
+import {
+  contract as contractRow,
+  contractAttachDocument,
+  contractCreate,
+  contractList,
+  contractTransition,
+  contractUpdate,
+} from './domain/contract';
+import {
+  demo,
+  demoImport,
+  demoImported,
+  demoList,
+  demoRelink,
+  demoSetReviewStatus,
+} from './domain/demo';
+import { growthLog, growthLogCreate, growthLogList } from './domain/growthLog';
+import { reviewNote, reviewNoteCreate, reviewNoteList } from './domain/reviewNote';
 import { searchQuery, searchResult } from './domain/search';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
@@ -224,6 +242,85 @@ export const contract = {
     guard: { entity: 'artists', action: 'read' },
   },
   'artists.get': { input: byId, output: artist, guard: { entity: 'artists', action: 'read' } },
+  'artists.create': {
+    input: artistCreate,
+    output: artist,
+    guard: { entity: 'artists', action: 'create' },
+  },
+  'artists.update': {
+    input: artistUpdate,
+    output: artist,
+    guard: { entity: 'artists', action: 'update' },
+  },
+
+  'demos.list': { input: demoList, output: page(demo), guard: { entity: 'demos', action: 'read' } },
+  'demos.get': { input: byId, output: demo, guard: { entity: 'demos', action: 'read' } },
+  'demos.import': {
+    input: demoImport,
+    output: demoImported,
+    guard: { entity: 'demos', action: 'create' },
+  },
+  // Only the artist's owner (or an admin) decides; the service checks whose artist it is.
+  'demos.setReviewStatus': {
+    input: demoSetReviewStatus,
+    output: demo,
+    guard: { entity: 'demos', action: 'update' },
+  },
+  'demos.relink': { input: demoRelink, output: demo, guard: { entity: 'demos', action: 'create' } },
+
+  'contracts.list': {
+    input: contractList,
+    output: page(contractRow),
+    guard: { entity: 'contracts', action: 'read' },
+  },
+  'contracts.get': {
+    input: byId,
+    output: contractRow,
+    guard: { entity: 'contracts', action: 'read' },
+  },
+  'contracts.create': {
+    input: contractCreate,
+    output: contractRow,
+    guard: { entity: 'contracts', action: 'create' },
+  },
+  'contracts.update': {
+    input: contractUpdate,
+    output: contractRow,
+    guard: { entity: 'contracts', action: 'update' },
+  },
+  'contracts.transition': {
+    input: contractTransition,
+    output: contractRow,
+    guard: { entity: 'contracts', action: 'update' },
+  },
+  'contracts.attachDocument': {
+    input: contractAttachDocument,
+    output: contractRow,
+    guard: { entity: 'contracts', action: 'update' },
+  },
+
+  'growthLogs.list': {
+    input: growthLogList,
+    output: page(growthLog),
+    guard: { entity: 'growthLogs', action: 'read' },
+  },
+  'growthLogs.create': {
+    input: growthLogCreate,
+    output: growthLog,
+    guard: { entity: 'growthLogs', action: 'create' },
+  },
+
+  // Each note's visibility narrows who reads it further (service, search and events alike).
+  'reviewNotes.list': {
+    input: reviewNoteList,
+    output: page(reviewNote),
+    guard: { entity: 'reviewNotes', action: 'read' },
+  },
+  'reviewNotes.create': {
+    input: reviewNoteCreate,
+    output: reviewNote,
+    guard: { entity: 'reviewNotes', action: 'create' },
+  },
 
   // Results are filtered row by row with the same rules as the lists.
   'search.query': { input: searchQuery, output: searchResult, guard: 'signedIn' },

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src/shared/api';
+import { pdfBytes, wavBytes } from '../support/files';
 import { createTestCore, PASSWORD, withOwner, type TestCore } from '../support/testCore';
 
 /** The 8-byte PNG signature and a little more: enough to be recognised as a PNG. */
@@ -40,8 +41,16 @@ interface World {
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
-  /** An artist owned by the A&R user. */
+  /** An artist owned by the A&R user, with a demo and a contract. */
   artist: string;
+  artistVersion(): Promise<number>;
+  demo: string;
+  freshDemo(): Promise<string>;
+  contract: string;
+  contractVersion(): Promise<number>;
+  freshContract(): Promise<string>;
+  stageWav(actor: Actor): Promise<string>;
+  stagePdf(actor: Actor): Promise<string>;
   /** A tentative rehearsal of team A's talent. */
   freshEntryA(): Promise<string>;
   /** Stages a small PNG as if this actor had uploaded it. */
@@ -72,6 +81,10 @@ const labelRead: Record<Actor, Outcome> = {
   managerB: 'FORBIDDEN',
   coordinatorA: 'FORBIDDEN',
 };
+/** The A&R user works on their own artists; admins on any. */
+const aandrDesk: Record<Actor, Outcome> = { ...everyone('FORBIDDEN'), admin: 'ok', aandr: 'ok' };
+const legalDesk: Record<Actor, Outcome> = { ...everyone('FORBIDDEN'), admin: 'ok', legal: 'ok' };
+const contractReaders: Record<Actor, Outcome> = { ...legalDesk, aandr: 'ok' };
 const agencyAny: Record<Actor, Outcome> = {
   ...agencyTeamA,
   managerB: 'ok',
@@ -238,6 +251,79 @@ const CASES: Record<Channel, Case> = {
   },
   'artists.list': { input: () => ({}), expect: labelRead },
   'artists.get': { input: (w) => ({ id: w.artist }), expect: labelRead },
+  'artists.create': {
+    input: (_w, a) => ({ artistName: `Signed by ${a}`, genre: 'jazz' }),
+    expect: aandrDesk,
+  },
+  'artists.update': {
+    input: async (w) => ({
+      id: w.artist,
+      version: await w.artistVersion(),
+      patch: { priorityScore: 70 },
+    }),
+    expect: aandrDesk,
+  },
+  'demos.list': { input: () => ({}), expect: labelRead },
+  'demos.get': { input: (w) => ({ id: w.demo }), expect: labelRead },
+  'demos.import': {
+    input: async (w, a) => ({
+      artist: w.artist,
+      title: `Take by ${a}`,
+      submissionSource: 'email',
+      file: await w.stageWav(a),
+    }),
+    expect: aandrDesk,
+  },
+  'demos.setReviewStatus': {
+    input: async (w) => ({ id: await w.freshDemo(), status: 'in_review' }),
+    expect: aandrDesk,
+  },
+  'demos.relink': {
+    input: async (w, a) => ({ id: w.demo, file: await w.stageWav(a) }),
+    expect: aandrDesk,
+  },
+  'contracts.list': { input: () => ({}), expect: contractReaders },
+  'contracts.get': { input: (w) => ({ id: w.contract }), expect: contractReaders },
+  'contracts.create': {
+    input: (w) => ({ artist: w.artist, contractType: 'licensing', legalOwner: w.ids.legal }),
+    expect: legalDesk,
+  },
+  'contracts.update': {
+    input: async (w) => ({
+      id: w.contract,
+      version: await w.contractVersion(),
+      patch: { terms: 'Two albums' },
+    }),
+    expect: legalDesk,
+  },
+  'contracts.transition': {
+    input: async (w) => ({ id: await w.freshContract(), to: 'sent' }),
+    expect: legalDesk,
+  },
+  'contracts.attachDocument': {
+    input: async (w, a) => ({ id: w.contract, file: await w.stagePdf(a) }),
+    expect: legalDesk,
+  },
+  'growthLogs.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },
+  'growthLogs.create': {
+    input: (w) => ({
+      artist: w.artist,
+      platform: 'tiktok',
+      followerCount: 1200,
+      captureDate: '2026-01-15',
+    }),
+    expect: { ...labelRead, legal: 'FORBIDDEN' },
+  },
+  'reviewNotes.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },
+  'reviewNotes.create': {
+    input: (w) => ({
+      artist: w.artist,
+      noteType: 'general',
+      body: 'Strong hook',
+      visibility: 'label',
+    }),
+    expect: labelRead,
+  },
   'search.query': { input: () => ({ q: 'Team' }), expect: everyone('ok') },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
@@ -352,15 +438,45 @@ beforeAll(async () => {
       )
     ).id;
   };
-  // No artists channel writes yet: the row goes in as the store would hold it.
-  const artist = 'artist-1';
-  t.core.sqlite
-    .prepare(
-      "INSERT INTO artists (id, created_at, updated_at, version, artist_name, genre, status, priority_score, owner) VALUES (?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 1, 'Paper Tides', 'indie pop', 'prospect', 80, ?)",
+  const artist = (
+    await t.call(
+      'artists.create',
+      { artistName: 'Paper Tides', genre: 'indie pop', priorityScore: 80, owner: ar.id },
+      a.owner,
     )
-    .run(artist, ar.id);
+  ).id;
+  const stageWav = (actor: Actor) =>
+    t.core.staging.fromStream(ids[actor], 'take.wav', Readable.from([wavBytes(0.25)]));
+  const stagePdf = (actor: Actor) =>
+    t.core.staging.fromStream(ids[actor], 'signed.pdf', Readable.from([pdfBytes()]));
+  const freshDemo = async () =>
+    (
+      await t.call(
+        'demos.import',
+        { artist, title: 'Fresh take', submissionSource: 'portal', file: await stageWav('admin') },
+        admin.token,
+      )
+    ).id;
+  const freshContract = async () =>
+    (
+      await t.call(
+        'contracts.create',
+        { artist, contractType: 'recording', legalOwner: legal.id },
+        a.owner,
+      )
+    ).id;
+  const demo = await freshDemo();
+  const contract = await freshContract();
   world = {
     artist,
+    artistVersion: async () => (await t.call('artists.get', { id: artist }, a.owner)).version,
+    demo,
+    freshDemo,
+    contract,
+    contractVersion: async () => (await t.call('contracts.get', { id: contract }, a.owner)).version,
+    freshContract,
+    stageWav,
+    stagePdf,
     freshEntryA,
     stagePng: (actor) => t.core.staging.fromStream(ids[actor], 'face.png', Readable.from([PNG])),
     auditionA,

@@ -1,12 +1,14 @@
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { can } from '../../shared/access';
+import { can, scopeOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import type { Artist } from '../../shared/domain/artist';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, users } from '../db/schema';
+import { requireAssignee } from './labelOwners';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import type { Session } from './session';
+import { diff, newId, type Store } from './store';
 
 type Row = typeof artists.$inferSelect & { ownerUsername: string; ownerFullName: string };
 
@@ -18,10 +20,14 @@ function toArtist({ ownerUsername, ownerFullName, ...row }: Row): Artist {
   };
 }
 
+const OWNER_ROLES = ['AandR', 'admin'] as const;
+const OWNER_MESSAGE = 'An artist’s owner must be an active A&R user or admin.';
+
 /** The label desk's artists, highest priority first. Every role that reads artists reads them all. */
-export function createArtistService(db: Db) {
-  const select = () =>
-    db
+export function createArtistService(store: Store) {
+  const { db } = store;
+  const select = (tx: Pick<Db, 'select'> = db) =>
+    tx
       .select({
         ...getTableColumns(artists),
         ownerUsername: users.username,
@@ -30,7 +36,15 @@ export function createArtistService(db: Db) {
       .from(artists)
       .innerJoin(users, eq(users.id, artists.owner));
 
+  function load(tx: Pick<Db, 'select'>, id: string): Artist {
+    const row = select(tx).where(eq(artists.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'That artist does not exist.');
+    return toArtist(row);
+  }
+
   return {
+    load,
+
     list(session: Session, input: Input<'artists.list'>): Output<'artists.list'> {
       if (!can(session.user.role, 'artists', 'read'))
         throw new AppError('FORBIDDEN', 'Your role does not allow this.');
@@ -65,9 +79,80 @@ export function createArtistService(db: Db) {
     get(session: Session, input: Input<'artists.get'>): Output<'artists.get'> {
       if (!can(session.user.role, 'artists', 'read'))
         throw new AppError('FORBIDDEN', 'Your role does not allow this.');
-      const row = select().where(eq(artists.id, input.id)).get();
-      if (!row) throw new AppError('NOT_FOUND', 'That artist does not exist.');
-      return toArtist(row);
+      return load(db, input.id);
+    },
+
+    create(session: Session, input: Input<'artists.create'>): Output<'artists.create'> {
+      return store.write(session.user.id, (w) => {
+        const owner = input.owner ?? session.user.id;
+        requireAssignee(w.tx, owner, OWNER_ROLES, 'owner', OWNER_MESSAGE);
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          artistName: input.artistName,
+          genre: input.genre,
+          status: input.status ?? 'prospect',
+          priorityScore: input.priorityScore ?? null,
+          socialFollowers: null,
+          lastDemoDate: null,
+          owner,
+        };
+        w.tx.insert(artists).values(values).run();
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+        w.audit({ action: 'artists.create', entity: 'artists', entityId: id, changes: fields });
+        w.emit({ entity: 'artists', id, action: 'created', owner });
+        return load(w.tx, id);
+      });
+    },
+
+    update(session: Session, input: Input<'artists.update'>): Output<'artists.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, input.id);
+        if (
+          scopeOf(session.user.role, 'artists', 'update') === 'own' &&
+          before.owner !== session.user.id
+        )
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the artist’s owner or an admin can change this artist.',
+          );
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this artist since you opened it. Reload to see their changes.',
+            { version: `Current version is ${before.version}` },
+          );
+        }
+        const { patch } = input;
+        if (patch.owner && patch.owner !== before.owner)
+          requireAssignee(w.tx, patch.owner, OWNER_ROLES, 'owner', OWNER_MESSAGE);
+        const next = {
+          artistName: patch.artistName ?? before.artistName,
+          genre: patch.genre ?? before.genre,
+          status: patch.status ?? before.status,
+          priorityScore:
+            patch.priorityScore === undefined ? before.priorityScore : patch.priorityScore,
+          owner: patch.owner ?? before.owner,
+        };
+        w.tx
+          .update(artists)
+          .set({ ...next, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(artists.id, before.id))
+          .run();
+        w.audit({
+          action: 'artists.update',
+          entity: 'artists',
+          entityId: before.id,
+          changes: diff(before, next),
+        });
+        w.emit({ entity: 'artists', id: before.id, action: 'updated', owner: next.owner });
+        return load(w.tx, before.id);
+      });
     },
   };
 }
+
+export type ArtistService = ReturnType<typeof createArtistService>;

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '../../shared/api';
-import { scopeOf, teamManagerOf } from '../../shared/access';
+import { canSeeNote, scopeOf, teamManagerOf } from '../../shared/access';
+import type { NoteVisibility } from '../../shared/domain/reviewNote';
 import type { Role } from '../../shared/domain/vocabulary';
 
 /**
@@ -9,6 +10,8 @@ import type { Role } from '../../shared/domain/vocabulary';
 export interface ScopedChange extends ChangeEvent {
   readonly teamManager?: string;
   readonly owner?: string;
+  /** For review notes: only the note's audience hears about it. */
+  readonly note?: { readonly visibility: NoteVisibility; readonly author: string };
 }
 
 export type ChangeListener = (change: ScopedChange) => void;
@@ -39,6 +42,7 @@ export function isVisibleChange(
   change: ScopedChange,
 ): boolean {
   const scope = scopeOf(user.role, change.entity, 'read');
+  if (change.note && !canSeeNote(user, change.note)) return false;
   if (scope === 'all') return true;
   if (scope === 'team')
     return change.teamManager !== undefined && change.teamManager === teamManagerOf(user);

@@ -39,3 +39,13 @@ export async function imageContentType(path: string): Promise<string> {
   }
   return kind.contentType;
 }
+
+/** A PDF, by its `%PDF-` header, or a VALIDATION error naming the problem. */
+export async function requirePdf(path: string): Promise<void> {
+  const head = await readHead(path, 5);
+  if (head.toString('latin1') !== '%PDF-') {
+    throw new AppError('VALIDATION', 'A signed contract document must be a PDF.', {
+      file: 'Not a PDF',
+    });
+  }
+}

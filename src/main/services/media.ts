@@ -53,6 +53,18 @@ export function createMediaStore(dataDir: string, db: Db) {
       return { id: row.id, path, contentType: row.contentType, fileName: row.fileName };
     },
 
+    /** The media row behind a `media:<id>` reference, and whether its bytes are on disk. */
+    inspect(ref: string): { id: string; sha256: string; present: boolean } | null {
+      const id = ref.startsWith('media:') ? ref.slice('media:'.length) : ref;
+      const row = db.select({ sha256: media.sha256 }).from(media).where(eq(media.id, id)).get();
+      if (!row) return null;
+      return { id, sha256: row.sha256, present: this.hasBytes(row.sha256) };
+    },
+
+    hasBytes(sha256: string): boolean {
+      return existsSync(join(root, relativePath(sha256)));
+    },
+
     /**
      * Copies the bytes in, once per content. Runs before the write transaction (hashing is slow
      * and async); `record` then adds the row inside it.

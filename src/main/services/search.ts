@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { can } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../shared/domain/search';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { auditions, bookings, contracts, demos, reviewNotes, talentProfiles } from '../db/schema';
+import { noteCondition } from './reviewNotes';
 import { teamCondition } from './scope';
 import type { Session } from './session';
 
@@ -105,16 +106,11 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
       return new Map(rows.map((r) => [r.id, { talentProfile: r.talent, artist: null }]));
     }
     if (kind === 'reviewNotes') {
-      // Private notes are their author's alone.
+      // Each note's visibility decides, as in reviewNotes.list.
       const rows = db
         .select({ id: reviewNotes.id, artist: reviewNotes.artist })
         .from(reviewNotes)
-        .where(
-          and(
-            inArray(reviewNotes.id, refs),
-            or(ne(reviewNotes.visibility, 'private'), eq(reviewNotes.author, user.id)),
-          ),
-        )
+        .where(and(inArray(reviewNotes.id, refs), noteCondition(session)))
         .all();
       return new Map(rows.map((r) => [r.id, { talentProfile: null, artist: r.artist }]));
     }

@@ -69,6 +69,23 @@ export function createStaging(dataDir: string) {
       return token;
     },
 
+    /**
+     * Runs `work` on the staged file and deletes the staged copy afterwards, whatever happens:
+     * the token is spent either way, so a failed import is retried with a fresh upload.
+     */
+    async use<T>(
+      owner: string,
+      token: string,
+      work: (file: { path: string; fileName: string }) => Promise<T>,
+    ): Promise<T> {
+      const file = this.take(owner, token);
+      try {
+        return await work(file);
+      } finally {
+        rmSync(file.path, { force: true });
+      }
+    },
+
     /** The staged file for this user; the token is spent. */
     take(owner: string, token: string): { path: string; fileName: string } {
       sweep();

@@ -288,18 +288,26 @@ export function createTalentService(store: Store, files: { staging: Staging; med
       input: Input<'talents.setHeadshot'>,
     ): Promise<Output<'talents.setHeadshot'>> {
       loadVisible(db, session, input.id, 'update');
-      const staged = files.staging.take(session.user.id, input.file);
-      if (statSync(staged.path).size > MAX_HEADSHOT_BYTES) {
-        throw new AppError('VALIDATION', 'A headshot can be at most 10 MB.', {
-          file: 'Larger than 10 MB',
-        });
-      }
-      const contentType = await imageContentType(staged.path);
-      const ingested = await files.media.ingest(staged.path);
+      const { fileName, contentType, ingested } = await files.staging.use(
+        session.user.id,
+        input.file,
+        async (staged) => {
+          if (statSync(staged.path).size > MAX_HEADSHOT_BYTES) {
+            throw new AppError('VALIDATION', 'A headshot can be at most 10 MB.', {
+              file: 'Larger than 10 MB',
+            });
+          }
+          return {
+            fileName: staged.fileName,
+            contentType: await imageContentType(staged.path),
+            ingested: await files.media.ingest(staged.path),
+          };
+        },
+      );
       return store.write(session.user.id, (w) => {
         const before = loadVisible(w.tx, session, input.id, 'update');
         const stored = files.media.record(w.tx, ingested, {
-          fileName: staged.fileName,
+          fileName,
           contentType,
           createdBy: session.user.id,
           now: w.now,

@@ -2,12 +2,35 @@ import { z } from 'zod';
 import { calendarDate, id, listPaging, requiredText, rowMeta, userSummary } from './common';
 import { ARTIST_STATUSES } from './vocabulary';
 
-export const artistCreate = z.strictObject({
+const editable = {
   artistName: requiredText(160),
   genre: requiredText(80),
-  status: z.enum(ARTIST_STATUSES).optional(),
-  priorityScore: z.number().int().min(0).max(100).nullable().optional(),
-  owner: id.optional(),
+  status: z.enum(ARTIST_STATUSES),
+  priorityScore: z.number().int().min(0).max(100).nullable(),
+  owner: id,
+};
+
+/** socialFollowers and lastDemoDate are derived (growth logs, demo imports), never taken. */
+export const artistCreate = z.strictObject({
+  artistName: editable.artistName,
+  genre: editable.genre,
+  status: editable.status.optional(),
+  priorityScore: editable.priorityScore.optional(),
+  owner: editable.owner.optional(),
+});
+
+export const artistPatch = z.strictObject({
+  artistName: editable.artistName.optional(),
+  genre: editable.genre.optional(),
+  status: editable.status.optional(),
+  priorityScore: editable.priorityScore.optional(),
+  owner: editable.owner.optional(),
+});
+
+export const artistUpdate = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  patch: artistPatch,
 });
 
 export const artistList = z.strictObject({

@@ -1,16 +1,78 @@
 import { z } from 'zod';
-import { calendarDate, id, optionalText, rowMeta } from './common';
+import {
+  calendarDate,
+  id,
+  instant,
+  listPaging,
+  optionalText,
+  rowMeta,
+  userSummary,
+} from './common';
 import { CONTRACT_STATUSES, CONTRACT_TYPES } from './vocabulary';
 
-export const contractCreate = z.strictObject({
-  artist: id,
-  contractType: z.enum(CONTRACT_TYPES),
-  legalOwner: id,
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/**
+ * draft -> sent -> signed -> active -> expired | terminated; draft | sent -> terminated.
+ * status moves only through contracts.transition.
+ */
+export const CONTRACT_TRANSITIONS: Readonly<Record<ContractStatus, readonly ContractStatus[]>> = {
+  draft: ['sent', 'terminated'],
+  sent: ['signed', 'terminated'],
+  signed: ['active'],
+  active: ['expired', 'terminated'],
+  expired: [],
+  terminated: [],
+};
+
+/** A signed document is a PDF, recognised by content. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+const dates = {
   effectiveDate: calendarDate.nullable().optional(),
-  terms: optionalText(50_000),
   optionDate: calendarDate.nullable().optional(),
   noticeDate: calendarDate.nullable().optional(),
   expiryDate: calendarDate.nullable().optional(),
+};
+
+/** No status, signedAt or documentUrl: those change only through the workflow. */
+export const contractCreate = z.strictObject({
+  artist: id,
+  contractType: z.enum(CONTRACT_TYPES),
+  legalOwner: id.optional(),
+  terms: optionalText(50_000),
+  ...dates,
+});
+
+export const contractPatch = z.strictObject({
+  contractType: z.enum(CONTRACT_TYPES).optional(),
+  legalOwner: id.optional(),
+  terms: optionalText(50_000),
+  ...dates,
+});
+
+export const contractUpdate = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  patch: contractPatch,
+});
+
+export const contractTransition = z.strictObject({
+  id,
+  to: z.enum(CONTRACT_STATUSES),
+  signedAt: instant.optional(),
+  effectiveDate: calendarDate.optional(),
+});
+
+export const contractAttachDocument = z.strictObject({ id, file: z.string().min(1).max(128) });
+
+export const contractList = z.strictObject({
+  artist: id.optional(),
+  status: z.enum(CONTRACT_STATUSES).optional(),
+  legalOwner: id.optional(),
+  /** Active contracts whose expiryDate falls on or before this date (soonest first). */
+  expiringBy: calendarDate.optional(),
+  ...listPaging,
 });
 
 export const contract = z.object({
@@ -27,5 +89,9 @@ export const contract = z.object({
   optionDate: z.string().nullable(),
   noticeDate: z.string().nullable(),
   expiryDate: z.string().nullable(),
+  expanded: z.object({
+    artist: z.object({ id: z.string(), artistName: z.string() }),
+    legalOwner: userSummary,
+  }),
 });
 export type Contract = z.infer<typeof contract>;

@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { id, requiredText, rowMeta } from './common';
+import { id, listPaging, optionalText, requiredText, rowMeta, userSummary } from './common';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from './vocabulary';
+
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** The review workflow: submitted -> in_review -> shortlisted | passed; shortlisted -> passed. */
+export const REVIEW_TRANSITIONS: Readonly<Record<ReviewStatus, readonly ReviewStatus[]>> = {
+  submitted: ['in_review'],
+  in_review: ['shortlisted', 'passed'],
+  shortlisted: ['passed'],
+  passed: [],
+};
+
+/** Audio accepted at import, recognised by content. */
+export const MAX_AUDIO_BYTES = 1024 ** 3;
 
 /** `file` is a staged-file token (files.pick or POST /upload), never a path. */
 export const demoImport = z.strictObject({
@@ -9,6 +22,22 @@ export const demoImport = z.strictObject({
   submissionSource: z.enum(SUBMISSION_SOURCES),
   file: z.string().min(1).max(128),
 });
+
+export const demoList = z.strictObject({
+  artist: id.optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  submissionSource: z.enum(SUBMISSION_SOURCES).optional(),
+  ...listPaging,
+});
+
+export const demoSetReviewStatus = z.strictObject({
+  id,
+  status: z.enum(REVIEW_STATUSES),
+  note: optionalText(20_000),
+});
+
+/** Points a demo whose stored file went missing at the same recording again. */
+export const demoRelink = z.strictObject({ id, file: z.string().min(1).max(128) });
 
 export const demo = z.object({
   ...rowMeta,
@@ -22,5 +51,14 @@ export const demo = z.object({
   durationSeconds: z.number().nullable(),
   sampleRate: z.number().int().nullable(),
   loudnessLufs: z.number().nullable(),
+  /** The stored file is gone from the media store (deleted or moved by hand): relink it. */
+  audioMissing: z.boolean(),
+  expanded: z.object({
+    artist: z.object({ id: z.string(), artistName: z.string() }),
+    submittedBy: userSummary,
+  }),
 });
 export type Demo = z.infer<typeof demo>;
+
+/** An import answer says whether the same bytes were already stored (linked, not copied). */
+export const demoImported = demo.extend({ duplicate: z.boolean() });

@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import { calendarDate, id, rowMeta } from './common';
+import { calendarDate, id, listPaging, rowMeta, userSummary } from './common';
 import { PLATFORMS } from './vocabulary';
 
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Append-only: a wrong capture is corrected by logging a new one. */
 export const growthLogCreate = z.strictObject({
   artist: id,
   platform: z.enum(PLATFORMS),
   followerCount: z.number().int().min(0).max(1e11),
   engagementRate: z.number().min(0).max(100).nullable().optional(),
   captureDate: calendarDate,
+});
+
+/** Oldest first, the order a chart draws them. */
+export const growthLogList = z.strictObject({
+  artist: id,
+  platform: z.enum(PLATFORMS).optional(),
+  ...listPaging,
 });
 
 export const growthLog = z.object({
@@ -18,5 +28,6 @@ export const growthLog = z.object({
   engagementRate: z.number().nullable(),
   captureDate: z.string(),
   capturedBy: z.string(),
+  expanded: z.object({ capturedBy: userSummary }),
 });
 export type GrowthLog = z.infer<typeof growthLog>;

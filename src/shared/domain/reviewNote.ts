@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { id, requiredText, rowMeta } from './common';
+import { id, listPaging, requiredText, rowMeta, userSummary } from './common';
 import { NOTE_TYPES, NOTE_VISIBILITIES } from './vocabulary';
+
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
 
 /** Notes are append-only: a correction is a new note that `replaces` the old one. */
 export const reviewNoteCreate = z.strictObject({
@@ -13,6 +15,13 @@ export const reviewNoteCreate = z.strictObject({
   replaces: id.nullable().optional(),
 });
 
+/** Newest first. */
+export const reviewNoteList = z.strictObject({
+  artist: id,
+  demo: id.optional(),
+  ...listPaging,
+});
+
 export const reviewNote = z.object({
   ...rowMeta,
   artist: z.string(),
@@ -23,5 +32,6 @@ export const reviewNote = z.object({
   visibility: z.enum(NOTE_VISIBILITIES),
   atSeconds: z.number().nullable(),
   replaces: z.string().nullable(),
+  expanded: z.object({ author: userSummary }),
 });
 export type ReviewNote = z.infer<typeof reviewNote>;

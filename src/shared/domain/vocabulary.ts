@@ -69,3 +69,5 @@ export const NOTE_VISIBILITIES = ['private', 'team', 'label'] as const;
 
 export type TalentType = (typeof TALENT_TYPES)[number];
 export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
+export type NoteType = (typeof NOTE_TYPES)[number];
+export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];

@@ -1,0 +1,284 @@
+import { statSync } from 'node:fs';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { scopeOf } from '../../shared/access';
+import type { Input, Output } from '../../shared/api';
+import {
+  MAX_AUDIO_BYTES,
+  REVIEW_TRANSITIONS,
+  type Demo,
+  type ReviewStatus,
+} from '../../shared/domain/demo';
+import type { SubmissionSource } from '../../shared/domain/vocabulary';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { artists, demos, media, users } from '../db/schema';
+import { probeAudio } from './audioProbe';
+import { sha256OfFile, type MediaStore } from './media';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { insertNote } from './reviewNotes';
+import type { Session } from './session';
+import type { Staging } from './staging';
+import { newId, type Store } from './store';
+
+const submitter = alias(users, 'submitter');
+
+type Row = typeof demos.$inferSelect & {
+  artistName: string;
+  artistOwner: string;
+  sha256: string | null;
+  submitterUsername: string;
+  submitterFullName: string;
+};
+
+function selectDemos(tx: Pick<Db, 'select'>) {
+  return tx
+    .select({
+      id: demos.id,
+      createdAt: demos.createdAt,
+      updatedAt: demos.updatedAt,
+      version: demos.version,
+      artist: demos.artist,
+      title: demos.title,
+      audioUrl: demos.audioUrl,
+      submissionSource: demos.submissionSource,
+      reviewStatus: demos.reviewStatus,
+      submittedBy: demos.submittedBy,
+      receivedAt: demos.receivedAt,
+      durationSeconds: demos.durationSeconds,
+      sampleRate: demos.sampleRate,
+      loudnessLufs: demos.loudnessLufs,
+      artistName: artists.artistName,
+      artistOwner: artists.owner,
+      sha256: media.sha256,
+      submitterUsername: submitter.username,
+      submitterFullName: submitter.fullName,
+    })
+    .from(demos)
+    .innerJoin(artists, eq(artists.id, demos.artist))
+    .innerJoin(submitter, eq(submitter.id, demos.submittedBy))
+    .leftJoin(media, sql`'media:' || ${media.id} = ${demos.audioUrl}`);
+}
+
+/** The day part of an instant: lastDemoDate is a calendar date. */
+const dayOf = (instant: string): string => instant.slice(0, 10);
+
+/**
+ * The demo queue: audio checked by content at import, stored once per content, reviewed through
+ * a fixed workflow by the artist's owner.
+ */
+export function createDemoService(store: Store, files: { staging: Staging; media: MediaStore }) {
+  const { db } = store;
+
+  const toDemo = (row: Row): Demo => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    artist: row.artist,
+    title: row.title,
+    audioUrl: row.audioUrl,
+    submissionSource: row.submissionSource as SubmissionSource,
+    reviewStatus: row.reviewStatus as ReviewStatus,
+    submittedBy: row.submittedBy,
+    receivedAt: row.receivedAt,
+    durationSeconds: row.durationSeconds,
+    sampleRate: row.sampleRate,
+    loudnessLufs: row.loudnessLufs,
+    audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
+    expanded: {
+      artist: { id: row.artist, artistName: row.artistName },
+      submittedBy: {
+        id: row.submittedBy,
+        username: row.submitterUsername,
+        fullName: row.submitterFullName,
+      },
+    },
+  });
+
+  function loadRow(tx: Pick<Db, 'select'>, id: string): Row {
+    const row = selectDemos(tx).where(eq(demos.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'That demo does not exist.');
+    return row;
+  }
+
+  function requireArtist(tx: Pick<Db, 'select'>, id: string): void {
+    const found = tx.select({ id: artists.id }).from(artists).where(eq(artists.id, id)).get();
+    if (!found)
+      throw new AppError('NOT_FOUND', 'That artist does not exist.', { artist: 'Not found' });
+  }
+
+  return {
+    list(_session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [];
+      if (input.artist) where.push(eq(demos.artist, input.artist));
+      if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
+      if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
+      if (input.cursor) {
+        const [receivedAt, id] = decodeCursor(input.cursor, 2) as [string, string];
+        where.push(
+          sql`(${demos.receivedAt} > ${receivedAt} OR (${demos.receivedAt} = ${receivedAt} AND ${demos.id} > ${id}))`,
+        );
+      }
+      // First in, first heard: the queue is oldest first.
+      const rows = selectDemos(db)
+        .where(and(...where))
+        .orderBy(asc(demos.receivedAt), asc(demos.id))
+        .limit(limit + 1)
+        .all();
+      const items = rows.slice(0, limit).map(toDemo);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.receivedAt, last.id]) : null,
+      };
+    },
+
+    get(_session: Session, input: Input<'demos.get'>): Output<'demos.get'> {
+      return toDemo(loadRow(db, input.id));
+    },
+
+    async import(session: Session, input: Input<'demos.import'>): Promise<Output<'demos.import'>> {
+      // Checked before the file token is spent, so a wrong artist can be fixed and retried.
+      requireArtist(db, input.artist);
+      const { fileName, facts, ingested } = await files.staging.use(
+        session.user.id,
+        input.file,
+        async (staged) => {
+          if (statSync(staged.path).size > MAX_AUDIO_BYTES) {
+            throw new AppError('VALIDATION', 'A demo can be at most 1 GB.', {
+              file: 'Larger than 1 GB',
+            });
+          }
+          const facts = await probeAudio(staged.path);
+          return {
+            fileName: staged.fileName,
+            facts,
+            ingested: await files.media.ingest(staged.path),
+          };
+        },
+      );
+      return store.write(session.user.id, (w) => {
+        requireArtist(w.tx, input.artist);
+        const stored = files.media.record(w.tx, ingested, {
+          fileName,
+          contentType: facts.contentType,
+          createdBy: session.user.id,
+          now: w.now,
+        });
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          artist: input.artist,
+          title: input.title,
+          audioUrl: `media:${stored.id}`,
+          submissionSource: input.submissionSource,
+          reviewStatus: 'submitted',
+          submittedBy: session.user.id,
+          receivedAt: w.now,
+          durationSeconds: facts.durationSeconds,
+          sampleRate: facts.sampleRate,
+          loudnessLufs: null,
+        };
+        w.tx.insert(demos).values(values).run();
+        // Derived, so no version bump: nobody's open edit of the artist is made stale by it.
+        const today = dayOf(w.now);
+        w.tx
+          .update(artists)
+          .set({ lastDemoDate: today, updatedAt: w.now })
+          .where(
+            and(
+              eq(artists.id, input.artist),
+              sql`(${artists.lastDemoDate} IS NULL OR ${artists.lastDemoDate} < ${today})`,
+            ),
+          )
+          .run();
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+        w.audit({
+          action: 'demos.import',
+          entity: 'demos',
+          entityId: id,
+          changes: { ...fields, fileName, duplicateOfStoredFile: stored.duplicate },
+        });
+        w.emit({ entity: 'demos', id, action: 'created' });
+        w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
+        return { ...toDemo(loadRow(w.tx, id)), duplicate: stored.duplicate };
+      });
+    },
+
+    setReviewStatus(
+      session: Session,
+      input: Input<'demos.setReviewStatus'>,
+    ): Output<'demos.setReviewStatus'> {
+      return store.write(session.user.id, (w) => {
+        const before = loadRow(w.tx, input.id);
+        if (
+          scopeOf(session.user.role, 'demos', 'update') === 'own' &&
+          before.artistOwner !== session.user.id
+        ) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the artist’s owner or an admin decides on this artist’s demos.',
+          );
+        }
+        const from = before.reviewStatus as ReviewStatus;
+        if (!REVIEW_TRANSITIONS[from].includes(input.status)) {
+          throw new AppError('CONFLICT', `A demo cannot move from ${from} to ${input.status}.`, {
+            status: `Allowed from ${from}: ${REVIEW_TRANSITIONS[from].join(', ') || 'none'}`,
+          });
+        }
+        w.tx
+          .update(demos)
+          .set({ reviewStatus: input.status, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(demos.id, before.id))
+          .run();
+        const note = input.note?.trim()
+          ? insertNote(w, session, {
+              artist: before.artist,
+              demo: before.id,
+              noteType: 'decision',
+              body: input.note.trim(),
+              visibility: 'team',
+              atSeconds: null,
+              replaces: null,
+            })
+          : null;
+        w.audit({
+          action: 'demos.setReviewStatus',
+          entity: 'demos',
+          entityId: before.id,
+          changes: { reviewStatus: [from, input.status], ...(note ? { note: note.id } : {}) },
+        });
+        w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, before.id));
+      });
+    },
+
+    /** Restores a missing stored file from the same recording; a different recording is refused. */
+    async relink(session: Session, input: Input<'demos.relink'>): Promise<Output<'demos.relink'>> {
+      const demo = loadRow(db, input.id);
+      const stored = demo.sha256;
+      if (stored === null) throw new AppError('NOT_FOUND', 'This demo has no stored file record.');
+      await files.staging.use(session.user.id, input.file, async (staged) => {
+        await probeAudio(staged.path);
+        if ((await sha256OfFile(staged.path)) !== stored) {
+          throw new AppError(
+            'VALIDATION',
+            'That is a different recording from the one imported. Import it as a new demo instead.',
+            { file: 'Different recording' },
+          );
+        }
+        await files.media.ingest(staged.path);
+      });
+      return store.write(session.user.id, (w) => {
+        w.audit({ action: 'demos.relink', entity: 'demos', entityId: demo.id });
+        w.emit({ entity: 'demos', id: demo.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, demo.id));
+      });
+    },
+  };
+}
