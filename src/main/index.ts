@@ -16,10 +16,11 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, MEDIA_SCHEME, type FileKind } from '../shared/api';
+import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD, MEDIA_SCHEME, type FileKind } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 import { createCore, type Core } from './core';
 import { toAppError } from './ipc/router';
+import { createUploads } from './ipc/uploads';
 
 /** What the native dialog offers; main still checks every file by its content. */
 const FILE_FILTERS: Record<FileKind, Electron.FileFilter> = {
@@ -156,6 +157,19 @@ if (!app.requestSingleInstanceLock()) {
         return reply.envelope;
       },
     );
+
+    const uploads = createUploads(started.staging);
+    ipcMain.handle(IPC_UPLOAD, async (event, step: unknown): Promise<Envelope<unknown>> => {
+      if (!isOwnSender(event)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
+      }
+      try {
+        const session = started.auth.resolve(tokens.get(event.sender.id)?.token ?? null);
+        return { ok: true, data: await uploads.step(session.user.id, step) };
+      } catch (error) {
+        return { ok: false, error: toAppError(error).toBody() };
+      }
+    });
 
     createWindow();
     app.on('activate', () => {

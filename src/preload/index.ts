@@ -8,6 +8,7 @@ import {
   EVENTS,
   IPC_EVENT,
   IPC_INVOKE,
+  IPC_UPLOAD,
   MEDIA_SCHEME,
   type ChangeEvent,
   type Channel,
@@ -16,6 +17,17 @@ import {
   type GreenroomBridge,
   type StagedFile,
 } from '../shared/api';
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+async function upload(step: Record<string, unknown>): Promise<{ upload?: string; file?: string }> {
+  const envelope = (await ipcRenderer.invoke(IPC_UPLOAD, step)) as Envelope<{
+    upload?: string;
+    file?: string;
+  }>;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.data;
+}
 import type { Envelope } from '../shared/errors';
 
 const allowedChannels = new Set<string>(CHANNELS);
@@ -40,12 +52,31 @@ const bridge: GreenroomBridge = {
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
-  async pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]> {
+  async pickFiles(kind: FileKind, multiple: boolean, onProgress): Promise<readonly StagedFile[]> {
+    // The native dialog stages the files in main: there is nothing to send from here.
     const envelope = (await ipcRenderer.invoke(IPC_INVOKE, 'files.pick', {
       kind,
       multiple,
     })) as Envelope<{ files: StagedFile[] }>;
+    if (envelope.ok && envelope.data.files.length) onProgress?.(1, 1);
     return envelope.ok ? envelope.data.files : [];
+  },
+  async stageDropped(files, onProgress): Promise<readonly StagedFile[]> {
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    let sent = 0;
+    const staged: StagedFile[] = [];
+    for (const file of files) {
+      const { upload: id } = await upload({ begin: file.name });
+      for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
+        const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+        await upload({ append: id, bytes });
+        sent += bytes.length;
+        onProgress?.(sent, total);
+      }
+      const { file: token } = await upload({ finish: id });
+      staged.push({ file: token ?? '', fileName: file.name });
+    }
+    return staged;
   },
   mediaUrl(ref: string): string {
     return `${MEDIA_SCHEME}://media/${encodeURIComponent(ref.replace(/^media:/, ''))}`;

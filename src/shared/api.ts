@@ -383,7 +383,26 @@ export interface GreenroomBridge {
    * the native dialog in Electron (files.pick), the browser's file input and POST /upload on the
    * web host. Must be called from a user gesture.
    */
-  pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]>;
+  pickFiles(
+    kind: FileKind,
+    multiple: boolean,
+    onProgress?: UploadProgress,
+  ): Promise<readonly StagedFile[]>;
+  /** Stages files the user dropped on the window, the same way (bytes, never paths). */
+  stageDropped(
+    files: readonly DroppedFile[],
+    onProgress?: UploadProgress,
+  ): Promise<readonly StagedFile[]>;
+}
+
+/** Bytes staged so far across all the files of one pick or drop. */
+export type UploadProgress = (loadedBytes: number, totalBytes: number) => void;
+
+/** What a dropped DOM File offers (kept structural: src/shared has no DOM types). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
 export type FileKind = 'image' | 'audio' | 'document';
@@ -395,4 +414,6 @@ export interface StagedFile {
 /** The ipc names behind the bridge. */
 export const IPC_INVOKE = 'greenroom:invoke';
 export const IPC_EVENT = 'greenroom:event';
+/** Dropped files reach main in chunks over this channel: begin, append, finish. */
+export const IPC_UPLOAD = 'greenroom:upload';
 export const MEDIA_SCHEME = 'greenroom-media';

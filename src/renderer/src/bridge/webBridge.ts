@@ -9,6 +9,7 @@ import type {
   FileKind,
   GreenroomBridge,
   StagedFile,
+  UploadProgress,
 } from '../../../shared/api';
 import { AppError, type Envelope } from '../../../shared/errors';
 
@@ -21,6 +22,39 @@ const ACCEPT: Record<FileKind, string> = {
 
 export function createWebBridge(): GreenroomBridge {
   let token = localStorage.getItem(TOKEN_KEY);
+
+  /** POST /upload one file at a time, reporting bytes sent across all of them. */
+  async function uploadAll(
+    files: readonly File[],
+    onProgress?: UploadProgress,
+  ): Promise<StagedFile[]> {
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    let done = 0;
+    const staged: StagedFile[] = [];
+    for (const file of files) {
+      const envelope = await new Promise<Envelope<{ file: string }>>((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        request.open('POST', '/upload');
+        request.setRequestHeader('Authorization', `Bearer ${token ?? ''}`);
+        request.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+        request.upload.onprogress = (event) => onProgress?.(done + event.loaded, total);
+        request.onload = () => {
+          try {
+            resolve(JSON.parse(request.responseText) as Envelope<{ file: string }>);
+          } catch {
+            reject(new AppError('INTERNAL', 'The upload got an unreadable answer.'));
+          }
+        };
+        request.onerror = () => reject(new AppError('INTERNAL', 'The upload was interrupted.'));
+        request.send(file);
+      });
+      if (!envelope.ok) throw AppError.fromBody(envelope.error);
+      done += file.size;
+      onProgress?.(done, total);
+      staged.push({ file: envelope.data.file, fileName: file.name });
+    }
+    return staged;
+  }
   let source: EventSource | null = null;
   const listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -94,7 +128,11 @@ export function createWebBridge(): GreenroomBridge {
         if (listeners.size === 0) disconnect();
       };
     },
-    pickFiles(kind: FileKind, multiple: boolean): Promise<readonly StagedFile[]> {
+    pickFiles(
+      kind: FileKind,
+      multiple: boolean,
+      onProgress?: UploadProgress,
+    ): Promise<readonly StagedFile[]> {
       // Opened synchronously inside the user's click, as browsers require.
       const input = document.createElement('input');
       input.type = 'file';
@@ -105,23 +143,10 @@ export function createWebBridge(): GreenroomBridge {
         input.addEventListener('cancel', () => resolve([]));
       });
       input.click();
-      return chosen.then((files) =>
-        Promise.all(
-          files.map(async (file) => {
-            const response = await fetch('/upload', {
-              method: 'POST',
-              headers: {
-                Authorization: `Bearer ${token ?? ''}`,
-                'x-file-name': encodeURIComponent(file.name),
-              },
-              body: file,
-            });
-            const envelope = (await response.json()) as Envelope<{ file: string }>;
-            if (!envelope.ok) throw AppError.fromBody(envelope.error);
-            return { file: envelope.data.file, fileName: file.name };
-          }),
-        ),
-      );
+      return chosen.then((files) => uploadAll(files, onProgress));
+    },
+    stageDropped(files, onProgress) {
+      return uploadAll(files as File[], onProgress);
     },
     mediaUrl(ref: string): string {
       const id = encodeURIComponent(ref.replace(/^media:/, ''));
