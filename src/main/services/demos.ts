@@ -87,7 +87,7 @@ export function createDemoService(store: Store, files: { staging: Staging; media
     loudnessLufs: row.loudnessLufs,
     audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
     expanded: {
-      artist: { id: row.artist, artistName: row.artistName },
+      artist: { id: row.artist, artistName: row.artistName, owner: row.artistOwner },
       submittedBy: {
         id: row.submittedBy,
         username: row.submitterUsername,

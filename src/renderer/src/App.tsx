@@ -8,8 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { can, type Action, type Entity } from '../../shared/access';
 import { RouteError } from './components/RouteError';
+import { NotifyProvider } from './components/useNotify';
 import { ArtistPage, ArtistsPage } from './features/artists';
 import { AuditPage } from './features/audit';
+import { ContractsPage } from './features/contracts';
+import { DemosPage } from './features/demos';
 import { HomePage } from './features/home';
 import {
   LockDialog,
@@ -113,6 +116,22 @@ const router = createHashRouter([
         ),
       },
       {
+        path: 'demos',
+        element: (
+          <Allowed entity="demos" action="read">
+            <DemosPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'contracts',
+        element: (
+          <Allowed entity="contracts" action="read">
+            <ContractsPage />
+          </Allowed>
+        ),
+      },
+      {
         path: 'users',
         element: (
           <Allowed entity="users" action="read">
@@ -195,7 +214,9 @@ export function App() {
       <LocalizationProvider dateAdapter={AdapterLuxon} adapterLocale={i18n.language.toLowerCase()}>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <Gate />
+            <NotifyProvider>
+              <Gate />
+            </NotifyProvider>
           </SessionProvider>
         </QueryClientProvider>
       </LocalizationProvider>

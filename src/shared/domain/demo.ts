@@ -54,7 +54,7 @@ export const demo = z.object({
   /** The stored file is gone from the media store (deleted or moved by hand): relink it. */
   audioMissing: z.boolean(),
   expanded: z.object({
-    artist: z.object({ id: z.string(), artistName: z.string() }),
+    artist: z.object({ id: z.string(), artistName: z.string(), owner: z.string() }),
     submittedBy: userSummary,
   }),
 });

@@ -1,3 +1,4 @@
+import AddIcon from '@mui/icons-material/Add';
 import { Box, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
@@ -7,9 +8,11 @@ import { useNavigate } from 'react-router';
 import type { Artist } from '../../../../shared/domain/artist';
 import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
+import { PermittedButton } from '../../components/PermittedButton';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { ArtistDialog } from './ArtistDialog';
 
 const PAGE_SIZE = 50;
 type Status = (typeof ARTIST_STATUSES)[number];
@@ -20,11 +23,14 @@ export function ArtistsPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
+  const [genre, setGenre] = useState('');
+  const [creating, setCreating] = useState(false);
   const paging = useCursorPaging(PAGE_SIZE);
   const filters = {
     limit: PAGE_SIZE,
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(status ? { status } : {}),
+    ...(genre.trim() ? { genre: genre.trim() } : {}),
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   };
   const list = useQuery({
@@ -68,9 +74,19 @@ export function ArtistsPage() {
   );
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
-        {t('artists.title')}
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('artists.title')}
+        </Typography>
+        <PermittedButton
+          needs={{ entity: 'artists', action: 'create' }}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          {t('artists.new')}
+        </PermittedButton>
+      </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
         <TextField
           size="small"
@@ -96,6 +112,17 @@ export function ArtistsPage() {
           }}
           sx={{ minWidth: 160 }}
         />
+        <TextField
+          size="small"
+          label={t('artists.genre')}
+          value={genre}
+          onChange={(e) => {
+            setGenre(e.target.value);
+            paging.reset();
+          }}
+          sx={{ minWidth: 160 }}
+          slotProps={{ htmlInput: { maxLength: 80 } }}
+        />
       </Stack>
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
         <DataGrid
@@ -113,6 +140,15 @@ export function ArtistsPage() {
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>
+      {creating && (
+        <ArtistDialog
+          artist={null}
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) void navigate(`/artists/${saved.id}`);
+          }}
+        />
+      )}
     </Box>
   );
 }

@@ -1,5 +1,7 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AlbumOutlined from '@mui/icons-material/AlbumOutlined';
+import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
+import QueueMusicOutlined from '@mui/icons-material/QueueMusicOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
@@ -49,6 +51,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.artists',
     icon: <AlbumOutlined />,
     needs: { entity: 'artists', action: 'read' },
+  },
+  {
+    path: '/demos',
+    labelKey: 'nav.demos',
+    icon: <QueueMusicOutlined />,
+    needs: { entity: 'demos', action: 'read' },
+  },
+  {
+    path: '/contracts',
+    labelKey: 'nav.contracts',
+    icon: <DescriptionOutlined />,
+    needs: { entity: 'contracts', action: 'read' },
   },
   {
     path: '/users',

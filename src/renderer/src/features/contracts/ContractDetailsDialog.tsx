@@ -1,0 +1,201 @@
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import EditIcon from '@mui/icons-material/Edit';
+import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  Link,
+  Stack,
+  Step,
+  StepLabel,
+  Stepper,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../shared/access';
+import { CONTRACT_TRANSITIONS } from '../../../../shared/domain/contract';
+import { AppError } from '../../../../shared/errors';
+import { bridge, call } from '../../api/client';
+import { useChannelMutation } from '../../api/useChannelMutation';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormatters } from '../../components/useFormatters';
+import { useNotify } from '../../components/useNotify';
+import { HistoryPanel } from '../audit';
+import { useCurrentUser } from '../session';
+import { ContractDialog } from './ContractDialog';
+import { TransitionForm } from './TransitionForm';
+
+const PATH = ['draft', 'sent', 'signed', 'active'] as const;
+
+/** One contract: its dates, its signed document, and the workflow steps open to the user. */
+export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const user = useCurrentUser();
+  const notify = useNotify();
+  const { dateTime } = useFormatters();
+  const attach = useChannelMutation('contracts.attachDocument', ['contracts']);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const contract = useQuery({
+    queryKey: ['contracts', 'one', id],
+    queryFn: () => call('contracts.get', { id }),
+  });
+  const mayChange = can(user.role, 'contracts', 'update');
+  const c = contract.data;
+  const closed = c?.status === 'expired' || c?.status === 'terminated';
+
+  const attachDocument = async () => {
+    setError(null);
+    try {
+      const [picked] = await bridge.pickFiles('document', false);
+      if (!picked || !c) return;
+      await attach.mutateAsync({ id: c.id, file: picked.file });
+      notify(t('contracts.attached'));
+    } catch (caught) {
+      setError(
+        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
+      );
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>
+        {c
+          ? t('contracts.detailsTitle', {
+              type: t(`contractType.${c.contractType}`),
+              artist: c.expanded.artist.artistName,
+            })
+          : t('common.loading')}
+      </DialogTitle>
+      <DialogContent dividers>
+        {contract.isPending && <CircularProgress aria-label={t('common.loading')} />}
+        {contract.error && <Alert severity="error">{contract.error.message}</Alert>}
+        {c && (
+          <Stack spacing={2}>
+            {error && (
+              <Alert severity="error">
+                {[error.message, ...Object.values(error.fields ?? {})].join(' ')}
+              </Alert>
+            )}
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <StatusChip status={c.status} labels="contractStatus" />
+              <Stepper
+                activeStep={PATH.indexOf(c.status as (typeof PATH)[number])}
+                sx={{ flexGrow: 1 }}
+              >
+                {PATH.map((step) => (
+                  <Step
+                    key={step}
+                    completed={
+                      closed || PATH.indexOf(step) < PATH.indexOf(c.status as (typeof PATH)[number])
+                    }
+                  >
+                    <StepLabel>{t(`contractStatus.${step}`)}</StepLabel>
+                  </Step>
+                ))}
+              </Stepper>
+            </Stack>
+            <Box
+              component="dl"
+              sx={{
+                display: 'grid',
+                gridTemplateColumns: 'max-content 1fr',
+                columnGap: 3,
+                rowGap: 1,
+                m: 0,
+              }}
+            >
+              {(
+                [
+                  ['legalOwner', c.expanded.legalOwner.fullName],
+                  ['effectiveDate', c.effectiveDate],
+                  ['signedAt', c.signedAt ? dateTime(c.signedAt) : null],
+                  ['optionDate', c.optionDate],
+                  ['noticeDate', c.noticeDate],
+                  ['expiryDate', c.expiryDate],
+                ] as const
+              ).map(([field, value]) => (
+                <Box key={field} sx={{ display: 'contents' }}>
+                  <Typography component="dt" color="text.secondary">
+                    {t(`contracts.${field}`)}
+                  </Typography>
+                  <Typography component="dd" sx={{ m: 0 }}>
+                    {value ?? '—'}
+                  </Typography>
+                </Box>
+              ))}
+              <Typography component="dt" color="text.secondary">
+                {t('contracts.document')}
+              </Typography>
+              <Box component="dd" sx={{ m: 0 }}>
+                {c.documentUrl ? (
+                  <Link href={bridge.mediaUrl(c.documentUrl)} target="_blank" rel="noopener">
+                    <PictureAsPdfOutlinedIcon
+                      sx={{ fontSize: 18, verticalAlign: 'text-bottom', mr: 0.5 }}
+                    />
+                    {t('contracts.openDocument')}
+                  </Link>
+                ) : (
+                  t('contracts.noDocument')
+                )}
+              </Box>
+            </Box>
+            {c.terms && <Typography sx={{ whiteSpace: 'pre-wrap' }}>{c.terms}</Typography>}
+            {mayChange && !closed && (
+              <>
+                <Divider />
+                <Typography variant="subtitle2">{t('contracts.nextSteps')}</Typography>
+                <Stack spacing={1.5}>
+                  <Button
+                    variant="outlined"
+                    startIcon={<AttachFileIcon />}
+                    sx={{ alignSelf: 'flex-start' }}
+                    disabled={attach.isPending}
+                    onClick={() => void attachDocument()}
+                  >
+                    {c.documentUrl ? t('contracts.replaceDocument') : t('contracts.attachDocument')}
+                  </Button>
+                  {CONTRACT_TRANSITIONS[c.status].map((to) => (
+                    <TransitionForm
+                      key={to}
+                      contract={c}
+                      to={to}
+                      onError={setError}
+                      onDone={() => {
+                        setError(null);
+                        notify(t('contracts.moved', { status: t(`contractStatus.${to}`) }));
+                      }}
+                    />
+                  ))}
+                </Stack>
+              </>
+            )}
+            <Divider />
+            <Typography variant="subtitle2">{t('audit.history')}</Typography>
+            <HistoryPanel entity="contracts" id={c.id} />
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {c && mayChange && !closed && (
+          <Button startIcon={<EditIcon />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        )}
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </DialogActions>
+      {editing && c && <ContractDialog contract={c} onClose={() => setEditing(false)} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,105 @@
+import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
+import { Box } from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api';
+import type { Contract } from '../../../../shared/domain/contract';
+import { call } from '../../api/client';
+import { StatusChip } from '../../components/StatusChip';
+import { useCursorPaging } from '../../components/useCursorPaging';
+
+const PAGE_SIZE = 50;
+
+/** Contracts, most recently changed first; a row opens the contract. */
+export function ContractsGrid({
+  filters,
+  showArtist = true,
+  onOpen,
+}: {
+  filters: Omit<Input<'contracts.list'>, 'limit' | 'cursor'>;
+  showArtist?: boolean;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const paging = useCursorPaging(PAGE_SIZE);
+  const input = {
+    ...filters,
+    limit: PAGE_SIZE,
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  };
+  const list = useQuery({
+    queryKey: ['contracts', 'list', input],
+    queryFn: () => call('contracts.list', input),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo<GridColDef<Contract>[]>(
+    () => [
+      ...(showArtist
+        ? [
+            {
+              field: 'artist',
+              headerName: t('contracts.artist'),
+              flex: 1,
+              minWidth: 160,
+              valueGetter: (_v: unknown, row: Contract) => row.expanded.artist.artistName,
+            } satisfies GridColDef<Contract>,
+          ]
+        : []),
+      {
+        field: 'contractType',
+        headerName: t('contracts.contractType'),
+        width: 140,
+        valueFormatter: (value: string) => t(`contractType.${value}`),
+      },
+      {
+        field: 'status',
+        headerName: t('contracts.status'),
+        width: 130,
+        renderCell: ({ row }) => <StatusChip status={row.status} labels="contractStatus" />,
+      },
+      {
+        field: 'legalOwner',
+        headerName: t('contracts.legalOwner'),
+        flex: 1,
+        minWidth: 140,
+        valueGetter: (_v, row) => row.expanded.legalOwner.fullName,
+      },
+      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 130 },
+      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 130 },
+      {
+        field: 'documentUrl',
+        headerName: t('contracts.document'),
+        width: 100,
+        renderCell: ({ row }) =>
+          row.documentUrl ? (
+            <PictureAsPdfOutlinedIcon
+              color="action"
+              sx={{ verticalAlign: 'middle' }}
+              titleAccess={t('contracts.hasDocument')}
+            />
+          ) : null,
+      },
+    ],
+    [t, showArtist],
+  );
+  return (
+    <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
+      <DataGrid
+        aria-label={t('contracts.title')}
+        rows={list.data?.items ?? []}
+        columns={columns}
+        loading={list.isFetching && !list.data}
+        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        disableColumnSorting
+        disableColumnFilter
+        disableRowSelectionOnClick
+        density="compact"
+        onRowClick={({ row }) => onOpen(row.id)}
+        localeText={{ noRowsLabel: t('contracts.empty') }}
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractStatus } from '../../../../shared/domain/contract';
+import { CONTRACT_STATUSES } from '../../../../shared/domain/vocabulary';
+import { PermittedButton } from '../../components/PermittedButton';
+import { VocabularySelect } from '../../components/VocabularySelect';
+import { ContractDetailsDialog } from './ContractDetailsDialog';
+import { ContractDialog } from './ContractDialog';
+import { ContractsGrid } from './ContractsGrid';
+import { UpcomingExpiries } from './UpcomingExpiries';
+
+/** Every contract, with upcoming expiries first; legal and admins move them through signing. */
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ContractStatus | ''>('');
+  const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('contracts.title')}
+        </Typography>
+        <PermittedButton
+          needs={{ entity: 'contracts', action: 'create' }}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          {t('contracts.new')}
+        </PermittedButton>
+      </Stack>
+      <UpcomingExpiries onOpen={setOpen} />
+      <VocabularySelect
+        size="small"
+        label={t('contracts.status')}
+        values={CONTRACT_STATUSES}
+        labels="contractStatus"
+        withAll
+        value={status}
+        onChange={(e) => setStatus(e.target.value as ContractStatus | '')}
+        sx={{ minWidth: 170, alignSelf: 'flex-start', mb: 2 }}
+      />
+      <ContractsGrid filters={status ? { status } : {}} onOpen={setOpen} />
+      {creating && (
+        <ContractDialog
+          contract={null}
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) setOpen(saved.id);
+          }}
+        />
+      )}
+      {open && <ContractDetailsDialog id={open} onClose={() => setOpen(null)} />}
+    </Box>
+  );
+}

@@ -1,0 +1,150 @@
+import LinkOffIcon from '@mui/icons-material/LinkOff';
+import { Box, Button, Chip, Stack, Tooltip } from '@mui/material';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api';
+import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
+import { StatusChip } from '../../components/StatusChip';
+import { useCursorPaging } from '../../components/useCursorPaging';
+import { useFormatters } from '../../components/useFormatters';
+import { useCurrentUser } from '../session';
+import { RelinkButton } from './RelinkButton';
+import { ReviewDecisionDialog } from './ReviewDecisionDialog';
+import { formatDuration, mayDecide, useDemoList } from './useDemos';
+
+const PAGE_SIZE = 50;
+
+/** The demo queue, oldest first, with the review decisions the user may take on each row. */
+export function DemoQueue({
+  filters,
+  showArtist = true,
+}: {
+  filters: Omit<Input<'demos.list'>, 'limit' | 'cursor'>;
+  showArtist?: boolean;
+}) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { dateTime } = useFormatters();
+  const paging = useCursorPaging(PAGE_SIZE);
+  const list = useDemoList({
+    ...filters,
+    limit: PAGE_SIZE,
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  });
+  const [deciding, setDeciding] = useState<{ demo: Demo; to: ReviewStatus } | null>(null);
+
+  const columns = useMemo<GridColDef<Demo>[]>(
+    () => [
+      {
+        field: 'title',
+        headerName: t('demos.title'),
+        flex: 1.3,
+        minWidth: 180,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+            <span>{row.title}</span>
+            {row.audioMissing && (
+              <Tooltip title={t('demos.missingHint')}>
+                <Chip
+                  size="small"
+                  color="warning"
+                  icon={<LinkOffIcon />}
+                  label={t('demos.missing')}
+                />
+              </Tooltip>
+            )}
+          </Stack>
+        ),
+      },
+      ...(showArtist
+        ? [
+            {
+              field: 'artist',
+              headerName: t('demos.artist'),
+              flex: 1,
+              minWidth: 140,
+              valueGetter: (_v: unknown, row: Demo) => row.expanded.artist.artistName,
+            } satisfies GridColDef<Demo>,
+          ]
+        : []),
+      {
+        field: 'receivedAt',
+        headerName: t('demos.receivedAt'),
+        width: 170,
+        valueFormatter: (value: string) => dateTime(value),
+      },
+      {
+        field: 'durationSeconds',
+        headerName: t('demos.duration'),
+        width: 90,
+        valueFormatter: (value: number | null) => formatDuration(value),
+      },
+      {
+        field: 'sampleRate',
+        headerName: t('demos.sampleRate'),
+        width: 110,
+        valueFormatter: (value: number | null) => (value ? `${value / 1000} kHz` : '—'),
+      },
+      {
+        field: 'submissionSource',
+        headerName: t('demos.source'),
+        width: 110,
+        valueFormatter: (value: string) => t(`submissionSource.${value}`),
+      },
+      {
+        field: 'reviewStatus',
+        headerName: t('demos.reviewStatus'),
+        width: 130,
+        renderCell: ({ row }) => <StatusChip status={row.reviewStatus} labels="reviewStatus" />,
+      },
+      {
+        field: 'actions',
+        headerName: t('demos.actions'),
+        width: 250,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
+            {row.audioMissing && <RelinkButton demo={row} />}
+            {mayDecide(user, row) &&
+              REVIEW_TRANSITIONS[row.reviewStatus].map((to) => (
+                <Button
+                  key={to}
+                  size="small"
+                  variant={to === 'passed' ? 'text' : 'outlined'}
+                  onClick={() => setDeciding({ demo: row, to })}
+                >
+                  {t(`demos.decide.${to}`)}
+                </Button>
+              ))}
+          </Stack>
+        ),
+      },
+    ],
+    [t, dateTime, showArtist, user],
+  );
+
+  return (
+    <Box sx={{ flexGrow: 1, minHeight: 320, display: 'flex', flexDirection: 'column' }}>
+      <DataGrid
+        aria-label={t('demos.queue')}
+        rows={list.data?.items ?? []}
+        columns={columns}
+        loading={list.isFetching && !list.data}
+        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        disableColumnSorting
+        disableColumnFilter
+        disableRowSelectionOnClick
+        density="compact"
+        localeText={{ noRowsLabel: t('demos.empty') }}
+      />
+      {deciding && (
+        <ReviewDecisionDialog
+          demo={deciding.demo}
+          to={deciding.to}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+    </Box>
+  );
+}

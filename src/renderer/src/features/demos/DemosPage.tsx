@@ -1,0 +1,79 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Box, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  REVIEW_STATUSES,
+  SUBMISSION_SOURCES,
+  type SubmissionSource,
+} from '../../../../shared/domain/vocabulary';
+import type { ReviewStatus } from '../../../../shared/domain/demo';
+import { ArtistPicker, type ArtistOption } from '../../components/ArtistPicker';
+import { PermittedButton } from '../../components/PermittedButton';
+import { VocabularySelect } from '../../components/VocabularySelect';
+import { DemoQueue } from './DemoQueue';
+import { ImportDemosDialog } from './ImportDemosDialog';
+
+/** The label's demo queue across artists, filtered by review status, artist and source. */
+export function DemosPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ReviewStatus | ''>('');
+  const [source, setSource] = useState<SubmissionSource | ''>('');
+  const [artist, setArtist] = useState<ArtistOption | null>(null);
+  const [importing, setImporting] = useState(false);
+  const filters = {
+    ...(status ? { reviewStatus: status } : {}),
+    ...(source ? { submissionSource: source } : {}),
+    ...(artist ? { artist: artist.id } : {}),
+  };
+  return (
+    <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('demos.pageTitle')}
+        </Typography>
+        <PermittedButton
+          needs={{ entity: 'demos', action: 'create' }}
+          variant="contained"
+          startIcon={<UploadFileIcon />}
+          onClick={() => setImporting(true)}
+        >
+          {t('demos.import.open')}
+        </PermittedButton>
+      </Stack>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+        <Box sx={{ minWidth: 260 }}>
+          <ArtistPicker
+            label={t('demos.artist')}
+            value={artist}
+            onChange={setArtist}
+            size="small"
+            required={false}
+          />
+        </Box>
+        <VocabularySelect
+          size="small"
+          label={t('demos.reviewStatus')}
+          values={REVIEW_STATUSES}
+          labels="reviewStatus"
+          withAll
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ReviewStatus | '')}
+          sx={{ minWidth: 170 }}
+        />
+        <VocabularySelect
+          size="small"
+          label={t('demos.source')}
+          values={SUBMISSION_SOURCES}
+          labels="submissionSource"
+          withAll
+          value={source}
+          onChange={(e) => setSource(e.target.value as SubmissionSource | '')}
+          sx={{ minWidth: 150 }}
+        />
+      </Stack>
+      <DemoQueue filters={filters} />
+      {importing && <ImportDemosDialog onClose={() => setImporting(false)} />}
+    </Box>
+  );
+}

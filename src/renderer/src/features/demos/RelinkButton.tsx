@@ -1,0 +1,38 @@
+import { Button } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Demo } from '../../../../shared/domain/demo';
+import { AppError } from '../../../../shared/errors';
+import { bridge } from '../../api/client';
+import { useChannelMutation } from '../../api/useChannelMutation';
+import { useNotify } from '../../components/useNotify';
+
+/** Points a demo whose stored file went missing at the same recording again. */
+export function RelinkButton({ demo }: { demo: Demo }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const relink = useChannelMutation('demos.relink', ['demos']);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="small"
+      color="warning"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const [picked] = await bridge.pickFiles('audio', false);
+          if (!picked) return;
+          await relink.mutateAsync({ id: demo.id, file: picked.file });
+          notify(t('demos.relinked', { title: demo.title }));
+        } catch (error) {
+          notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('demos.relink')}
+    </Button>
+  );
+}

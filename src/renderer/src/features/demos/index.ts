@@ -1,0 +1,3 @@
+export { DemoQueue } from './DemoQueue';
+export { DemosPage } from './DemosPage';
+export { ImportDemosDialog } from './ImportDemosDialog';

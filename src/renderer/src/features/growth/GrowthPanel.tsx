@@ -1,0 +1,97 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followerGrowth } from '../../../../shared/domain/followerGrowth';
+import { PermittedButton } from '../../components/PermittedButton';
+import { LogFollowersDialog } from './LogFollowersDialog';
+import { useGrowthLogs } from './useGrowthLogs';
+
+/** Followers over time per platform, with each platform's 30- and 90-day growth. */
+export function GrowthPanel({ artist }: { artist: string }) {
+  const { t, i18n } = useTranslation();
+  const logs = useGrowthLogs(artist);
+  const [logging, setLogging] = useState(false);
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+  const signed = (value: number | null) =>
+    value === null ? '—' : `${value >= 0 ? '+' : ''}${number.format(value)}`;
+
+  const chart = useMemo(() => {
+    const items = logs.data ?? [];
+    const dates = [...new Set(items.map((l) => l.captureDate))].sort();
+    const platforms = [...new Set(items.map((l) => l.platform))];
+    const series = platforms.map((platform) => {
+      const byDate = new Map<string, number>();
+      for (const l of items)
+        if (l.platform === platform) byDate.set(l.captureDate, l.followerCount);
+      return {
+        id: platform,
+        label: t(`platform.${platform}`),
+        data: dates.map((d) => byDate.get(d) ?? null),
+        connectNulls: true,
+        showMark: dates.length <= 40,
+        valueFormatter: (v: number | null) => (v === null ? '' : number.format(v)),
+      };
+    });
+    return { dates: dates.map((d) => new Date(`${d}T00:00:00Z`)), series };
+  }, [logs.data, t, number]);
+  const growth = useMemo(() => followerGrowth(logs.data ?? []), [logs.data]);
+
+  return (
+    <Stack spacing={2}>
+      <PermittedButton
+        needs={{ entity: 'growthLogs', action: 'create' }}
+        variant="contained"
+        startIcon={<AddIcon />}
+        sx={{ alignSelf: 'flex-start' }}
+        onClick={() => setLogging(true)}
+      >
+        {t('growth.log')}
+      </PermittedButton>
+      {logs.isPending && <CircularProgress aria-label={t('common.loading')} />}
+      {logs.error && <Alert severity="error">{logs.error.message}</Alert>}
+      {logs.data?.length === 0 && (
+        <Typography color="text.secondary">{t('growth.empty')}</Typography>
+      )}
+      {growth.length > 0 && (
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {growth.map((g) => (
+            <Paper key={g.platform} variant="outlined" sx={{ p: 2, minWidth: 180 }}>
+              <Typography variant="overline">{t(`platform.${g.platform}`)}</Typography>
+              <Typography variant="h6">{number.format(g.latest)}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {t('growth.change30', { value: signed(g.change30) })} ·{' '}
+                {t('growth.change90', { value: signed(g.change90) })}
+              </Typography>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {chart.dates.length > 0 && (
+        <Paper variant="outlined" sx={{ p: 1 }}>
+          <Box role="figure" aria-label={t('growth.chart')} sx={{ height: 320 }}>
+            <LineChart
+              height={320}
+              xAxis={[
+                {
+                  scaleType: 'time',
+                  data: chart.dates,
+                  valueFormatter: (d: Date) =>
+                    new Intl.DateTimeFormat(i18n.language, {
+                      month: 'short',
+                      day: 'numeric',
+                      timeZone: 'UTC',
+                    }).format(d),
+                },
+              ]}
+              yAxis={[{ valueFormatter: (v: number) => number.format(v), width: 70 }]}
+              series={chart.series}
+            />
+          </Box>
+        </Paper>
+      )}
+      {logging && <LogFollowersDialog artist={artist} onClose={() => setLogging(false)} />}
+    </Stack>
+  );
+}
