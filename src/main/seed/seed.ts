@@ -333,7 +333,7 @@ export async function seedWorkspace(
       genre: random.pick(names.GENRES),
       status: random.pick(ARTIST_STATUSES),
       priorityScore: random.int(0, 100),
-      socialFollowers: random.int(200, 400_000),
+      socialFollowers: null as number | null,
       lastDemoDate: null as string | null,
       owner: random.pick(arOwners),
     }));
@@ -381,7 +381,17 @@ export async function seedWorkspace(
               status === 'active' ||
               status === 'expired' ||
               status === 'terminated';
-            const effective = anchor + random.int(-400, 60) * DAY;
+            // Dates agree with the status: drafts start later, active ones run past today
+            // (some ending within weeks), expired ones ended before it.
+            let effective = anchor - random.int(30, 600) * DAY;
+            let expiry = anchor + random.int(5, 500) * DAY;
+            if (status === 'draft' || status === 'sent') {
+              effective = anchor + random.int(10, 90) * DAY;
+              expiry = effective + random.int(365, 1100) * DAY;
+            } else if (status === 'expired') {
+              effective = anchor - random.int(500, 1000) * DAY;
+              expiry = anchor - random.int(1, 120) * DAY;
+            }
             return {
               ...meta(effective - 30 * DAY),
               artist: random.pick(artistIds),
@@ -394,24 +404,61 @@ export async function seedWorkspace(
               terms: 'Term: 2 albums plus 1 option. Territory: worldwide.',
               optionDate: day(effective + 300 * DAY),
               noticeDate: day(effective + 270 * DAY),
-              expiryDate: day(effective + 730 * DAY),
+              expiryDate: day(expiry),
             };
           });
     insertAll(core, t.contracts, contracts);
 
+    // Each artist's platforms grow along their own curve, so charts and 30/90-day figures
+    // look like real captures rather than noise.
+    const curves = new Map<string, { base: number; weekly: number }>();
     const growth =
       artistIds.length === 0
         ? []
-        : Array.from({ length: counts.growthLogs }, () => ({
-            ...meta(anchor),
-            artist: random.pick(artistIds),
-            platform: random.pick(PLATFORMS),
-            followerCount: random.int(100, 500_000),
-            engagementRate: Math.round(random.next() * 800) / 100,
-            captureDate: day(anchor - random.int(0, 365) * DAY),
-            capturedBy: random.pick(arOwners),
-          }));
+        : Array.from({ length: counts.growthLogs }, () => {
+            const artist = random.pick(artistIds);
+            const platform = random.pick(PLATFORMS.slice(0, 4));
+            const key = `${artist}:${platform}`;
+            const curve = curves.get(key) ?? {
+              base: random.int(500, 200_000),
+              weekly: (random.int(-5, 40) / 1000) * (random.chance(0.1) ? 4 : 1),
+            };
+            curves.set(key, curve);
+            const daysAgo = random.int(0, 365);
+            const weeks = (365 - daysAgo) / 7;
+            const noise = 1 + (random.next() - 0.5) * 0.02;
+            return {
+              ...meta(anchor),
+              artist,
+              platform,
+              followerCount: Math.round(curve.base * Math.pow(1 + curve.weekly, weeks) * noise),
+              engagementRate: Math.round(random.next() * 800) / 100,
+              captureDate: day(anchor - daysAgo * DAY),
+              capturedBy: random.pick(arOwners),
+            };
+          });
     insertAll(core, t.socialGrowthLogs, growth);
+    // socialFollowers is derived: the latest capture per platform, summed (as growthLogs.create does).
+    const latest = new Map<string, Map<string, { date: string; count: number }>>();
+    for (const log of growth) {
+      const perPlatform =
+        latest.get(log.artist) ?? new Map<string, { date: string; count: number }>();
+      const seen = perPlatform.get(log.platform);
+      if (!seen || log.captureDate >= seen.date)
+        perPlatform.set(log.platform, { date: log.captureDate, count: log.followerCount });
+      latest.set(log.artist, perPlatform);
+    }
+    for (const artist of artists) {
+      const perPlatform = latest.get(artist.id);
+      const total = perPlatform
+        ? [...perPlatform.values()].reduce((sum, x) => sum + x.count, 0)
+        : null;
+      w.tx
+        .update(t.artists)
+        .set({ socialFollowers: total })
+        .where(eq(t.artists.id, artist.id))
+        .run();
+    }
 
     const notes =
       demos.length === 0

@@ -11,6 +11,18 @@ const COLORS: Record<string, ChipProps['color']> = {
   cancelled: 'default',
   completed: 'info',
   tentative: 'warning',
+  submitted: 'default',
+  in_review: 'info',
+  shortlisted: 'success',
+  passed: 'default',
+  draft: 'default',
+  sent: 'info',
+  signed: 'primary',
+  active: 'success',
+  expired: 'default',
+  terminated: 'error',
+  prospect: 'default',
+  in_talks: 'info',
 };
 
 /** A status from one of the vocabularies, labelled from the catalog section `labels`. */

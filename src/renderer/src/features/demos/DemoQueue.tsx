@@ -71,7 +71,7 @@ export function DemoQueue({
       {
         field: 'receivedAt',
         headerName: t('demos.receivedAt'),
-        width: 170,
+        width: 190,
         valueFormatter: (value: string) => dateTime(value),
       },
       {

@@ -190,7 +190,14 @@ export function ImportDemosDialog({
         {progress !== null && (
           <Box sx={{ mt: 2 }}>
             <Typography variant="body2" sx={{ mb: 0.5 }}>
-              {phase === 'uploading' ? t('demos.import.uploading') : t('demos.import.importing')}
+              {phase === 'uploading'
+                ? t('demos.import.uploading')
+                : phase === 'finished'
+                  ? t('demos.import.summary', {
+                      done: items.filter((i) => i.state === 'done').length,
+                      total: items.filter((i) => i.state !== 'ready').length,
+                    })
+                  : t('demos.import.importing')}
             </Typography>
             <LinearProgress
               variant="determinate"
@@ -252,7 +259,7 @@ export function ImportDemosDialog({
           {phase === 'finished' ? t('common.close') : t('common.cancel')}
         </Button>
         <Button variant="contained" disabled={busy || ready === 0} onClick={() => void runImport()}>
-          {t('demos.import.run', { count: ready })}
+          {ready ? t('demos.import.run', { count: ready }) : t('demos.import.open')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -30,6 +30,7 @@ export function GrowthPanel({ artist }: { artist: string }) {
         label: t(`platform.${platform}`),
         data: dates.map((d) => byDate.get(d) ?? null),
         connectNulls: true,
+        curve: 'linear' as const,
         showMark: dates.length <= 40,
         valueFormatter: (v: number | null) => (v === null ? '' : number.format(v)),
       };

@@ -361,6 +361,7 @@ export const en = {
       drop: 'Drop audio files here',
       choose: 'Choose audio files…',
       hint: 'WAV, MP3, FLAC, Ogg, M4A or AAC, up to 1 GB each. Checked by content, not by name.',
+      summary: '{{done}} of {{total}} imported',
       uploading: 'Adding files…',
       importing: 'Importing…',
       progress: 'Import progress',

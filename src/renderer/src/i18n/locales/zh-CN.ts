@@ -346,6 +346,7 @@ export const zhCN: Catalog = {
       drop: '将音频文件拖放到这里',
       choose: '选择音频文件…',
       hint: '支持 WAV、MP3、FLAC、Ogg、M4A 或 AAC，每个最大 1 GB。按内容检查，而非文件名。',
+      summary: '已导入 {{done}} / {{total}} 个',
       uploading: '正在添加文件…',
       importing: '正在导入…',
       progress: '导入进度',
