@@ -98,7 +98,9 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
                   <Step
                     key={step}
                     completed={
-                      closed || PATH.indexOf(step) < PATH.indexOf(c.status as (typeof PATH)[number])
+                      closed ||
+                      c.status === 'active' ||
+                      PATH.indexOf(step) < PATH.indexOf(c.status as (typeof PATH)[number])
                     }
                   >
                     <StepLabel>{t(`contractStatus.${step}`)}</StepLabel>
