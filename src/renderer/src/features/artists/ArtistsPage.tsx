@@ -2,13 +2,14 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Artist } from '../../../../shared/domain/artist';
 import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { PermittedButton } from '../../components/PermittedButton';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -25,6 +26,7 @@ export function ArtistsPage() {
   const [status, setStatus] = useState<Status | ''>('');
   const [genre, setGenre] = useState('');
   const [creating, setCreating] = useState(false);
+  useOpenFromQuery(useCallback(() => setCreating(true), []));
   const paging = useCursorPaging(PAGE_SIZE);
   const filters = {
     limit: PAGE_SIZE,

@@ -1,10 +1,11 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractStatus } from '../../../../shared/domain/contract';
 import { CONTRACT_STATUSES } from '../../../../shared/domain/vocabulary';
 import { PermittedButton } from '../../components/PermittedButton';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ContractDetailsDialog } from './ContractDetailsDialog';
 import { ContractDialog } from './ContractDialog';
@@ -17,6 +18,7 @@ export function ContractsPage() {
   const [status, setStatus] = useState<ContractStatus | ''>('');
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  useOpenFromQuery(useCallback(() => setCreating(true), []));
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>

@@ -1,6 +1,6 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   REVIEW_STATUSES,
@@ -10,6 +10,7 @@ import {
 import type { ReviewStatus } from '../../../../shared/domain/demo';
 import { ArtistPicker, type ArtistOption } from '../../components/ArtistPicker';
 import { PermittedButton } from '../../components/PermittedButton';
+import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { DemoQueue } from './DemoQueue';
 import { ImportDemosDialog } from './ImportDemosDialog';
@@ -21,6 +22,7 @@ export function DemosPage() {
   const [source, setSource] = useState<SubmissionSource | ''>('');
   const [artist, setArtist] = useState<ArtistOption | null>(null);
   const [importing, setImporting] = useState(false);
+  useOpenFromQuery(useCallback(() => setImporting(true), []));
   const filters = {
     ...(status ? { reviewStatus: status } : {}),
     ...(source ? { submissionSource: source } : {}),

@@ -51,6 +51,21 @@ const ACTIONS: readonly PaletteAction[] = [
     needs: { entity: 'auditions', action: 'create' },
   },
   {
+    labelKey: 'palette.importDemos',
+    path: '/demos?new=1',
+    needs: { entity: 'demos', action: 'create' },
+  },
+  {
+    labelKey: 'palette.newArtist',
+    path: '/artists?new=1',
+    needs: { entity: 'artists', action: 'create' },
+  },
+  {
+    labelKey: 'palette.newContract',
+    path: '/contracts?new=1',
+    needs: { entity: 'contracts', action: 'create' },
+  },
+  {
     labelKey: 'palette.goCalendar',
     path: '/schedule',
     needs: { entity: 'schedule', action: 'read' },
