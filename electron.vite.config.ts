@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Loaded by main with new Worker(new URL('./analysisWorker.js', import.meta.url)).
+          analysisWorker: resolve(__dirname, 'src/main/services/audio/analysisWorker.ts'),
+        },
+      },
     },
   },
   preload: {

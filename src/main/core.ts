@@ -6,6 +6,8 @@ import { createRouter, type Dispatch, type Handlers } from './ipc/router';
 import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
 import { createContractService } from './services/contracts';
+import { createAnalyzer } from './services/audio/analyzer';
+import { createDemoAnalysis, type DemoAnalysis } from './services/demoAnalysis';
 import { createDemoService } from './services/demos';
 import { createGrowthLogService } from './services/growthLogs';
 import { createReviewNoteService } from './services/reviewNotes';
@@ -17,6 +19,7 @@ import { ChangeBus, isVisibleChange, publicChange } from './services/changes';
 import type { ScryptCost } from './services/passwords';
 import type { Session } from './services/session';
 import { createMediaStore, type MediaStore } from './services/media';
+import { createMediaAccess, type MediaAccess } from './services/mediaAccess';
 import { createStaging, type Staging } from './services/staging';
 import { createSearchService, type SearchService } from './services/search';
 import { createSettingsService } from './services/settings';
@@ -46,8 +49,12 @@ export interface Core {
   readonly db: Db;
   readonly sqlite: Database.Database;
   readonly media: MediaStore;
+  /** Opens a stored file for a session, through a record it may read. */
+  readonly mediaAccess: MediaAccess;
   readonly staging: Staging;
   readonly search: SearchService;
+  /** Peaks and loudness of stored audio, measured in a worker thread. */
+  readonly analysis: DemoAnalysis;
   /** Change events this session may see; returns the unsubscribe function. */
   subscribe(session: Session, listener: (event: ChangeEvent) => void): () => void;
   close(): void;
@@ -74,7 +81,9 @@ export function createCore(options: CoreOptions): Core {
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store, media);
   const artists = createArtistService(store);
-  const demos = createDemoService(store, { staging, media });
+  const analyzer = createAnalyzer();
+  const analysis = createDemoAnalysis(store, media, analyzer);
+  const demos = createDemoService(store, { staging, media }, analysis);
   const contracts = createContractService(store, { staging, media });
   const growthLogs = createGrowthLogService(store);
   const reviewNotes = createReviewNoteService(store);
@@ -87,6 +96,9 @@ export function createCore(options: CoreOptions): Core {
     demos: (session, id) => demos.get(session, { id }),
     contracts: (session, id) => contracts.get(session, { id }),
   });
+
+  // Files stored while the app was closed, or before a crash, are measured now.
+  analysis.enqueueUnmeasured();
 
   const handlers: Handlers = {
     'setup.status': () => auth.status(),
@@ -149,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     'demos.import': (session, input) => demos.import(session, input),
     'demos.setReviewStatus': (session, input) => demos.setReviewStatus(session, input),
     'demos.relink': (session, input) => demos.relink(session, input),
+    'demos.peaks': (session, input) => demos.peaks(session, input),
     'contracts.list': (session, input) => contracts.list(session, input),
     'contracts.get': (session, input) => contracts.get(session, input),
     'contracts.create': (session, input) => contracts.create(session, input),
@@ -173,12 +186,18 @@ export function createCore(options: CoreOptions): Core {
     db: opened.db,
     sqlite: opened.sqlite,
     media,
+    mediaAccess: createMediaAccess(opened.db, media),
     staging,
     search,
+    analysis,
     subscribe: (session, listener) =>
       bus.subscribe((change) => {
         if (isVisibleChange(session.user, change)) listener(publicChange(change));
       }),
-    close: () => opened.close(),
+    close: () => {
+      analysis.stop();
+      void analyzer.close();
+      opened.close();
+    },
   };
 }

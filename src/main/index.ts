@@ -17,7 +17,7 @@ import {
   type OpenDialogOptions,
 } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD, MEDIA_SCHEME, type FileKind } from '../shared/api';
-import type { Envelope } from '../shared/errors';
+import { HTTP_STATUS, type Envelope } from '../shared/errors';
 import { createCore, type Core } from './core';
 import { toAppError } from './ipc/router';
 import { createUploads } from './ipc/uploads';
@@ -124,10 +124,13 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(MEDIA_SCHEME, (request) => {
       try {
         const id = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''));
-        const stored = started.media.locate(id);
+        // A media request carries no sender: it reads as the window that signed in last.
+        const token = [...tokens.values()].at(-1)?.token ?? null;
+        const stored = started.mediaAccess.open(started.auth.resolve(token), id);
         return net.fetch(pathToFileURL(stored.path).toString(), { headers: request.headers });
       } catch (error) {
-        return new Response(toAppError(error).message, { status: 404 });
+        const failure = toAppError(error);
+        return new Response(failure.message, { status: HTTP_STATUS[failure.code] });
       }
     });
 

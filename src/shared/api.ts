@@ -46,6 +46,7 @@ import {
   demoImport,
   demoImported,
   demoList,
+  demoPeaks,
   demoRelink,
   demoSetReviewStatus,
 } from './domain/demo';
@@ -267,6 +268,7 @@ export const contract = {
     guard: { entity: 'demos', action: 'update' },
   },
   'demos.relink': { input: demoRelink, output: demo, guard: { entity: 'demos', action: 'create' } },
+  'demos.peaks': { input: byId, output: demoPeaks, guard: { entity: 'demos', action: 'read' } },
 
   'contracts.list': {
     input: contractList,

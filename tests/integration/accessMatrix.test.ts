@@ -278,6 +278,7 @@ const CASES: Record<Channel, Case> = {
     input: async (w) => ({ id: await w.freshDemo(), status: 'in_review' }),
     expect: aandrDesk,
   },
+  'demos.peaks': { input: (w) => ({ id: w.demo }), expect: labelRead },
   'demos.relink': {
     input: async (w, a) => ({ id: w.demo, file: await w.stageWav(a) }),
     expect: aandrDesk,

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../src/main/host/server';
+import { wavBytes } from '../support/files';
 import { createTestCore, tempDir, withOwner, type TestCore } from '../support/testCore';
 
 let t: TestCore;
@@ -132,42 +133,74 @@ describe('web host', () => {
   });
 
   it('stages uploads for the signed-in user and serves stored media with ranges', async () => {
+    const audio = wavBytes(1, { sampleRate: 8000 });
     const upload = await fetch(`${host.url}/upload`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'x-file-name': 'clip.wav' },
-      body: Buffer.from('0123456789'),
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'x-file-name': encodeURIComponent('clip 夜.wav'),
+      },
+      body: audio,
     });
     const staged = (await upload.json()) as { ok: boolean; data: { file: string } };
     expect(staged.ok).toBe(true);
-    const file = t.core.staging.take(
-      (await t.call('auth.me', {}, token)).user.id,
-      staged.data.file,
+    const artist = (await api('artists.create', { artistName: 'Paper Tides', genre: 'pop' })).body
+      .data as { id: string };
+    const demo = (
+      await api('demos.import', {
+        artist: artist.id,
+        title: 'Clip',
+        submissionSource: 'email',
+        file: staged.data.file,
+      })
+    ).body.data as { audioUrl: string };
+    const url = `${host.url}/media/${demo.audioUrl.slice('media:'.length)}`;
+    const ranged = async (range: string) => {
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}`, Range: range },
+      });
+      return {
+        status: response.status,
+        range: response.headers.get('content-range'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    };
+    const middle = await ranged('bytes=100-1099');
+    expect(middle.status).toBe(206);
+    expect(middle.range).toBe(`bytes 100-1099/${audio.length}`);
+    expect(middle.bytes.equals(audio.subarray(100, 1100))).toBe(true);
+    expect((await ranged('bytes=-500')).bytes.equals(audio.subarray(audio.length - 500))).toBe(
+      true,
     );
-    const ingested = await t.core.media.ingest(file.path);
-    const stored = t.core.store.write(null, (w) =>
-      t.core.media.record(w.tx, ingested, {
-        fileName: 'clip.wav',
-        contentType: 'audio/wav',
+    expect((await ranged('bytes=15000-')).bytes.equals(audio.subarray(15000))).toBe(true);
+    expect((await ranged(`bytes=${audio.length}-`)).status).toBe(416);
+    const whole = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    expect(Buffer.from(await whole.arrayBuffer()).equals(audio)).toBe(true);
+    expect(whole.headers.get('content-type')).toBe('audio/wav');
+    expect((await rawGet(new URL(url).pathname)).status).toBe(401);
+    expect((await rawGet(`/media/nope?token=${token}`)).status).toBe(404);
+  });
+
+  it('refuses media paths that are not ids (403), and files reached through no readable record (404)', async () => {
+    for (const path of [
+      '/media/..%2f..%2fgreenroom.sqlite',
+      '/media/..%252f..%252fgreenroom.sqlite',
+      '/media/%2e%2e%2fstaging',
+    ]) {
+      expect((await rawGet(`${path}?token=${token}`)).status, path).toBe(403);
+    }
+    // A backslash is a slash to the URL parser: this leaves /media and never reaches the store.
+    const backslash = await rawGet(`/media/..\\greenroom.sqlite?token=${token}`);
+    expect(backslash.body).not.toContain('SQLite format');
+    const stored = await t.core.media.storeBytes(Buffer.from('nobody links to this'));
+    const row = t.core.store.write(null, (w) =>
+      t.core.media.record(w.tx, stored, {
+        fileName: 'x.txt',
+        contentType: 'text/plain',
         createdBy: null,
         now: w.now,
       }),
     );
-    expect(stored.duplicate).toBe(false);
-    expect(
-      t.core.store.write(null, (w) =>
-        t.core.media.record(w.tx, ingested, {
-          fileName: 'again.wav',
-          contentType: 'audio/wav',
-          createdBy: null,
-          now: w.now,
-        }),
-      ),
-    ).toEqual({ id: stored.id, duplicate: true });
-    const ranged = await rawGet(`/media/${stored.id}?token=${token}`, { Range: 'bytes=2-5' });
-    expect(ranged.status).toBe(206);
-    expect(ranged.body).toBe('2345');
-    expect(ranged.headers['content-range']).toBe('bytes 2-5/10');
-    expect((await rawGet(`/media/${stored.id}`)).status).toBe(401);
-    expect((await rawGet(`/media/nope?token=${token}`)).status).toBe(404);
+    expect((await rawGet(`/media/${row.id}?token=${token}`)).status).toBe(404);
   });
 });

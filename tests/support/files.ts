@@ -1,11 +1,14 @@
 /** Small real files written by code: a PCM WAV (a sine tone) and a one-page PDF. */
 
-export function wavBytes(seconds: number, { sampleRate = 8000, frequency = 440 } = {}): Buffer {
+export function wavBytes(
+  seconds: number,
+  { sampleRate = 8000, frequency = 440, amplitude = 0.366 } = {},
+): Buffer {
   const samples = Math.round(seconds * sampleRate);
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i += 1) {
     data.writeInt16LE(
-      Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000),
+      Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * amplitude * 32767),
       i * 2,
     );
   }

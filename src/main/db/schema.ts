@@ -69,6 +69,23 @@ export const media = sqliteTable(
   (t) => [uniqueIndex('media_by_sha256').on(t.sha256)],
 );
 
+/**
+ * What the analysis worker measured in a stored audio file: peaks for the waveform (JSON), the
+ * exact duration and the integrated loudness. One row per file, whatever demos share it; `error`
+ * is set instead when the file could not be decoded.
+ */
+export const mediaAnalysis = sqliteTable('media_analysis', {
+  media: text()
+    .primaryKey()
+    .references(() => media.id),
+  analyzedAt: text().notNull(),
+  peaks: text(),
+  durationSeconds: real(),
+  sampleRate: integer(),
+  loudnessLufs: real(),
+  error: text(),
+});
+
 export const talentProfiles = sqliteTable(
   'talent_profiles',
   {

@@ -117,8 +117,13 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
     send(res, 200, { ok: true, data: { file } });
   }
 
-  function handleMedia(req: IncomingMessage, res: ServerResponse, id: string): void {
-    const stored = core.media.locate(id);
+  function handleMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    session: Session,
+    id: string,
+  ): void {
+    const stored = core.mediaAccess.open(session, id);
     const size = statSync(stored.path).size;
     const headers = {
       ...SECURITY_HEADERS,
@@ -191,8 +196,8 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
           if (req.method !== 'POST') throw new AppError('NOT_FOUND', 'Use POST to upload.');
           await handleUpload(req, res, core.auth.resolve(bearer(req, url)));
         } else if (path.startsWith('/media/')) {
-          core.auth.resolve(bearer(req, url));
-          handleMedia(req, res, decodeURIComponent(path.slice('/media/'.length)));
+          const session = core.auth.resolve(bearer(req, url));
+          handleMedia(req, res, session, decodeURIComponent(path.slice('/media/'.length)));
         } else {
           handleStatic(req, res, url);
         }

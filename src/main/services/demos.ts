@@ -13,8 +13,9 @@ import type { SubmissionSource } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, demos, media, users } from '../db/schema';
-import { probeAudio } from './audioProbe';
+import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from './media';
+import type { DemoAnalysis } from './demoAnalysis';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
 import { insertNote } from './reviewNotes';
 import type { Session } from './session';
@@ -67,7 +68,11 @@ const dayOf = (instant: string): string => instant.slice(0, 10);
  * The demo queue: audio checked by content at import, stored once per content, reviewed through
  * a fixed workflow by the artist's owner.
  */
-export function createDemoService(store: Store, files: { staging: Staging; media: MediaStore }) {
+export function createDemoService(
+  store: Store,
+  files: { staging: Staging; media: MediaStore },
+  analysis: DemoAnalysis,
+) {
   const { db } = store;
 
   const toDemo = (row: Row): Demo => ({
@@ -139,6 +144,11 @@ export function createDemoService(store: Store, files: { staging: Staging; media
       return toDemo(loadRow(db, input.id));
     },
 
+    peaks(_session: Session, input: Input<'demos.peaks'>): Output<'demos.peaks'> {
+      const demo = loadRow(db, input.id);
+      return { id: demo.id, ...analysis.peaks(demo.audioUrl) };
+    },
+
     async import(session: Session, input: Input<'demos.import'>): Promise<Output<'demos.import'>> {
       // Checked before the file token is spent, so a wrong artist can be fixed and retried.
       requireArtist(db, input.artist);
@@ -159,7 +169,7 @@ export function createDemoService(store: Store, files: { staging: Staging; media
           };
         },
       );
-      return store.write(session.user.id, (w) => {
+      const imported = store.write(session.user.id, (w) => {
         requireArtist(w.tx, input.artist);
         const stored = files.media.record(w.tx, ingested, {
           fileName,
@@ -208,6 +218,8 @@ export function createDemoService(store: Store, files: { staging: Staging; media
         w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
         return { ...toDemo(loadRow(w.tx, id)), duplicate: stored.duplicate };
       });
+      analysis.enqueue(imported.audioUrl.slice('media:'.length));
+      return imported;
     },
 
     setReviewStatus(
@@ -274,6 +286,7 @@ export function createDemoService(store: Store, files: { staging: Staging; media
         }
         await files.media.ingest(staged.path);
       });
+      analysis.enqueue(demo.audioUrl.slice('media:'.length));
       return store.write(session.user.id, (w) => {
         w.audit({ action: 'demos.relink', entity: 'demos', entityId: demo.id });
         w.emit({ entity: 'demos', id: demo.id, action: 'updated' });

@@ -62,3 +62,12 @@ export type Demo = z.infer<typeof demo>;
 
 /** An import answer says whether the same bytes were already stored (linked, not copied). */
 export const demoImported = demo.extend({ duplicate: z.boolean() });
+
+/** The waveform of a demo's audio, measured once after import; null peaks until then. */
+export const demoPeaks = z.object({
+  id: z.string(),
+  status: z.enum(['ready', 'pending', 'failed']),
+  peaks: z.array(z.number()).nullable(),
+  duration: z.number().nullable(),
+  loudnessLufs: z.number().nullable(),
+});

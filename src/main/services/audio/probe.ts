@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { parseFile } from 'music-metadata';
-import { AppError } from '../../shared/errors';
-import { readHead } from './fileKinds';
+import { AppError } from '../../../shared/errors';
+import { readHead } from '../fileKinds';
 
 export interface AudioFacts {
   readonly contentType: string;
