@@ -13,6 +13,7 @@ import { ArtistPage, ArtistsPage } from './features/artists';
 import { AuditPage } from './features/audit';
 import { ContractsPage } from './features/contracts';
 import { DemosPage } from './features/demos';
+import { DemoPlayerPage } from './features/player';
 import { HomePage } from './features/home';
 import {
   LockDialog,
@@ -120,6 +121,14 @@ const router = createHashRouter([
         element: (
           <Allowed entity="demos" action="read">
             <DemosPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'demos/:id',
+        element: (
+          <Allowed entity="demos" action="read">
+            <DemoPlayerPage />
           </Allowed>
         ),
       },

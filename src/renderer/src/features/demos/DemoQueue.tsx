@@ -3,6 +3,7 @@ import { Box, Button, Chip, Stack, Tooltip } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
 import { StatusChip } from '../../components/StatusChip';
@@ -33,6 +34,13 @@ export function DemoQueue({
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   });
   const [deciding, setDeciding] = useState<{ demo: Demo; to: ReviewStatus } | null>(null);
+  const navigate = useNavigate();
+  // The player walks the same queue: its filters travel in the URL.
+  const queueQuery = new URLSearchParams({
+    ...(filters.reviewStatus ? { status: filters.reviewStatus } : {}),
+    ...(filters.submissionSource ? { source: filters.submissionSource } : {}),
+    ...(filters.artist ? { artist: filters.artist } : {}),
+  }).toString();
 
   const columns = useMemo<GridColDef<Demo>[]>(
     () => [
@@ -137,6 +145,12 @@ export function DemoQueue({
         disableRowSelectionOnClick
         density="compact"
         localeText={{ noRowsLabel: t('demos.empty') }}
+        onRowClick={({ row }, event) => {
+          // Buttons in the row act on their own; anywhere else opens the player.
+          if ((event.target as HTMLElement).closest('button')) return;
+          void navigate(`/demos/${row.id}?${queueQuery}`);
+        }}
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
       {deciding && (
         <ReviewDecisionDialog

@@ -1,0 +1,192 @@
+import { execFile } from 'node:child_process';
+import { createReadStream, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { api, type ApiClient } from './api';
+import { expect, test } from './fixtures';
+import { AuthScreens } from './pages';
+
+const run = promisify(execFile);
+const PASSWORD = 'player desk password 1';
+
+/** A tone sweep of the given length, mono 8 kHz (an hour is 58 MB), made by sox. */
+async function sweep(minutes: number, name: string): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'greenroom-long-')), name);
+  await run('sox', [
+    '-n',
+    '-r',
+    '8000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    path,
+    'synth',
+    String(minutes * 60),
+    'sine',
+    '200:1200',
+    'vol',
+    '0.4',
+  ]);
+  return path;
+}
+
+async function importFile(
+  host: string,
+  client: ApiClient,
+  artist: string,
+  path: string,
+  title: string,
+) {
+  const upload = await fetch(`${host}/upload`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${client.token}`,
+      'x-file-name': title,
+      'Content-Length': String(statSync(path).size),
+    },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const { data } = (await upload.json()) as { data: { file: string } };
+  return client.call('demos.import', {
+    artist,
+    title,
+    submissionSource: 'portal',
+    file: data.file,
+  });
+}
+
+/** Waits until the analysis worker has stored the demo's peaks. */
+async function peaksReady(client: ApiClient, id: string): Promise<void> {
+  await expect
+    .poll(async () => (await client.call('demos.peaks', { id })).status, { timeout: 60_000 })
+    .toBe('ready');
+}
+
+async function setUp(host: string) {
+  const owner = await api(host).signIn('owner', PASSWORD, true);
+  await owner.call('users.create', {
+    username: 'ada',
+    email: 'ada@example.com',
+    fullName: 'Ada Ramos',
+    password: PASSWORD,
+    role: 'AandR',
+  });
+  const ada = await api(host).signIn('ada', PASSWORD);
+  const artist = await ada.call('artists.create', { artistName: 'Long Form', genre: 'ambient' });
+  return { ada, artist: artist.id as string };
+}
+
+test('a demo is auditioned by keyboard: play, seek, a note at the playhead that stays on the waveform, a decision, the next demo', async ({
+  host,
+  page,
+}) => {
+  const { ada, artist } = await setUp(host.url);
+  const first = await importFile(host.url, ada, artist, await sweep(10, 'ten.wav'), 'Ten Minutes');
+  const second = await importFile(host.url, ada, artist, await sweep(1, 'one.wav'), 'One Minute');
+  await peaksReady(ada, first.id);
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('ada', PASSWORD);
+  await page.getByRole('link', { name: 'Demo queue' }).click();
+  await page.getByRole('gridcell', { name: 'Ten Minutes' }).click();
+  await expect(page.getByRole('heading', { name: 'Ten Minutes' })).toBeVisible();
+  const waveform = page.locator('[data-waveform-state]');
+  await expect(waveform).toHaveAttribute('data-waveform-state', 'ready');
+  await expect(page.getByText(/Loudness: -\d+(\.\d)? LUFS/)).toBeVisible();
+  const position = page.getByLabel('Position');
+  await expect(position).toHaveText('0:00 / 10:00');
+
+  // Space plays; the position moves on its own.
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(position).not.toHaveText(/^0:00 /, { timeout: 5_000 });
+  await page.keyboard.press('k');
+  // Seeking far into a long file is immediate: the audio streams by range.
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('l');
+  await expect(position).toHaveText(/^0:4\d \//);
+  await page.keyboard.press(']');
+  await expect(page.getByLabel('Playback speed')).toHaveText('1.25×');
+
+  await page.keyboard.press('n');
+  const note = page.getByRole('textbox', { name: /Note at 0:4\d/ });
+  await note.fill('Synth swell lands here');
+  await note.press('Enter');
+  const notes = page.getByRole('list', { name: 'Notes on this demo' });
+  await expect(notes.getByText('Synth swell lands here')).toBeVisible();
+  await expect(notes.getByText(/^1 · 0:4\d$/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('player.png') });
+
+  // The marker is on the waveform (wavesurfer draws regions in its shadow DOM), and survives a reload.
+  const markerCount = () =>
+    page.evaluate<number>(
+      `document.querySelector('[data-waveform-state]')?.firstElementChild?.shadowRoot?.querySelectorAll('[part~="marker"]').length ?? 0`,
+    );
+  await expect.poll(markerCount).toBe(1);
+  await page.reload();
+  await expect(waveform).toHaveAttribute('data-waveform-state', 'ready');
+  await expect(notes.getByText('Synth swell lands here')).toBeVisible();
+  await expect.poll(markerCount).toBe(1);
+  // The position in this demo was remembered for this user.
+  await expect(position).toHaveText(/^0:4\d \//);
+
+  // 1 starts the review; ↓ opens the next demo in the queue.
+  await page.keyboard.press('1');
+  await expect(page.getByText('In review', { exact: true })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('heading', { name: 'One Minute' })).toBeVisible();
+  expect(page.url()).toContain(second.id);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
+
+test('a 60-minute demo opens from its stored peaks; the figure against decoding it', async ({
+  host,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { ada, artist } = await setUp(host.url);
+  const hour = await importFile(host.url, ada, artist, await sweep(60, 'hour.wav'), 'One Hour');
+  await peaksReady(ada, hour.id);
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('ada', PASSWORD);
+  await page.getByRole('link', { name: 'Demo queue' }).click();
+  await expect(page.getByRole('gridcell', { name: 'One Hour' })).toBeVisible();
+
+  // Browser-side timing, from the route change to the waveform drawn.
+  const cached = await page.evaluate<number>(`(async () => {
+    const started = performance.now();
+    location.hash = '#/demos/${hour.id as string}';
+    await new Promise((resolve) => {
+      const check = () =>
+        document.querySelector('[data-waveform-state="ready"]') ? resolve() : requestAnimationFrame(check);
+      check();
+    });
+    return performance.now() - started;
+  })()`);
+  await expect(page.getByLabel('Position')).toHaveText('0:00 / 1:00:00');
+
+  // Without stored peaks the browser must fetch and decode the whole file first.
+  const decoded = await page.evaluate<number>(`(async () => {
+    const url = '/media/${(hour.audioUrl as string).slice('media:'.length)}?token=' +
+      encodeURIComponent(localStorage.getItem('greenroom.token') ?? '');
+    const started = performance.now();
+    const bytes = await (await fetch(url)).arrayBuffer();
+    const context = new AudioContext();
+    await context.decodeAudioData(bytes);
+    await context.close();
+    return performance.now() - started;
+  })()`);
+
+  const figures = { cachedPeaksMs: Math.round(cached), decodeWithoutPeaksMs: Math.round(decoded) };
+  console.log(`60-minute demo waveform: ${JSON.stringify(figures)}`);
+  test.info().annotations.push({ type: 'figure', description: JSON.stringify(figures) });
+  await page.screenshot({ path: test.info().outputPath('hour.png') });
+  // A ratio in the same run, not a bare time: stored peaks must beat decoding by far.
+  expect(cached).toBeLessThan(decoded);
+});
