@@ -6,6 +6,7 @@ import WaveSurfer from 'wavesurfer.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import { formatDuration } from '../demos/useDemos';
 
 export interface Marker {
   readonly id: string;
@@ -71,7 +72,7 @@ export function WaveformPlayer(props: Props) {
       dragToSeek: true,
       plugins: [
         regions,
-        TimelinePlugin.create({ container: timeline.current }),
+        TimelinePlugin.create({ container: timeline.current, formatTimeCallback: formatDuration }),
         HoverPlugin.create({ lineColor: theme.palette.text.secondary, labelSize: 11 }),
       ],
     });
