@@ -39,6 +39,8 @@ export interface CoreOptions {
   readonly idleTimeoutMs?: number;
   /** The desktop app's native file dialog; absent on the web host (which takes uploads). */
   readonly pickFiles?: (kind: FileKind, multiple: boolean) => Promise<string[]>;
+  /** Tests move time forward; the app uses the system clock. */
+  readonly clock?: () => Date;
 }
 
 export interface Core {
@@ -53,6 +55,8 @@ export interface Core {
   readonly mediaAccess: MediaAccess;
   readonly staging: Staging;
   readonly search: SearchService;
+  /** Releases 1st holds whose challenge deadline passed (main runs it every minute). */
+  expireHoldChallenges(): number;
   /** Peaks and loudness of stored audio, measured in a worker thread. */
   readonly analysis: DemoAnalysis;
   /** Change events this session may see; returns the unsubscribe function. */
@@ -67,7 +71,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const opened = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const bus = new ChangeBus();
-  const store = createStore(opened.db, bus);
+  const store = createStore(opened.db, bus, options.clock);
   const settings = createSettingsService(store);
   const auth = createAuthService(store, settings, {
     scrypt: options.scrypt,
@@ -99,6 +103,16 @@ export function createCore(options: CoreOptions): Core {
 
   // Files stored while the app was closed, or before a crash, are measured now.
   analysis.enqueueUnmeasured();
+  // Hold challenges whose deadline passed while the app was closed apply now, then every minute.
+  bookings.expireChallenges();
+  const challengeTimer = setInterval(() => {
+    try {
+      bookings.expireChallenges();
+    } catch (error) {
+      console.error('applying expired hold challenges failed', error);
+    }
+  }, 60_000);
+  challengeTimer.unref();
 
   const handlers: Handlers = {
     'setup.status': () => auth.status(),
@@ -145,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     'bookings.create': (session, input) => bookings.create(session, input),
     'bookings.update': (session, input) => bookings.update(session, input),
     'bookings.confirm': (session, input) => bookings.confirm(session, input),
+    'bookings.challenge': (session, input) => bookings.challenge(session, input),
     'bookings.cancel': (session, input) => bookings.cancel(session, input),
     'clashes.check': (session, input) => bookings.checkClashes(session, input),
     'schedule.list': (session, input) => schedule.list(session, input),
@@ -190,11 +205,13 @@ export function createCore(options: CoreOptions): Core {
     staging,
     search,
     analysis,
+    expireHoldChallenges: () => bookings.expireChallenges(),
     subscribe: (session, listener) =>
       bus.subscribe((change) => {
         if (isVisibleChange(session.user, change)) listener(publicChange(change));
       }),
     close: () => {
+      clearInterval(challengeTimer);
       analysis.stop();
       void analyzer.close();
       opened.close();

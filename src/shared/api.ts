@@ -19,11 +19,14 @@ import {
 } from './domain/audition';
 import {
   booking,
+  bookingChallenge,
+  bookingConfirm,
   bookingCreate,
   bookingList,
   bookingUpdate,
   clash,
   clashCheck,
+  confirmedBooking,
 } from './domain/booking';
 import {
   scheduleEntry,
@@ -196,7 +199,12 @@ export const contract = {
     guard: { entity: 'bookings', action: 'update' },
   },
   'bookings.confirm': {
-    input: byId,
+    input: bookingConfirm,
+    output: confirmedBooking,
+    guard: { entity: 'bookings', action: 'update' },
+  },
+  'bookings.challenge': {
+    input: bookingChallenge,
     output: booking,
     guard: { entity: 'bookings', action: 'update' },
   },

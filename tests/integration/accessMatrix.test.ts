@@ -40,6 +40,8 @@ interface World {
   freshAuditionA(): Promise<string>;
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
+  /** The 2nd of two holds (different clients) at a fresh time. */
+  freshSecondHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
   /** An artist owned by the A&R user, with a demo and a contract. */
   artist: string;
@@ -211,6 +213,10 @@ const CASES: Record<Channel, Case> = {
     expect: agencyTeamA,
   },
   'bookings.confirm': { input: async (w) => ({ id: await w.freshHoldA() }), expect: agencyTeamA },
+  'bookings.challenge': {
+    input: async (w) => ({ id: await w.freshSecondHoldA(), hours: 24 }),
+    expect: agencyTeamA,
+  },
   'bookings.cancel': { input: async (w) => ({ id: await w.freshHoldA() }), expect: agencyTeamA },
   'clashes.check': {
     input: (w) => ({
@@ -404,6 +410,22 @@ beforeAll(async () => {
       )
     ).id;
   };
+  const freshSecondHoldA = async () => {
+    const first = await t.call('bookings.get', { id: await freshHoldA() }, a.owner);
+    return (
+      await t.call(
+        'bookings.create',
+        {
+          talentProfile: talentA,
+          clientName: `Rival of ${first.clientName}`,
+          projectName: 'P',
+          startDateTime: first.startDateTime,
+          endDateTime: first.endDateTime,
+        },
+        a.owner,
+      )
+    ).id;
+  };
   const freshAuditionA = async () =>
     (
       await t.call(
@@ -484,6 +506,7 @@ beforeAll(async () => {
     bookingA,
     freshAuditionA,
     freshHoldA,
+    freshSecondHoldA,
     auditionVersion: async (id) => (await t.call('auditions.get', { id }, a.owner)).version,
     bookingVersion: async (id) => (await t.call('bookings.get', { id }, a.owner)).version,
     ids,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Channel, Input, Output } from '../../src/shared/api';
 import type { Envelope } from '../../src/shared/errors';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import type { Role } from '../../src/shared/domain/vocabulary';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -27,8 +27,13 @@ export interface TestCore {
   close(): void;
 }
 
-export function createTestCore(dir = tempDir()): TestCore {
-  const core = createCore({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, scrypt: TEST_SCRYPT });
+export function createTestCore(dir = tempDir(), options: Partial<CoreOptions> = {}): TestCore {
+  const core = createCore({
+    dataDir: dir,
+    migrationsDir: MIGRATIONS_DIR,
+    scrypt: TEST_SCRYPT,
+    ...options,
+  });
   const raw = async (channel: string, input: unknown, token: string | null = null) =>
     (await core.dispatch(channel, input, token)).envelope;
   return {

@@ -153,8 +153,12 @@ export const bookings = sqliteTable(
     timezone: text().notNull().default('UTC'),
     notes: text(),
     cancelReason: text(),
+    /** A lower hold challenged this 1st hold: confirm by then or it is released. */
+    challengeDeadline: text(),
+    challengedBy: text(),
   },
   (t) => [
+    index('bookings_by_challenge_deadline').on(t.challengeDeadline),
     index('bookings_by_start_date_time').on(t.startDateTime),
     index('bookings_by_talent_profile_start_date_time').on(t.talentProfile, t.startDateTime),
     index('bookings_by_audition').on(t.audition),

@@ -1,11 +1,12 @@
-import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
-import type { Booking, Clash } from '../../shared/domain/booking';
+import { RELEASED, type Booking, type Clash } from '../../shared/domain/booking';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { auditions, bookings, scheduleEntries } from '../db/schema';
+import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
 import { blockingClashes, findOverlaps } from './clashes';
+import { rerankHolds } from './holdRanks';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
@@ -139,6 +140,60 @@ export function createBookingService(store: Store) {
     return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
   }
 
+  /** Cancels the other holds on a confirmed booking's time ("released"), returning their clients. */
+  function releaseOverlapping(
+    w: WriteContext,
+    confirmed: Row,
+  ): { id: string; clientName: string; projectName: string; start: string; end: string }[] {
+    const others = findOverlaps(w.tx, {
+      talentProfile: confirmed.talentProfile,
+      start: confirmed.startDateTime,
+      end: confirmed.endDateTime,
+      excludeBooking: confirmed.id,
+    }).filter((c) => c.kind === 'booking' && c.status === 'hold');
+    const released = [];
+    for (const clash of others) {
+      const hold = w.tx.select().from(bookings).where(eq(bookings.id, clash.id)).get()!;
+      w.tx
+        .update(bookings)
+        .set({
+          status: 'cancelled',
+          holdRank: null,
+          cancelReason: RELEASED,
+          challengeDeadline: null,
+          challengedBy: null,
+          updatedAt: w.now,
+          version: hold.version + 1,
+        })
+        .where(eq(bookings.id, hold.id))
+        .run();
+      w.audit({
+        action: 'bookings.release',
+        entity: 'bookings',
+        entityId: hold.id,
+        changes: {
+          status: ['hold', 'cancelled'],
+          cancelReason: [null, RELEASED],
+          by: confirmed.id,
+        },
+      });
+      w.emit({
+        entity: 'bookings',
+        id: hold.id,
+        action: 'updated',
+        teamManager: confirmed.manager,
+      });
+      released.push({
+        id: hold.id,
+        clientName: hold.clientName,
+        projectName: hold.projectName,
+        start: hold.startDateTime,
+        end: hold.endDateTime,
+      });
+    }
+    return released;
+  }
+
   return {
     list(session: Session, input: Input<'bookings.list'>): Output<'bookings.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
@@ -230,6 +285,8 @@ export function createBookingService(store: Store) {
           currency: input.currency ?? null,
           notes: input.notes ?? null,
           cancelReason: null,
+          challengeDeadline: null,
+          challengedBy: null,
         };
         w.tx.insert(bookings).values(values).run();
         w.audit({
@@ -269,29 +326,169 @@ export function createBookingService(store: Store) {
           .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
           .where(eq(bookings.id, before.id))
           .run();
+        if (before.status === 'hold') {
+          const talent = { id: before.talentProfile, manager: before.manager };
+          rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
+          rerankHolds(w, talent, { start: next.startDateTime, end: next.endDateTime });
+        }
         return saved(w, session, before, 'bookings.update');
       });
     },
 
+    /**
+     * Only the 1st hold on its time confirms, unless the caller releases those ahead; confirming
+     * releases every overlapping hold in the same transaction and lists their clients.
+     */
     confirm(session: Session, input: Input<'bookings.confirm'>): Output<'bookings.confirm'> {
       return store.write(session.user.id, (w) => {
         const before = load(w.tx, session, input.id, 'update');
         // Idempotent: a second (racing) confirm finds it confirmed and changes nothing.
-        if (before.status === 'confirmed') return out(session, before);
+        if (before.status === 'confirmed') return { ...out(session, before), released: [] };
         if (before.status !== 'hold')
           throw new AppError('CONFLICT', `A ${before.status} booking cannot be confirmed.`);
+        if ((before.holdRank ?? 1) > 1 && !input.releaseAhead) {
+          throw new AppError(
+            'CONFLICT',
+            `This is hold ${before.holdRank} on its time: the holds ahead of it must confirm, release, or be released first.`,
+            { releaseAhead: 'Confirm anyway, releasing the holds ahead' },
+          );
+        }
         assertNoClash(w.tx, { ...before, status: 'confirmed' }, before.id);
+        const released = releaseOverlapping(w, before);
         w.tx
           .update(bookings)
           .set({
             status: 'confirmed',
             holdRank: null,
+            challengeDeadline: null,
+            challengedBy: null,
             updatedAt: w.now,
             version: before.version + 1,
           })
           .where(eq(bookings.id, before.id))
           .run();
-        return saved(w, session, before, 'bookings.confirm');
+        // Everything that overlapped what left the hold queue may move up.
+        const talent = { id: before.talentProfile, manager: before.manager };
+        rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
+        for (const hold of released) rerankHolds(w, talent, hold);
+        const confirmed = saved(w, session, before, 'bookings.confirm');
+        return {
+          ...confirmed,
+          released: released.map(({ id, clientName, projectName }) => ({
+            id,
+            clientName,
+            projectName,
+          })),
+        };
+      });
+    },
+
+    /** A lower hold gives the 1st on its time a deadline to confirm. */
+    challenge(session: Session, input: Input<'bookings.challenge'>): Output<'bookings.challenge'> {
+      return store.write(session.user.id, (w) => {
+        const challenger = load(w.tx, session, input.id, 'update');
+        if (challenger.status !== 'hold' || (challenger.holdRank ?? 1) <= 1) {
+          throw new AppError('CONFLICT', 'Only a 2nd or lower hold can challenge the 1st.', {
+            id: 'Not a lower hold',
+          });
+        }
+        const first = w.tx
+          .select()
+          .from(bookings)
+          .where(
+            and(
+              eq(bookings.talentProfile, challenger.talentProfile),
+              eq(bookings.status, 'hold'),
+              eq(bookings.holdRank, 1),
+              lt(bookings.startDateTime, challenger.endDateTime),
+              sql`${bookings.endDateTime} > ${challenger.startDateTime}`,
+            ),
+          )
+          .orderBy(asc(bookings.createdAt))
+          .get();
+        if (!first)
+          throw new AppError('CONFLICT', 'There is no 1st hold on this time to challenge.');
+        if (first.challengeDeadline) {
+          throw new AppError(
+            'CONFLICT',
+            `The 1st hold is already challenged until ${first.challengeDeadline}.`,
+          );
+        }
+        const deadline = new Date(Date.parse(w.now) + input.hours * 3_600_000).toISOString();
+        w.tx
+          .update(bookings)
+          .set({ challengeDeadline: deadline, challengedBy: challenger.id, updatedAt: w.now })
+          .where(eq(bookings.id, first.id))
+          .run();
+        w.audit({
+          action: 'bookings.challenge',
+          entity: 'bookings',
+          entityId: first.id,
+          changes: { challengeDeadline: [null, deadline], challengedBy: [null, challenger.id] },
+        });
+        w.emit({
+          entity: 'bookings',
+          id: first.id,
+          action: 'updated',
+          teamManager: challenger.manager,
+        });
+        return out(session, load(w.tx, session, first.id, 'read'));
+      });
+    },
+
+    /**
+     * Releases every 1st hold whose challenge deadline has passed; the next hold moves up. Run on
+     * a timer in main and at start-up, so a deadline that passed while the app was closed applies.
+     */
+    expireChallenges(): number {
+      return store.write(null, (w) => {
+        const expired = w.tx
+          .select({
+            id: bookings.id,
+            talentProfile: bookings.talentProfile,
+            startDateTime: bookings.startDateTime,
+            endDateTime: bookings.endDateTime,
+            challengeDeadline: bookings.challengeDeadline,
+            manager: talentProfiles.manager,
+          })
+          .from(bookings)
+          .innerJoin(talentProfiles, eq(talentProfiles.id, bookings.talentProfile))
+          .where(
+            and(
+              eq(bookings.status, 'hold'),
+              isNotNull(bookings.challengeDeadline),
+              lte(bookings.challengeDeadline, w.now),
+            ),
+          )
+          .all();
+        for (const hold of expired) {
+          w.tx
+            .update(bookings)
+            .set({
+              status: 'cancelled',
+              holdRank: null,
+              cancelReason: `${RELEASED}: challenge expired`,
+              challengeDeadline: null,
+              challengedBy: null,
+              updatedAt: w.now,
+              version: sql`${bookings.version} + 1`,
+            })
+            .where(eq(bookings.id, hold.id))
+            .run();
+          w.audit({
+            action: 'bookings.challengeExpired',
+            entity: 'bookings',
+            entityId: hold.id,
+            changes: { status: ['hold', 'cancelled'], deadline: hold.challengeDeadline },
+          });
+          w.emit({ entity: 'bookings', id: hold.id, action: 'updated', teamManager: hold.manager });
+          rerankHolds(
+            w,
+            { id: hold.talentProfile, manager: hold.manager },
+            { start: hold.startDateTime, end: hold.endDateTime },
+          );
+        }
+        return expired.length;
       });
     },
 
@@ -307,11 +504,20 @@ export function createBookingService(store: Store) {
             status: 'cancelled',
             holdRank: null,
             cancelReason: input.reason ?? null,
+            challengeDeadline: null,
+            challengedBy: null,
             updatedAt: w.now,
             version: before.version + 1,
           })
           .where(eq(bookings.id, before.id))
           .run();
+        if (before.status === 'hold') {
+          rerankHolds(
+            w,
+            { id: before.talentProfile, manager: before.manager },
+            { start: before.startDateTime, end: before.endDateTime },
+          );
+        }
         return saved(w, session, before, 'bookings.cancel');
       });
     },

@@ -94,6 +94,34 @@ export const booking = z.object({
   currency: z.string().nullable(),
   notes: z.string().nullable().optional(),
   cancelReason: z.string().nullable(),
+  challengeDeadline: z.string().nullable(),
+  challengedBy: z.string().nullable(),
   expanded: z.object({ talentProfile: z.object({ id: z.string(), stageName: z.string() }) }),
 });
 export type Booking = z.infer<typeof booking>;
+
+/** Confirming releases the overlapping holds; their clients are listed for follow-up. */
+export const bookingConfirm = z.strictObject({
+  id,
+  /** Confirm a 2nd or lower hold anyway, releasing the holds ahead of it. */
+  releaseAhead: z.boolean().optional(),
+});
+export const releasedHold = z.object({
+  id: z.string(),
+  clientName: z.string(),
+  projectName: z.string(),
+});
+export const confirmedBooking = booking.extend({ released: z.array(releasedHold) });
+
+/** A lower hold challenges the 1st on its time: confirm within `hours` or be released. */
+export const bookingChallenge = z.strictObject({
+  id,
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+});
+
+/** The reason a released hold carries. */
+export const RELEASED = 'released';
