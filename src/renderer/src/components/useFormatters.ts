@@ -7,8 +7,20 @@ export function useFormatters() {
   const language = i18n.language;
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** "in 5 hours", "in 2 days", "3 minutes ago": the largest unit that fits. */
+      relative: (iso: string) => {
+        const seconds = (Date.parse(iso) - Date.now()) / 1000;
+        const units: [Intl.RelativeTimeFormatUnit, number][] = [
+          ['day', 86_400],
+          ['hour', 3_600],
+          ['minute', 60],
+        ];
+        const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ['minute', 60];
+        return relative.format(Math.round(seconds / size), unit);
+      },
       /** In a named zone, with the zone's short name, e.g. "Dec 10, 2026, 9:00 AM EST". */
       zoned: (iso: string, timeZone: string) =>
         // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.

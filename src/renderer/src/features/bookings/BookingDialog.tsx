@@ -6,6 +6,7 @@ import {
   DialogContent,
   DialogTitle,
   Grid,
+  MenuItem,
   Stack,
   TextField,
   Typography,
@@ -20,7 +21,7 @@ import { PermittedButton } from '../../components/PermittedButton';
 import { StatusChip } from '../../components/StatusChip';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
-import { minorUnitsPer } from '../../components/useFormatters';
+import { minorUnitsPer, useFormatters } from '../../components/useFormatters';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { ClashWarning } from './ClashWarning';
 import { useBookingActions, useClashes } from './useBookings';
@@ -75,6 +76,8 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
   const [notes, setNotes] = useState(booking?.notes ?? '');
   const [error, setError] = useState<AppError | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const [challengeHours, setChallengeHours] = useState(48);
+  const format = useFormatters();
 
   const startIso = start?.isValid ? start.toUTC().toISO() : null;
   const endIso = end?.isValid ? end.toUTC().toISO() : null;
@@ -142,11 +145,12 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
     }
   };
 
+  /** Runs an action and closes with its message (or `message` when it returns none). */
   const run = async (action: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
-      await action();
-      onClose(message);
+      const result = await action();
+      onClose(typeof result === 'string' && result ? result : message);
     } catch (caught) {
       setError(
         caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
@@ -184,7 +188,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
           {booking && <StatusChip status={booking.status} labels="bookingStatus" />}
           {booking?.holdRank && (
             <Typography variant="body2" color="text.secondary">
-              {t('bookings.rank', { rank: booking.holdRank })}
+              {t('bookings.rank', { count: booking.holdRank, ordinal: true })}
             </Typography>
           )}
         </Stack>
@@ -317,6 +321,36 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
               />
             </Grid>
           </Grid>
+          {booking?.status === 'hold' && (booking.holdRank ?? 1) > 1 && (
+            <Alert
+              severity="info"
+              action={
+                <TextField
+                  select
+                  size="small"
+                  label={t('bookings.challengeHours')}
+                  value={challengeHours}
+                  onChange={(e) => setChallengeHours(Number(e.target.value))}
+                  sx={{ minWidth: 120 }}
+                >
+                  {[24, 48, 72].map((hours) => (
+                    <MenuItem key={hours} value={hours}>
+                      {t('bookings.challengeHoursOption', { count: hours })}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              }
+            >
+              {t('bookings.behind', {
+                rank: t('bookings.rank', { count: booking.holdRank ?? 1, ordinal: true }),
+              })}
+            </Alert>
+          )}
+          {booking?.challengeDeadline && (
+            <Alert severity="warning">
+              {t('bookings.challengeRunning', { when: format.dateTime(booking.challengeDeadline) })}
+            </Alert>
+          )}
           <ClashWarning
             clashes={clashes.data?.clashes ?? []}
             clientName={clientName}
@@ -336,16 +370,41 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
           </PermittedButton>
         )}
         <Button onClick={() => onClose()}>{t('common.close')}</Button>
+        {booking?.status === 'hold' && (booking.holdRank ?? 1) > 1 && (
+          <PermittedButton
+            needs={{ entity: 'bookings', action: 'update' }}
+            onClick={() =>
+              void run(
+                () => actions.challenge.mutateAsync({ id: booking.id, hours: challengeHours }),
+                t('bookings.challenged', { count: challengeHours }),
+              )
+            }
+          >
+            {t('bookings.challenge')}
+          </PermittedButton>
+        )}
         {booking?.status === 'hold' && (
           <PermittedButton
             needs={{ entity: 'bookings', action: 'update' }}
             variant="outlined"
             color="success"
             onClick={() =>
-              void run(() => actions.confirm.mutateAsync(booking.id), t('bookings.confirmed'))
+              void run(async () => {
+                const confirmed = await actions.confirm.mutateAsync({
+                  id: booking.id,
+                  ...((booking.holdRank ?? 1) > 1 ? { releaseAhead: true } : {}),
+                });
+                return confirmed.released.length
+                  ? t('bookings.confirmedReleased', {
+                      clients: confirmed.released
+                        .map((r) => `${r.clientName} · ${r.projectName}`)
+                        .join(', '),
+                    })
+                  : t('bookings.confirmed');
+              }, '')
             }
           >
-            {t('bookings.confirm')}
+            {(booking.holdRank ?? 1) > 1 ? t('bookings.confirmReleasing') : t('bookings.confirm')}
           </PermittedButton>
         )}
         {editable && (

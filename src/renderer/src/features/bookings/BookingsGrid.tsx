@@ -1,4 +1,4 @@
-import { Box, Snackbar } from '@mui/material';
+import { Box, Chip, Snackbar } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,8 +60,24 @@ export function BookingsGrid({
       {
         field: 'holdRank',
         headerName: t('bookings.holdRank'),
-        width: 90,
-        valueGetter: (_v, row) => (row.holdRank ? t('bookings.rank', { rank: row.holdRank }) : ''),
+        width: 110,
+        renderCell: ({ row }) =>
+          row.holdRank ? (
+            <Chip
+              size="small"
+              color={row.holdRank === 1 ? 'warning' : 'default'}
+              label={t('bookings.rank', { count: row.holdRank, ordinal: true })}
+            />
+          ) : null,
+      },
+      {
+        field: 'challengeDeadline',
+        headerName: t('bookings.challengeColumn'),
+        width: 150,
+        valueGetter: (_v, row) =>
+          row.challengeDeadline
+            ? t('bookings.confirmBy', { when: format.relative(row.challengeDeadline) })
+            : '',
       },
       {
         field: 'rate',

@@ -42,7 +42,11 @@ export function useBookingActions() {
       onSuccess,
     }),
     confirm: useMutation({
-      mutationFn: (id: string) => call('bookings.confirm', { id }),
+      mutationFn: (input: Input<'bookings.confirm'>) => call('bookings.confirm', input),
+      onSuccess,
+    }),
+    challenge: useMutation({
+      mutationFn: (input: Input<'bookings.challenge'>) => call('bookings.challenge', input),
       onSuccess,
     }),
     cancel: useMutation({

@@ -227,7 +227,22 @@ export const en = {
     empty: 'No bookings yet.',
     search: 'Search client or project',
     fromAudition: 'From the audition {{client}} · {{project}}',
-    rank: '{{rank}}. hold',
+    rank_ordinal_one: '{{count}}st hold',
+    rank_ordinal_two: '{{count}}nd hold',
+    rank_ordinal_few: '{{count}}rd hold',
+    rank_ordinal_other: '{{count}}th hold',
+    challenge: 'Challenge the 1st hold',
+    challengeHours: 'Deadline',
+    challengeHoursOption: '{{count}} hours',
+    challenged: 'The 1st hold must confirm within {{count}} hours or it is released.',
+    challengeRunning:
+      'Challenged: confirm by {{when}} or this hold is released and the next moves up.',
+    challengeColumn: 'Challenge',
+    confirmBy: 'confirm {{when}}',
+    confirmReleasing: 'Confirm, releasing holds ahead',
+    confirmedReleased: 'Booking confirmed. Released holds to follow up: {{clients}}.',
+    behind:
+      'This is the {{rank}} on its time: the holds ahead must confirm or release first, or challenge the 1st.',
   },
   bookingStatus: {
     hold: 'Hold',
