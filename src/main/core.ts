@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
 import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
+import { createAvailabilityBlockService } from './services/availabilityBlocks';
 import { createContractService } from './services/contracts';
 import { createAnalyzer } from './services/audio/analyzer';
 import { createDemoAnalysis, type DemoAnalysis } from './services/demoAnalysis';
@@ -84,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
   const schedule = createScheduleService(store, media);
+  const blocks = createAvailabilityBlockService(store);
   const artists = createArtistService(store);
   const analyzer = createAnalyzer();
   const analysis = createDemoAnalysis(store, media, analyzer);
@@ -167,6 +169,10 @@ export function createCore(options: CoreOptions): Core {
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),
     'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
+    'blocks.list': (session, input) => blocks.list(session, input),
+    'blocks.create': (session, input) => blocks.create(session, input),
+    'blocks.update': (session, input) => blocks.update(session, input),
+    'blocks.delete': (session, input) => blocks.delete(session, input),
     'artists.list': (session, input) => artists.list(session, input),
     'artists.get': (session, input) => artists.get(session, input),
     'artists.create': (session, input) => artists.create(session, input),

@@ -55,6 +55,12 @@ import {
 } from './domain/demo';
 import { growthLog, growthLogCreate, growthLogList } from './domain/growthLog';
 import { reviewNote, reviewNoteCreate, reviewNoteList } from './domain/reviewNote';
+import {
+  availabilityBlock,
+  availabilityBlockCreate,
+  availabilityBlockList,
+  availabilityBlockUpdate,
+} from './domain/availabilityBlock';
 import { searchQuery, searchResult } from './domain/search';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
@@ -243,6 +249,27 @@ export const contract = {
     input: scheduleExport,
     output: exported,
     guard: { entity: 'schedule', action: 'read' },
+  },
+
+  'blocks.list': {
+    input: availabilityBlockList,
+    output: page(availabilityBlock),
+    guard: { entity: 'availability', action: 'read' },
+  },
+  'blocks.create': {
+    input: availabilityBlockCreate,
+    output: availabilityBlock,
+    guard: { entity: 'availability', action: 'create' },
+  },
+  'blocks.update': {
+    input: availabilityBlockUpdate,
+    output: availabilityBlock,
+    guard: { entity: 'availability', action: 'update' },
+  },
+  'blocks.delete': {
+    input: byId,
+    output: z.object({ id: z.string() }),
+    guard: { entity: 'availability', action: 'archive' },
   },
 
   'artists.list': {

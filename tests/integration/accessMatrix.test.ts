@@ -40,6 +40,8 @@ interface World {
   freshAuditionA(): Promise<string>;
   /** A hold for team A's talent at a time no other test booking uses. */
   freshHoldA(): Promise<string>;
+  /** An out-of-town period of team A's talent. */
+  freshBlockA(): Promise<string>;
   /** The 2nd of two holds (different clients) at a fresh time. */
   freshSecondHoldA(): Promise<string>;
   auditionVersion(id: string): Promise<number>;
@@ -255,6 +257,25 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
     expect: agencyAny,
   },
+  'blocks.list': {
+    input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
+    expect: agencyAny,
+  },
+  'blocks.create': {
+    input: (w) => ({
+      talentProfile: w.talentA,
+      start: '2029-07-01T00:00:00.000Z',
+      end: '2029-07-04T00:00:00.000Z',
+      timezone: 'Europe/Paris',
+      kind: 'out_of_town',
+    }),
+    expect: agencyTeamA,
+  },
+  'blocks.update': {
+    input: async (w) => ({ id: await w.freshBlockA(), version: 1, patch: { note: 'Festival' } }),
+    expect: agencyTeamA,
+  },
+  'blocks.delete': { input: async (w) => ({ id: await w.freshBlockA() }), expect: agencyTeamA },
   'artists.list': { input: () => ({}), expect: labelRead },
   'artists.get': { input: (w) => ({ id: w.artist }), expect: labelRead },
   'artists.create': {
@@ -426,6 +447,20 @@ beforeAll(async () => {
       )
     ).id;
   };
+  const freshBlockA = async () =>
+    (
+      await t.call(
+        'blocks.create',
+        {
+          talentProfile: talentA,
+          start: '2029-08-01T00:00:00.000Z',
+          end: '2029-08-02T00:00:00.000Z',
+          timezone: 'UTC',
+          kind: 'unavailable',
+        },
+        a.owner,
+      )
+    ).id;
   const freshAuditionA = async () =>
     (
       await t.call(
@@ -507,6 +542,7 @@ beforeAll(async () => {
     freshAuditionA,
     freshHoldA,
     freshSecondHoldA,
+    freshBlockA,
     auditionVersion: async (id) => (await t.call('auditions.get', { id }, a.owner)).version,
     bookingVersion: async (id) => (await t.call('bookings.get', { id }, a.owner)).version,
     ids,

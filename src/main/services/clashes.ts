@@ -2,7 +2,7 @@ import { and, eq, gt, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Clash } from '../../shared/domain/booking';
 import { earliestOverlappingStart } from '../../shared/domain/interval';
 import type { Db } from '../db/open';
-import { bookings, scheduleEntries } from '../db/schema';
+import { auditions, availabilityBlocks, bookings, scheduleEntries } from '../db/schema';
 
 export interface ClashQuery {
   readonly talentProfile: string;
@@ -14,9 +14,13 @@ export interface ClashQuery {
   readonly excludeEntry?: string;
 }
 
+/** An audition occupies the hour from its start on the talent's time. */
+const AUDITION_MS = 3_600_000;
+
 /**
- * Everything of one talent that overlaps [start, end): non-cancelled bookings and confirmed
- * schedule entries. Half-open: an interval that ends as another starts does not overlap.
+ * Everything of one talent that overlaps [start, end): non-cancelled bookings, confirmed
+ * schedule entries, open auditions and availability blocks, each marked blocking or not.
+ * Half-open: an interval that ends as another starts does not overlap.
  */
 export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
   // Nothing lasts longer than MAX_SPAN, so only starts in [start - MAX_SPAN, end) can overlap.
@@ -29,6 +33,7 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       start: bookings.startDateTime,
       end: bookings.endDateTime,
       status: bookings.status,
+      holdRank: bookings.holdRank,
     })
     .from(bookings)
     .where(
@@ -49,6 +54,8 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       start: b.start,
       end: b.end,
       status: b.status,
+      holdRank: b.holdRank,
+      blocking: b.status !== 'hold',
     }));
   const scheduled = tx
     .select({
@@ -84,14 +91,64 @@ export function findOverlaps(tx: Pick<Db, 'select'>, q: ClashQuery): Clash[] {
       start: e.start,
       end: e.end,
       status: e.status,
+      holdRank: null,
+      blocking: true,
     }));
-  return [...booked, ...scheduled].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const blocks = tx
+    .select()
+    .from(availabilityBlocks)
+    .where(
+      and(
+        eq(availabilityBlocks.talentProfile, q.talentProfile),
+        gte(availabilityBlocks.start, earliest),
+        lt(availabilityBlocks.start, q.end),
+        gt(availabilityBlocks.end, q.start),
+      ),
+    )
+    .all()
+    .map((b) => ({
+      kind: 'block' as const,
+      id: b.id,
+      label: b.note ? `${b.kind}: ${b.note}` : b.kind,
+      start: b.start,
+      end: b.end,
+      status: b.kind,
+      holdRank: null,
+      // Out of town may still be bookable (travel); unavailable is not.
+      blocking: b.kind === 'unavailable',
+    }));
+  const auditionStartFrom = new Date(Date.parse(q.start) - AUDITION_MS).toISOString();
+  const auditioning = tx
+    .select()
+    .from(auditions)
+    .where(
+      and(
+        eq(auditions.talentProfile, q.talentProfile),
+        inArray(auditions.status, ['invited', 'callback']),
+        gt(auditions.auditionDate, auditionStartFrom),
+        lt(auditions.auditionDate, q.end),
+      ),
+    )
+    .all()
+    .map((a) => ({
+      kind: 'audition' as const,
+      id: a.id,
+      label: `${a.clientName} · ${a.projectName}`,
+      start: a.auditionDate,
+      end: new Date(Date.parse(a.auditionDate) + AUDITION_MS).toISOString(),
+      status: a.status,
+      holdRank: null,
+      blocking: false,
+    }));
+  return [...booked, ...scheduled, ...blocks, ...auditioning].sort((a, b) =>
+    a.start < b.start ? -1 : 1,
+  );
 }
 
 /**
- * What blocks a booking: confirmed (or completed) bookings and confirmed schedule entries
- * always; for a hold also another hold for the same client and project (no duplicate holds).
- * Other clients' holds do not block: they queue behind it (hold rank).
+ * What blocks a booking: everything marked blocking; for a hold also another hold for the same
+ * client and project (no duplicate holds). Other clients' holds do not block: they queue behind
+ * it (hold rank).
  */
 export function blockingClashes(
   overlaps: readonly Clash[],
@@ -101,10 +158,9 @@ export function blockingClashes(
   const duplicateLabel = `${booking.clientName} · ${booking.projectName}`.toLowerCase();
   return overlaps.filter(
     (c) =>
-      c.kind === 'schedule' ||
-      c.status === 'confirmed' ||
-      c.status === 'completed' ||
+      c.blocking ||
       (booking.status === 'hold' &&
+        c.kind === 'booking' &&
         c.status === 'hold' &&
         labelOf(c).toLowerCase() === duplicateLabel),
   );

@@ -28,7 +28,7 @@ function toEntry({ stageName, manager: _manager, ...entry }: Row): ScheduleEntry
   };
 }
 
-/** Where an entry may not go: over a confirmed booking or another confirmed entry of its talent. */
+/** Where an entry may not go: over anything blocking on its talent's time (see findOverlaps). */
 function assertFree(
   tx: Pick<Db, 'select'>,
   entry: { talentProfile: string; start: string; end: string; status: string },
@@ -40,7 +40,7 @@ function assertFree(
     start: entry.start,
     end: entry.end,
     excludeEntry,
-  }).filter((c) => c.kind === 'schedule' || c.status === 'confirmed' || c.status === 'completed');
+  }).filter((c) => c.blocking);
   if (blocking.length > 0) {
     throw new AppError(
       'CONFLICT',

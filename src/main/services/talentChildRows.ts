@@ -2,12 +2,19 @@ import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { Entity } from '../../shared/access';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
+import {
+  auditions,
+  availabilityBlocks,
+  bookings,
+  scheduleEntries,
+  talentProfiles,
+} from '../db/schema';
 import { teamCondition } from './scope';
 import type { Session } from './session';
 
 /** Tables whose rows hang off a talent and take their team scope from the talent's manager. */
-type TalentChildTable = typeof auditions | typeof bookings | typeof scheduleEntries;
+type TalentChildTable =
+  typeof auditions | typeof bookings | typeof scheduleEntries | typeof availabilityBlocks;
 
 /**
  * Reads for a table whose rows hang off a talent: rows joined to their talent (stage name for
@@ -34,7 +41,7 @@ export function talentChildRows<Row>(
     tx: Pick<Db, 'select'>,
     session: Session,
     id: string,
-    action: 'read' | 'update',
+    action: 'read' | 'update' | 'archive',
   ): Row {
     const row = select(tx)
       .where(and(eq(table.id, id), teamCondition(session, entity, action)))

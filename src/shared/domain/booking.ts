@@ -69,13 +69,20 @@ export const clashCheck = z
   .strictObject({ talentProfile: id, start: instant, end: instant, excludeId: id.optional() })
   .refine((c) => c.end > c.start, { path: ['end'], message: 'Must be after the start' });
 
+/**
+ * Something on a talent's time. `blocking` items refuse a booking or a move over them (confirmed
+ * bookings and entries, unavailable periods); the rest inform (holds with their rank, auditions,
+ * out-of-town periods).
+ */
 export const clash = z.object({
-  kind: z.enum(['booking', 'schedule']),
+  kind: z.enum(['booking', 'schedule', 'audition', 'block']),
   id: z.string(),
   label: z.string(),
   start: z.string(),
   end: z.string(),
   status: z.string(),
+  holdRank: z.number().int().nullable(),
+  blocking: z.boolean(),
 });
 export type Clash = z.infer<typeof clash>;
 

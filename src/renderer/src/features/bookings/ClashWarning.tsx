@@ -18,7 +18,15 @@ export function ClashWarning({
   if (clashes.length === 0) return null;
   const duplicate = `${clientName} · ${projectName}`.toLowerCase();
   const blocks = (c: Clash) =>
-    c.kind === 'schedule' || c.status !== 'hold' || c.label.toLowerCase() === duplicate;
+    c.blocking || (c.kind === 'booking' && c.label.toLowerCase() === duplicate);
+  const why = (c: Clash) =>
+    blocks(c)
+      ? t('bookings.clashBlocks')
+      : c.kind === 'booking'
+        ? t('bookings.clashQueues', {
+            rank: t('bookings.rank', { count: c.holdRank ?? 1, ordinal: true }),
+          })
+        : t(`bookings.clashInforms.${c.kind}`);
   const severity = clashes.some(blocks) ? 'error' : 'warning';
   return (
     <Alert severity={severity} role="status">
@@ -26,8 +34,7 @@ export function ClashWarning({
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
         {clashes.map((c) => (
           <li key={c.id}>
-            {c.label} — {format.timeRange(c.start, c.end)} (
-            {blocks(c) ? t('bookings.clashBlocks') : t('bookings.clashQueues')})
+            {c.label} — {format.timeRange(c.start, c.end)} ({why(c)})
           </li>
         ))}
       </Box>
