@@ -117,6 +117,43 @@ export function CalendarView({
     [filterKey, t, mayWrite, onRangeChange],
   );
 
+  /** Unavailable and out-of-town periods, drawn behind the entries. */
+  const fetchBlocks = useCallback(
+    (
+      info: EventSourceFuncArg,
+      success: (events: EventInput[]) => void,
+      failure: (error: Error) => void,
+    ) => {
+      if (!can(user.role, 'availability', 'read')) return success([]);
+      const { talentProfile } = JSON.parse(filterKey) as CalendarFilters;
+      call('blocks.list', {
+        from: new Date(info.startStr).toISOString(),
+        to: new Date(info.endStr).toISOString(),
+        limit: 100,
+        ...(talentProfile ? { talentProfile } : {}),
+      })
+        .then(({ items }) =>
+          success(
+            items.map((block) => ({
+              id: `block:${block.id}`,
+              title: `${block.expanded.talentProfile.stageName} · ${t(`calendar.block.${block.kind}`)}${block.note ? ` · ${block.note}` : ''}`,
+              start: block.start,
+              end: block.end,
+              display: 'background',
+              backgroundColor: block.kind === 'unavailable' ? '#b71c1c' : '#6d4c41',
+              classNames: [`gr-block-${block.kind}`],
+              extendedProps: { block },
+            })),
+          ),
+        )
+        .catch((error: unknown) =>
+          failure(error instanceof Error ? error : new Error(String(error))),
+        );
+    },
+    [filterKey, t, user.role],
+  );
+  const eventSources = useMemo(() => [fetchEvents, fetchBlocks], [fetchEvents, fetchBlocks]);
+
   // Changes from any window: refetch the visible range, but never under a drag in progress
   // (re-rendering would drop the event being dragged): then refetch when it ends.
   const interacting = useRef(false);
@@ -135,7 +172,7 @@ export function CalendarView({
   useEffect(
     () =>
       bridge.on('change', (event) => {
-        if (event.entity === 'schedule' || event.entity === 'bookings') refetch();
+        if (['schedule', 'bookings', 'availability'].includes(event.entity)) refetch();
       }),
     [refetch],
   );
@@ -241,7 +278,11 @@ export function CalendarView({
   const formatters = useMemo(() => new Map<string, Intl.DateTimeFormat>(), []);
   const describeEvent = useCallback(
     (info: EventMountArg) => {
-      const entry = info.event.extendedProps.entry as ScheduleEntry;
+      const entry = info.event.extendedProps.entry as ScheduleEntry | undefined;
+      if (!entry) {
+        info.el.title = info.event.title;
+        return;
+      }
       const key = `${i18n.language}|${entry.timezone}`;
       let format = formatters.get(key);
       if (!format) {
@@ -311,7 +352,7 @@ export function CalendarView({
         dayMaxEvents
         slotMinTime="06:00:00"
         scrollTime="08:00:00"
-        events={fetchEvents}
+        eventSources={eventSources}
         {...stable}
         eventDidMount={describeEvent}
       />

@@ -27,6 +27,7 @@ import { BookingDialog, BookingsGrid } from '../bookings';
 import { AvailabilityChip } from './AvailabilityChip';
 import { Headshot } from './Headshot';
 import { TalentDialog } from './TalentDialog';
+import { AvailabilityPanel } from './AvailabilityPanel';
 import { TalentSchedule } from './TalentSchedule';
 import { useTalent } from './useTalents';
 
@@ -137,6 +138,7 @@ export function TalentPage() {
             displayZone={SYSTEM_TIMEZONE}
             talent={{ id: data.id, stageName: data.stageName, fullName: data.fullName }}
           />
+          <AvailabilityPanel talentProfile={data.id} />
           <TalentSchedule talentProfile={data.id} />
         </Stack>
       )}

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCursorPaging } from '../../components/useCursorPaging';
 import { AvailabilityChip } from './AvailabilityChip';
 import { TalentDialog } from './TalentDialog';
 import { TalentFilters, type TalentFilterValues } from './TalentFilters';
+import { useAwayToday } from './useAwayToday';
 import { useTalentList } from './useTalents';
 
 const PAGE_SIZE = 50;
@@ -27,6 +28,7 @@ export function TalentsPage() {
   useOpenFromQuery(() => setEditing('new'));
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
+  const away = useAwayToday();
 
   const query: Input<'talents.list'> = {
     limit: PAGE_SIZE,
@@ -54,7 +56,26 @@ export function TalentsPage() {
 
   const columns = useMemo<GridColDef<Talent>[]>(
     () => [
-      { field: 'stageName', headerName: t('fields.stageName'), flex: 1.2, minWidth: 160 },
+      {
+        field: 'stageName',
+        headerName: t('fields.stageName'),
+        flex: 1.4,
+        minWidth: 230,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+            <span>{row.stageName}</span>
+            {away.has(row.id) && (
+              <Chip
+                size="small"
+                variant="outlined"
+                color="warning"
+                label={t(`calendar.block.${away.get(row.id)}`)}
+                title={t('awayPeriods.awayToday')}
+              />
+            )}
+          </Stack>
+        ),
+      },
       { field: 'fullName', headerName: t('fields.fullName'), flex: 1.2, minWidth: 160 },
       {
         field: 'talentType',
@@ -82,7 +103,7 @@ export function TalentsPage() {
         valueFormatter: (value: string) => dateTime.format(new Date(value)),
       },
     ],
-    [t, dateTime],
+    [t, dateTime, away],
   );
 
   const filtered =

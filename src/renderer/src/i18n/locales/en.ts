@@ -271,6 +271,7 @@ export const en = {
     status: { tentative: 'Tentative', confirmed: 'Confirmed', cancelled: 'Cancelled' },
   },
   calendar: {
+    block: { unavailable: 'Unavailable', out_of_town: 'Out of town' },
     title: 'Schedule',
     displayZone: 'Display time zone',
     exportIcs: 'Export .ics',
@@ -551,6 +552,16 @@ export const en = {
       next: 'Next demo in the queue',
       help: 'Show these shortcuts',
     },
+  },
+  awayPeriods: {
+    title: 'Away and unavailable',
+    add: 'Add a period away',
+    none: 'No periods away in the next months.',
+    remove: 'Remove this period',
+    removed: 'Period removed.',
+    kind: 'Kind',
+    note: 'Note',
+    awayToday: 'Away today',
   },
   entities: {
     users: 'Users',

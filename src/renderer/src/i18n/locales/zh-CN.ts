@@ -255,6 +255,7 @@ export const zhCN: Catalog = {
     status: { tentative: '待定', confirmed: '已确认', cancelled: '已取消' },
   },
   calendar: {
+    block: { unavailable: '不可用', out_of_town: '外出' },
     title: '日程',
     displayZone: '显示时区',
     exportIcs: '导出 .ics',
@@ -527,6 +528,16 @@ export const zhCN: Catalog = {
       next: '队列中的下一个小样',
       help: '显示这些快捷键',
     },
+  },
+  awayPeriods: {
+    title: '外出与不可用',
+    add: '添加外出时段',
+    none: '未来几个月没有外出时段。',
+    remove: '删除此时段',
+    removed: '已删除时段。',
+    kind: '类型',
+    note: '备注',
+    awayToday: '今日外出',
   },
   entities: {
     users: '用户',
