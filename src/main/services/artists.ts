@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, users } from '../db/schema';
 import { requireAssignee } from './labelOwners';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import type { Session } from './session';
 import { diff, newId, type Store } from './store';
 
@@ -67,13 +67,7 @@ export function createArtistService(store: Store) {
         .orderBy(desc(score), desc(artists.id))
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toArtist);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([last.priorityScore ?? -1, last.id]) : null,
-      };
+      return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id]);
     },
 
     get(session: Session, input: Input<'artists.get'>): Output<'artists.get'> {

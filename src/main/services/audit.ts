@@ -4,7 +4,7 @@ import { RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../shared/acc
 import type { Input, Output } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { auditLog, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import type { Session } from './session';
 import type { Store } from './store';
 
@@ -54,28 +54,28 @@ export function createAuditService(
         .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map((row) => ({
-        ...row.entry,
-        changes: row.entry.changes
-          ? withoutFields(
-              JSON.parse(row.entry.changes) as Record<string, unknown>,
-              seesRestricted(session.user.role)
-                ? []
-                : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
-            )
-          : null,
-        expanded: {
-          actor:
-            row.actorId && row.actorUsername && row.actorFullName
-              ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
-              : null,
-        },
-      }));
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null,
-      };
+      return pageOf(
+        rows,
+        limit,
+        (row) => ({
+          ...row.entry,
+          changes: row.entry.changes
+            ? withoutFields(
+                JSON.parse(row.entry.changes) as Record<string, unknown>,
+                seesRestricted(session.user.role)
+                  ? []
+                  : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
+              )
+            : null,
+          expanded: {
+            actor:
+              row.actorId && row.actorUsername && row.actorFullName
+                ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
+                : null,
+          },
+        }),
+        (item) => [item.at, item.id],
+      );
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/audition';
 import { AppError } from '../../shared/errors';
 import { auditions } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { talentChildRows } from './talentChildRows';
@@ -65,12 +65,12 @@ export function createAuditionService(store: Store) {
         .orderBy(asc(auditions.auditionDate), asc(auditions.id))
         .limit(limit + 1)
         .all() as Row[];
-      const items = rows.slice(0, limit).map((row) => out(session, row));
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.auditionDate, last.id]) : null,
-      };
+      return pageOf(
+        rows,
+        limit,
+        (row) => out(session, row),
+        (item) => [item.auditionDate, item.id],
+      );
     },
 
     get(session: Session, input: Input<'auditions.get'>): Output<'auditions.get'> {

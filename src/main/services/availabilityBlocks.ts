@@ -4,7 +4,7 @@ import type { AvailabilityBlock, BlockKind } from '../../shared/domain/availabil
 import { earliestOverlappingStart, withinMaxSpan } from '../../shared/domain/interval';
 import { AppError } from '../../shared/errors';
 import { availabilityBlocks } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { diff, newId, type Store } from './store';
@@ -52,12 +52,7 @@ export function createAvailabilityBlockService(store: Store) {
         .orderBy(asc(availabilityBlocks.start), asc(availabilityBlocks.id))
         .limit(limit + 1)
         .all() as Row[];
-      const items = rows.slice(0, limit).map(toBlock);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.start, last.id]) : null,
-      };
+      return pageOf(rows, limit, toBlock, (item) => [item.start, item.id]);
     },
 
     create(session: Session, input: Input<'blocks.create'>): Output<'blocks.create'> {

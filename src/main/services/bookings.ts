@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
 import { blockingClashes, findOverlaps } from './clashes';
 import { rerankHolds } from './holdRanks';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { talentChildRows } from './talentChildRows';
@@ -222,13 +222,12 @@ export function createBookingService(store: Store) {
         .orderBy(asc(bookings.startDateTime), asc(bookings.id))
         .limit(limit + 1)
         .all() as Row[];
-      const items = rows.slice(0, limit).map((row) => out(session, row));
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([last.startDateTime, last.id]) : null,
-      };
+      return pageOf(
+        rows,
+        limit,
+        (row) => out(session, row),
+        (item) => [item.startDateTime, item.id],
+      );
     },
 
     get(session: Session, input: Input<'bookings.get'>): Output<'bookings.get'> {
@@ -404,7 +403,7 @@ export function createBookingService(store: Store) {
               sql`${bookings.endDateTime} > ${challenger.startDateTime}`,
             ),
           )
-          .orderBy(asc(bookings.createdAt))
+          .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
           .get();
         if (!first)
           throw new AppError('CONFLICT', 'There is no 1st hold on this time to challenge.');

@@ -14,7 +14,7 @@ import { artists, contracts, users } from '../db/schema';
 import { requirePdf } from './fileKinds';
 import { requireAssignee } from './labelOwners';
 import type { MediaStore } from './media';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import type { Session } from './session';
 import type { Staging } from './staging';
 import { diff, newId, type Store, type WriteContext } from './store';
@@ -128,15 +128,10 @@ export function createContractService(
         .orderBy(...order)
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toContract);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor([(expiring ? last.expiryDate : last.updatedAt) ?? '', last.id])
-            : null,
-      };
+      return pageOf(rows, limit, toContract, (item) => [
+        (expiring ? item.expiryDate : item.updatedAt) ?? '',
+        item.id,
+      ]);
     },
 
     get(_session: Session, input: Input<'contracts.get'>): Output<'contracts.get'> {

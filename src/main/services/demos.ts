@@ -16,7 +16,7 @@ import { artists, demos, media, users } from '../db/schema';
 import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from './media';
 import type { DemoAnalysis } from './demoAnalysis';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { insertNote } from './reviewNotes';
 import type { Session } from './session';
 import type { Staging } from './staging';
@@ -132,12 +132,7 @@ export function createDemoService(
         .orderBy(asc(demos.receivedAt), asc(demos.id))
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toDemo);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.receivedAt, last.id]) : null,
-      };
+      return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id]);
     },
 
     get(_session: Session, input: Input<'demos.get'>): Output<'demos.get'> {

@@ -4,7 +4,7 @@ import type { GrowthLog, Platform } from '../../shared/domain/growthLog';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, socialGrowthLogs, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import type { Session } from './session';
 import { newId, type Store } from './store';
 
@@ -59,12 +59,7 @@ export function createGrowthLogService(store: Store) {
         .orderBy(asc(socialGrowthLogs.captureDate), asc(socialGrowthLogs.id))
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toLog);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.captureDate, last.id]) : null,
-      };
+      return pageOf(rows, limit, toLog, (item) => [item.captureDate, item.id]);
     },
 
     create(session: Session, input: Input<'growthLogs.create'>): Output<'growthLogs.create'> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { earliestOverlappingStart, overlaps } from '../../shared/domain/interval';
 import { bookings } from '../db/schema';
 import type { WriteContext } from './store';
@@ -6,6 +6,8 @@ import type { WriteContext } from './store';
 interface Hold {
   readonly id: string;
   readonly createdAt: string;
+  /** Insertion order: breaks ties between holds made in the same millisecond. */
+  readonly seq: number;
   readonly startDateTime: string;
   readonly endDateTime: string;
   readonly holdRank: number | null;
@@ -13,7 +15,7 @@ interface Hold {
 
 /** Arrival order: who pencilled the time first. */
 const before = (a: Hold, b: Hold) =>
-  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
 
 /**
  * Re-ranks a talent's holds around [start, end) after a hold arrived, moved, confirmed, or was
@@ -36,6 +38,7 @@ export function rerankHolds(
     .select({
       id: bookings.id,
       createdAt: bookings.createdAt,
+      seq: sql<number>`${bookings}.rowid`,
       startDateTime: bookings.startDateTime,
       endDateTime: bookings.endDateTime,
       holdRank: bookings.holdRank,
@@ -49,7 +52,7 @@ export function rerankHolds(
         lt(bookings.startDateTime, to),
       ),
     )
-    .orderBy(asc(bookings.createdAt), asc(bookings.id))
+    .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
     .all();
   const touching = (h: Hold) => overlaps({ start: h.startDateTime, end: h.endDateTime }, span);
   for (const hold of holds.filter(touching)) {

@@ -29,3 +29,21 @@ export const DEFAULT_LIMIT = 50;
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * One page of a list read with `limit + 1` rows: the first `limit`, mapped, and a cursor (the
+ * sort key of the last one) only when the extra row shows there is more.
+ */
+export function pageOf<R, T>(
+  rows: readonly R[],
+  limit: number,
+  map: (row: R) => T,
+  cursorOf: (item: T) => readonly (string | number)[],
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map(map);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+}

@@ -6,7 +6,7 @@ import type { NoteType } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, demos, reviewNotes, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import type { Session } from './session';
 import { newId, type Store, type WriteContext } from './store';
 
@@ -146,12 +146,7 @@ export function createReviewNoteService(store: Store) {
         .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toNote);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-      };
+      return pageOf(rows, limit, toNote, (item) => [item.createdAt, item.id]);
     },
 
     create(session: Session, input: Input<'reviewNotes.create'>): Output<'reviewNotes.create'> {

@@ -6,7 +6,7 @@ import type { Talent } from '../../shared/domain/talent';
 import type { AvailabilityStatus, TalentType } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import { talentProfiles, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { teamCondition } from './scope';
 import { imageContentType } from './fileKinds';
 import type { MediaStore } from './media';
@@ -195,12 +195,12 @@ export function createTalentService(store: Store, files: { staging: Staging; med
         params.cursorId = id;
       }
       const rows = listStatement(shape).all(params);
-      const items = rows.slice(0, limit).map((row) => out(session, toTalent(row)));
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt, last.id]) : null,
-      };
+      return pageOf(
+        rows,
+        limit,
+        (row) => out(session, toTalent(row)),
+        (item) => [item.updatedAt, item.id],
+      );
     },
 
     get(session: Session, input: Input<'talents.get'>): Output<'talents.get'> {

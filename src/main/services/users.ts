@@ -5,7 +5,7 @@ import type { Role } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import { sessions, users } from '../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, likeContains } from './paging';
+import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptCost } from './passwords';
 import type { Session } from './session';
 import { diff, type Store, type WriteContext } from './store';
@@ -66,12 +66,7 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
         .orderBy(users.fullName, users.id)
         .limit(limit + 1)
         .all();
-      const items = rows.slice(0, limit).map(toUser);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.fullName, last.id]) : null,
-      };
+      return pageOf(rows, limit, toUser, (item) => [item.fullName, item.id]);
     },
 
     async create(session: Session, input: Input<'users.create'>): Promise<Output<'users.create'>> {
