@@ -17,6 +17,7 @@ import { AUDITION_TYPES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { TalentPicker } from '../../components/TalentPicker';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { ClashWarning, useClashes } from '../bookings';
 import { useAuditionActions } from './useAuditions';
 
 type AuditionType = (typeof AUDITION_TYPES)[number];
@@ -51,6 +52,18 @@ export function AuditionDialog({
   );
   const [location, setLocation] = useState(audition?.location ?? '');
   const [error, setError] = useState<AppError | null>(null);
+  // The same clash check as bookings: what else is on the talent's time in that hour.
+  const slotStart = date?.isValid ? date.toUTC().toISO() : null;
+  const clashes = useClashes(
+    talent && slotStart
+      ? {
+          talentProfile: talent.id,
+          start: slotStart,
+          end: date!.plus({ hours: 1 }).toUTC().toISO()!,
+        }
+      : null,
+  );
+  const others = (clashes.data?.clashes ?? []).filter((c) => c.id !== audition?.id);
   const fieldError = (name: string) => error?.fields?.[name] ?? error?.fields?.[`patch.${name}`];
 
   const save = async () => {
@@ -173,6 +186,7 @@ export function AuditionDialog({
             />
           </Grid>
         </Grid>
+        <ClashWarning clashes={others} clientName={clientName} projectName={projectName} />
       </DialogContent>
       <DialogActions sx={{ px: 3, py: 2 }}>
         <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
