@@ -90,6 +90,7 @@ try {
 // bookings.create with its clash check, against the raw indexed overlap query it runs.
 const ENTRIES = Number(process.env.BENCH_SCHEDULE_ENTRIES ?? 500_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 500);
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 100_000);
 const dir2 = tempDir('greenroom-bench-');
 const t2 = createTestCore(dir2);
 try {
@@ -100,7 +101,7 @@ try {
     counts: {
       talents: 200,
       auditions: 0,
-      bookings: 0,
+      bookings: BOOKINGS,
       scheduleEntries: ENTRIES,
       availabilityBlocks: 0,
       artists: 0,
@@ -113,7 +114,7 @@ try {
     now: new Date('2026-11-23T09:00:00.000Z'),
   });
   console.log(
-    `\nSeeded ${ENTRIES} schedule entries for 200 talents in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+    `\nSeeded ${ENTRIES} schedule entries and ${BOOKINGS} bookings for 200 talents in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
   t2.core.sqlite.pragma('optimize');
   const { token } = await t2.call('auth.login', { username: 'manager1', password: PASSWORD });
@@ -205,6 +206,42 @@ try {
   console.log(`  ratio (router / raw, p95)     ${(listWeek.p95 / rawWeekSummary.p95).toFixed(2)}`);
   console.log(`  schedule.list p95             ${ms(listWeek.p95)}  (target < 10 ms)`);
   if (listWeek.p95 >= 10) failed = true;
+
+  // clashes.check over a working day: bookings (with ranks), entries, auditions and blocks.
+  const dayStart = '2026-11-24T08:00:00.000Z';
+  const dayEnd = '2026-11-24T18:00:00.000Z';
+  const rawBookings = t2.core.sqlite.prepare(`
+    SELECT id FROM bookings WHERE talent_profile = ? AND status IN ('hold', 'confirmed', 'completed')
+      AND start_date_time >= ? AND start_date_time < ? AND end_date_time > ?`);
+  const dayEarliest = new Date(Date.parse(dayStart) - 62 * 86_400_000).toISOString();
+  const clashSamples = await interleave(
+    {
+      raw: () => {
+        rawBookings.all(talent, dayEarliest, dayEnd, dayStart);
+        return overlap.all(talent, dayEarliest, dayEnd, dayStart);
+      },
+      check: async () => {
+        const reply = await t2.core.dispatch(
+          'clashes.check',
+          { talentProfile: talent, start: dayStart, end: dayEnd },
+          token,
+        );
+        if (!reply.envelope.ok) throw new Error(JSON.stringify(reply.envelope.error));
+      },
+    },
+    1_000,
+    100,
+  );
+  const rawClash = summarize(clashSamples.raw!);
+  const check = summarize(clashSamples.check!);
+  console.log(
+    `\nclashes.check — one talent's working day with ${ENTRIES} schedule entries and ${BOOKINGS} bookings in the store`,
+  );
+  console.log(`  raw indexed overlap queries   p50 ${ms(rawClash.p50)}  p95 ${ms(rawClash.p95)}`);
+  console.log(`  clashes.check (router)        p50 ${ms(check.p50)}  p95 ${ms(check.p95)}`);
+  console.log(`  ratio (router / raw, p95)     ${(check.p95 / rawClash.p95).toFixed(2)}`);
+  console.log(`  clashes.check p95             ${ms(check.p95)}  (target < 5 ms)`);
+  if (check.p95 >= 5) failed = true;
 } finally {
   t2.core.close();
   rmSync(dir2, { recursive: true, force: true });
