@@ -26,6 +26,7 @@ import { createSearchService, type SearchService } from './services/search';
 import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
 import { createTalentService } from './services/talents';
+import { createTodayService } from './services/today';
 import { createUserService } from './services/users';
 import type { ChangeEvent, FileKind } from '../shared/api';
 import { AppError } from '../shared/errors';
@@ -94,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
   const growthLogs = createGrowthLogService(store);
   const reviewNotes = createReviewNoteService(store);
   const search = createSearchService(opened.db, opened.sqlite);
+  const today = createTodayService(store, settings);
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
@@ -194,6 +196,8 @@ export function createCore(options: CoreOptions): Core {
     'reviewNotes.list': (session, input) => reviewNotes.list(session, input),
     'reviewNotes.create': (session, input) => reviewNotes.create(session, input),
     'search.query': (session, input) => search.query(session, input),
+    'today.list': (session, input) => today.list(session, input),
+    'today.mark': (session, input) => today.mark(session, input),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),

@@ -62,6 +62,7 @@ import {
   availabilityBlockUpdate,
 } from './domain/availabilityBlock';
 import { searchQuery, searchResult } from './domain/search';
+import { todayList, todayMark, todayQuery } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
@@ -361,6 +362,18 @@ export const contract = {
 
   // Results are filtered row by row with the same rules as the lists.
   'search.query': { input: searchQuery, output: searchResult, guard: 'signedIn' },
+
+  // Each source inside is filtered by the same rules as its list.
+  'today.list': { input: todayQuery, output: todayList, guard: 'signedIn' },
+  'today.mark': {
+    input: todayMark,
+    output: z.object({
+      key: z.string(),
+      doneAt: z.string().nullable(),
+      snoozedUntil: z.string().nullable(),
+    }),
+    guard: 'signedIn',
+  },
 
   'settings.get': { input: empty, output: workspaceSettings, guard: 'signedIn' },
   'settings.update': {

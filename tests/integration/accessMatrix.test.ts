@@ -353,6 +353,11 @@ const CASES: Record<Channel, Case> = {
     expect: labelRead,
   },
   'search.query': { input: () => ({ q: 'Team' }), expect: everyone('ok') },
+  'today.list': { input: () => ({ today: '2026-11-23' }), expect: everyone('ok') },
+  'today.mark': {
+    input: (_w, a) => ({ key: `contractOption:x-${a}:2026-11-23`, action: 'done' }),
+    expect: everyone('ok'),
+  },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },

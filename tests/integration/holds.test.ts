@@ -10,6 +10,7 @@ import {
 
 let t: TestCore;
 let a: Actors;
+let token: string;
 let talent: string;
 let now: Date;
 const clock = () => now;
@@ -18,11 +19,12 @@ beforeEach(async () => {
   now = new Date('2026-11-23T09:00:00.000Z');
   t = createTestCore(undefined, { clock });
   a = await withOwner(t);
+  token = a.owner;
   talent = (
     await t.call(
       'talents.create',
       { stageName: 'Mia', fullName: 'Mia L', talentType: 'actor' },
-      a.owner,
+      token,
     )
   ).id;
 });
@@ -30,8 +32,8 @@ afterEach(() => t.close());
 
 const SLOT = { startDateTime: '2027-02-01T10:00:00.000Z', endDateTime: '2027-02-01T18:00:00.000Z' };
 const hold = (clientName: string, slot = SLOT, projectName = 'Spring campaign') =>
-  t.call('bookings.create', { talentProfile: talent, clientName, projectName, ...slot }, a.owner);
-const get = (id: string) => t.call('bookings.get', { id }, a.owner);
+  t.call('bookings.create', { talentProfile: talent, clientName, projectName, ...slot }, token);
+const get = (id: string) => t.call('bookings.get', { id }, token);
 const ranks = async (...ids: string[]) =>
   Promise.all(ids.map(async (id) => (await get(id)).holdRank));
 
@@ -47,7 +49,7 @@ describe('ranked holds', () => {
     const duplicate = await t.raw(
       'bookings.create',
       { talentProfile: talent, clientName: 'northwind', projectName: 'Spring campaign', ...SLOT },
-      a.owner,
+      token,
     );
     expect(duplicate.ok || duplicate.error.code).toBe('CONFLICT');
   });
@@ -56,14 +58,14 @@ describe('ranked holds', () => {
     const first = await hold('Northwind');
     const second = await hold('Contoso');
     const third = await hold('Fabrikam');
-    const refused = await t.raw('bookings.confirm', { id: second.id }, a.owner);
+    const refused = await t.raw('bookings.confirm', { id: second.id }, token);
     expect(refused.ok || refused.error.code).toBe('CONFLICT');
     expect(await ranks(first.id, second.id, third.id)).toEqual([1, 2, 3]);
 
     const confirmed = await t.call(
       'bookings.confirm',
       { id: second.id, releaseAhead: true },
-      a.owner,
+      token,
     );
     expect(confirmed.status).toBe('confirmed');
     expect(confirmed.released.map((r) => r.clientName).sort()).toEqual(['Fabrikam', 'Northwind']);
@@ -78,7 +80,7 @@ describe('ranked holds', () => {
     const over = await t.raw(
       'bookings.create',
       { talentProfile: talent, clientName: 'Late', projectName: 'X', ...SLOT },
-      a.owner,
+      token,
     );
     expect(over.ok || over.error.code).toBe('CONFLICT');
   });
@@ -87,12 +89,12 @@ describe('ranked holds', () => {
     const first = await hold('Northwind');
     const second = await hold('Contoso');
     const third = await hold('Fabrikam');
-    await t.call('bookings.cancel', { id: first.id, reason: 'Client went elsewhere' }, a.owner);
+    await t.call('bookings.cancel', { id: first.id, reason: 'Client went elsewhere' }, token);
     expect(await ranks(second.id, third.id)).toEqual([1, 2]);
     const history = await t.call(
       'audit.list',
       { entity: 'bookings', entityId: second.id },
-      a.owner,
+      token,
     );
     expect(history.items.map((e) => e.action)).toContain('bookings.rank');
   });
@@ -100,15 +102,15 @@ describe('ranked holds', () => {
   it('release a challenged 1st hold when its deadline passes, even while the app was closed', async () => {
     const first = await hold('Northwind');
     const second = await hold('Contoso');
-    const challenged = await t.call('bookings.challenge', { id: second.id, hours: 48 }, a.owner);
+    const challenged = await t.call('bookings.challenge', { id: second.id, hours: 48 }, token);
     expect(challenged).toMatchObject({
       id: first.id,
       challengedBy: second.id,
       challengeDeadline: '2026-11-25T09:00:00.000Z',
     });
-    const again = await t.raw('bookings.challenge', { id: second.id, hours: 1 }, a.owner);
+    const again = await t.raw('bookings.challenge', { id: second.id, hours: 1 }, token);
     expect(again.ok || again.error.code).toBe('CONFLICT');
-    const byFirst = await t.raw('bookings.challenge', { id: first.id, hours: 1 }, a.owner);
+    const byFirst = await t.raw('bookings.challenge', { id: first.id, hours: 1 }, token);
     expect(byFirst.ok || byFirst.error.code).toBe('CONFLICT');
 
     // The app closes; three days pass; it starts again.
@@ -140,11 +142,12 @@ describe('ranked holds', () => {
   it('a 1st hold that confirms in time ends the challenge and releases the challenger', async () => {
     const first = await hold('Northwind');
     const second = await hold('Contoso');
-    await t.call('bookings.challenge', { id: second.id, hours: 24 }, a.owner);
-    const confirmed = await t.call('bookings.confirm', { id: first.id }, a.owner);
+    await t.call('bookings.challenge', { id: second.id, hours: 24 }, token);
+    const confirmed = await t.call('bookings.confirm', { id: first.id }, token);
     expect(confirmed).toMatchObject({ challengeDeadline: null, challengedBy: null });
     expect(confirmed.released.map((r) => r.id)).toEqual([second.id]);
     now = new Date('2026-12-01T00:00:00.000Z');
+    token = await a.token('owner');
     expect(t.core.expireHoldChallenges()).toBe(0);
     expect((await get(first.id)).status).toBe('confirmed');
   });
@@ -171,7 +174,7 @@ describe('rank property', () => {
           await t.call(
             'talents.create',
             { stageName: `P${run}`, fullName: 'P', talentType: 'model' },
-            a.owner,
+            token,
           )
         ).id;
         const made: { id: string; slot: number }[] = [];
@@ -185,22 +188,23 @@ describe('rank property', () => {
                 projectName: 'P',
                 ...slots[o.slot]!,
               },
-              a.owner,
+              token,
             );
             if (reply.ok) made.push({ id: (reply.data as { id: string }).id, slot: o.slot });
           } else if (o.kind === 'expire') {
             now = new Date(now.getTime() + 100 * 3_600_000);
             t.core.expireHoldChallenges();
+            token = await a.token('owner');
           } else if (made.length > 0) {
             const target = made[o.pick % made.length]!;
             if (o.kind === 'confirm')
-              await t.raw('bookings.confirm', { id: target.id, releaseAhead: true }, a.owner);
-            if (o.kind === 'cancel') await t.raw('bookings.cancel', { id: target.id }, a.owner);
+              await t.raw('bookings.confirm', { id: target.id, releaseAhead: true }, token);
+            if (o.kind === 'cancel') await t.raw('bookings.cancel', { id: target.id }, token);
             if (o.kind === 'challenge')
-              await t.raw('bookings.challenge', { id: target.id, hours: 1 }, a.owner);
+              await t.raw('bookings.challenge', { id: target.id, hours: 1 }, token);
           }
         }
-        const rows = (await t.call('bookings.list', { talentProfile: talent, limit: 100 }, a.owner))
+        const rows = (await t.call('bookings.list', { talentProfile: talent, limit: 100 }, token))
           .items;
         for (const [i, slot] of slots.entries()) {
           const inSlot = rows.filter((b) => b.startDateTime === slot.startDateTime);

@@ -8,6 +8,7 @@ import {
   index,
   integer,
   real,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -347,4 +348,21 @@ export const settings = sqliteTable('settings', {
   signUpEnabled: integer({ mode: 'boolean' }).notNull().default(true),
   /** Sessions unused for this long end; the app locks to the sign-in screen. */
   idleTimeoutMinutes: integer().notNull().default(720),
+  /** A demo's decision is due this many days after it was received. */
+  demoDecisionDays: integer().notNull().default(14),
 });
+
+/** What each user did with a Today item: done, or snoozed until a time. */
+export const todayMarks = sqliteTable(
+  'today_marks',
+  {
+    user: text()
+      .notNull()
+      .references(() => users.id),
+    item: text().notNull(),
+    doneAt: text(),
+    snoozedUntil: text(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.user, t.item] })],
+);

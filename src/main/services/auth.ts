@@ -212,7 +212,7 @@ export function createAuthService(
       const found = findSession.get({ token: tokenHash });
       if (!found || !found.user.active)
         throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
-      const idleFor = Date.now() - Date.parse(found.lastSeenAt);
+      const idleFor = Date.parse(store.now()) - Date.parse(found.lastSeenAt);
       if (idleFor > idleTimeoutMs()) {
         db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
         throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');

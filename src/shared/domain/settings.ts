@@ -5,6 +5,7 @@ export const workspaceSettings = z.object({
   ...rowMeta,
   signUpEnabled: z.boolean(),
   idleTimeoutMinutes: z.number().int(),
+  demoDecisionDays: z.number().int(),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
@@ -15,5 +16,11 @@ export const settingsPatch = z.strictObject({
     .int()
     .min(5, 'At least 5 minutes')
     .max(7 * 24 * 60, 'At most a week')
+    .optional(),
+  demoDecisionDays: z
+    .number()
+    .int()
+    .min(1, 'At least a day')
+    .max(180, 'At most 180 days')
     .optional(),
 });
