@@ -47,6 +47,7 @@ test('a coordinator sees only their team, and an admin sees the history of their
   await page.goto(host.url);
   await new AuthScreens(page).signIn('carol', OWNER.password);
   const roster = new Roster(page);
+  await roster.visit();
   await expect(roster.row('Alice Act')).toBeVisible();
   await expect(roster.row('Bob Act')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
@@ -58,6 +59,7 @@ test('a coordinator sees only their team, and an admin sees the history of their
   const admin = await adminContext.newPage();
   await admin.goto(host.url);
   await new AuthScreens(admin).signIn();
+  await new Roster(admin).visit();
   await new Roster(admin).open('Alice Star');
   await admin.getByRole('tab', { name: 'History' }).click();
   const history = admin.getByRole('list', { name: 'History' });
@@ -107,6 +109,7 @@ test('an ended session locks the app without losing what was typed', async ({ ho
   const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
+  await new Roster(page).visit();
   await page.getByRole('button', { name: 'New talent' }).click();
   const dialog = page.getByRole('dialog', { name: 'New talent' });
   await dialog.getByRole('textbox', { name: 'Stage name' }).fill('Unsaved Star');

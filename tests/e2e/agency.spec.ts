@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { api } from './api';
-import { AuthScreens, OWNER } from './pages';
+import { AuthScreens, OWNER, Roster } from './pages';
 
 test('an audition runs through callback to a confirmed booking on the schedule, and a clash is caught', async ({
   host,
@@ -159,6 +159,7 @@ test('a headshot is uploaded from the talent page and shown from the media store
   });
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
+  await new Roster(page).visit();
   await page.getByRole('gridcell', { name: 'Nova Hart', exact: true }).click();
 
   // A real 1x1 PNG, named .jpg: the server goes by the content.

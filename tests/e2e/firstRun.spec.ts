@@ -11,7 +11,8 @@ test('a new user creates the owner, adds and edits a talent, switches to Chinese
   const roster = new Roster(page);
 
   await auth.createOwner();
-  await expect(page.getByRole('heading', { name: 'Talent roster' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await roster.visit();
   await expect(page.getByText('No talent yet')).toBeVisible();
 
   await roster.addTalent('Mia Lux', 'Mia Luxembourg');
@@ -26,6 +27,7 @@ test('a new user creates the owner, adds and edits a talent, switches to Chinese
   const second = await context.newPage();
   await second.goto(host.url);
   const secondRoster = new Roster(second);
+  await secondRoster.visit();
   await expect(secondRoster.row('Mia Lumen')).toBeVisible();
 
   // Switch the first page to Chinese.
@@ -50,16 +52,18 @@ test('a new user creates the owner, adds and edits a talent, switches to Chinese
 test('what was saved is still there after the host restarts', async ({ host, page }) => {
   await page.goto(host.url);
   await new AuthScreens(page).createOwner();
+  await new Roster(page).visit();
   await new Roster(page).addTalent('Kept Act', 'Kept Person');
   await host.restart();
   await page.goto(host.url);
+  await new Roster(page).visit();
   await expect(new Roster(page).row('Kept Act')).toBeVisible();
 });
 
 test('a wrong password gets a clear message and no session', async ({ host, page }) => {
   await page.goto(host.url);
   await new AuthScreens(page).createOwner();
-  await expect(page.getByRole('heading', { name: 'Talent roster' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Account' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await new AuthScreens(page).signIn('owner', 'not the password');
@@ -70,6 +74,7 @@ test('a wrong password gets a clear message and no session', async ({ host, page
 test('the talent form shows field errors from validation', async ({ host, page }) => {
   await page.goto(host.url);
   await new AuthScreens(page).createOwner();
+  await new Roster(page).visit();
   await page.getByRole('button', { name: 'New talent' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Portfolio link' }).fill('javascript:alert(1)');

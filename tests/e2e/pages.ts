@@ -39,6 +39,12 @@ export class Roster {
     return this.page.getByRole('grid');
   }
 
+  /** Opens the roster from the navigation (sign-in lands on Today). */
+  async visit(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Talent roster' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Talent roster' })).toBeVisible();
+  }
+
   row(stageName: string) {
     return this.grid
       .getByRole('row')

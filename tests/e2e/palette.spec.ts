@@ -21,7 +21,7 @@ test('Ctrl+K finds a talent by part of an English or Chinese name and Enter open
   });
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
-  await expect(page.getByRole('heading', { name: 'Talent roster' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
 
   await page.keyboard.press('Control+k');
   const box = page.getByRole('combobox', { name: 'Search' });
@@ -71,7 +71,7 @@ test('an A&R user finds an artist by part of its name, English or Chinese, and o
 
   await page.goto(host.url);
   await new AuthScreens(page).signIn('ar1', OWNER.password);
-  await expect(page.getByRole('heading', { name: 'Artists' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   for (const name of [latin.artistName, ...(chinese ? [chinese.artistName] : [])]) {
     await page.keyboard.press('Control+k');
     // Part of the name: its last three characters.

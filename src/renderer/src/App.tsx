@@ -14,7 +14,7 @@ import { AuditPage } from './features/audit';
 import { ContractsPage } from './features/contracts';
 import { DemosPage } from './features/demos';
 import { DemoPlayerPage } from './features/player';
-import { HomePage } from './features/home';
+import { TodayPage } from './features/today';
 import {
   LockDialog,
   LoginScreen,
@@ -24,7 +24,7 @@ import {
   useSession,
 } from './features/session';
 import { SettingsPage } from './features/settings';
-import { AppShell, navItemsFor, useLiveUpdates } from './features/shell';
+import { AppShell, useLiveUpdates } from './features/shell';
 import { TalentPage, TalentsPage } from './features/talents';
 import { AuditionsPage } from './features/auditions';
 import { BookingsPage } from './features/bookings';
@@ -47,11 +47,6 @@ function Allowed({
   return can(user.role, entity, action) ? children : <Navigate to="/" replace />;
 }
 
-function FirstScreen() {
-  const [first] = navItemsFor(useCurrentUser().role);
-  return first ? <Navigate to={first.path} replace /> : <HomePage />;
-}
-
 // Hash routes work the same from file:// (Electron) and from the web host.
 const router = createHashRouter([
   {
@@ -59,7 +54,8 @@ const router = createHashRouter([
     element: <SignedInApp />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <FirstScreen /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayPage /> },
       {
         path: 'talents',
         element: (

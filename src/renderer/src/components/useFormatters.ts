@@ -8,8 +8,11 @@ export function useFormatters() {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** A calendar date (YYYY-MM-DD), shown as that day wherever the viewer is. */
+      date: (day: string) => dateOnly.format(new Date(`${day}T00:00:00Z`)),
       /** "in 5 hours", "in 2 days", "3 minutes ago": the largest unit that fits. */
       relative: (iso: string) => {
         const seconds = (Date.parse(iso) - Date.now()) / 1000;

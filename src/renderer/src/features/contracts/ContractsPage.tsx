@@ -2,6 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Stack, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ContractStatus } from '../../../../shared/domain/contract';
 import { CONTRACT_STATUSES } from '../../../../shared/domain/vocabulary';
 import { PermittedButton } from '../../components/PermittedButton';
@@ -16,7 +17,9 @@ import { UpcomingExpiries } from './UpcomingExpiries';
 export function ContractsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ContractStatus | ''>('');
-  const [open, setOpen] = useState<string | null>(null);
+  // ?open=<id> (from Today) opens that contract.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(params.get('open'));
   const [creating, setCreating] = useState(false);
   useOpenFromQuery(useCallback(() => setCreating(true), []));
   return (

@@ -10,12 +10,13 @@ import {
   Typography,
 } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import { IconButton, Tooltip } from '@mui/material';
+import { Badge, IconButton, Tooltip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { CommandPalette, usePaletteShortcut } from '../palette';
 import { useCurrentUser } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useToday } from '../today';
 import { navItemsFor } from './navigation';
 import { UserMenu } from './UserMenu';
 
@@ -25,6 +26,8 @@ const DRAWER_WIDTH = 232;
 export function AppShell() {
   const { t } = useTranslation();
   const items = navItemsFor(useCurrentUser().role);
+  const today = useToday();
+  const due = (today.data?.counts.overdue ?? 0) + (today.data?.counts.today ?? 0);
   const palette = usePaletteShortcut();
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -68,7 +71,19 @@ export function AppShell() {
                 to={item.path}
                 sx={{ '&.active': { bgcolor: 'action.selected' } }}
               >
-                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                <ListItemIcon sx={{ minWidth: 36 }}>
+                  {item.path === '/today' && due > 0 ? (
+                    <Badge
+                      badgeContent={due}
+                      color="error"
+                      aria-label={t('today.dueCount', { count: due })}
+                    >
+                      {item.icon}
+                    </Badge>
+                  ) : (
+                    item.icon
+                  )}
+                </ListItemIcon>
                 <ListItemText primary={t(item.labelKey)} />
               </ListItemButton>
             ))}

@@ -1,5 +1,6 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AlbumOutlined from '@mui/icons-material/AlbumOutlined';
+import TodayOutlined from '@mui/icons-material/TodayOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import QueueMusicOutlined from '@mui/icons-material/QueueMusicOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
@@ -16,12 +17,13 @@ export interface NavItem {
   readonly path: string;
   readonly labelKey: string;
   readonly icon: ReactNode;
-  /** Shown only to roles the access table allows this. */
-  readonly needs: { readonly entity: Entity; readonly action: Action };
+  /** Shown only to roles the access table allows this; every signed-in user when absent. */
+  readonly needs?: { readonly entity: Entity; readonly action: Action };
 }
 
 /** Every screen that works today. Adding one: a route in App and an entry here. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/today', labelKey: 'nav.today', icon: <TodayOutlined /> },
   {
     path: '/talents',
     labelKey: 'nav.talents',
@@ -85,5 +87,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(role, item.needs.entity, item.needs.action));
+  return NAV_ITEMS.filter((item) => !item.needs || can(role, item.needs.entity, item.needs.action));
 }

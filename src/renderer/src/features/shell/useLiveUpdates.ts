@@ -9,6 +9,8 @@ export function useLiveUpdates(): void {
     () =>
       bridge.on('change', (event) => {
         void queryClient.invalidateQueries({ queryKey: [event.entity] });
+        // Today gathers from every desk: any change may move it.
+        void queryClient.invalidateQueries({ queryKey: ['today'] });
       }),
     [queryClient],
   );

@@ -1,0 +1,2 @@
+export { TodayPage } from './TodayPage';
+export { useToday } from './useToday';
