@@ -8,7 +8,7 @@ export const playerMemory = {
     return Number.isFinite(value) && value > 0 ? value : 0;
   },
   remember(user: string, demo: string, seconds: number): void {
-    if (seconds > 1) localStorage.setItem(positionKey(user, demo), seconds.toFixed(1));
+    if (seconds > 1) localStorage.setItem(positionKey(user, demo), String(seconds));
     else localStorage.removeItem(positionKey(user, demo));
   },
   forget(user: string, demo: string): void {
