@@ -22,21 +22,26 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const queryClient = useQueryClient();
   const [signUpEnabled, setSignUpEnabled] = useState(current.signUpEnabled);
   const [idle, setIdle] = useState(String(current.idleTimeoutMinutes));
+  const [decisionDays, setDecisionDays] = useState(String(current.demoDecisionDays));
   const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () =>
       call('settings.update', {
         version: current.version,
-        patch: { signUpEnabled, idleTimeoutMinutes: Number(idle) },
+        patch: {
+          signUpEnabled,
+          idleTimeoutMinutes: Number(idle),
+          demoDecisionDays: Number(decisionDays),
+        },
       }),
     onSuccess: () => {
       setNotice(t('settings.saved'));
       return queryClient.invalidateQueries({ queryKey: ['settings'] });
     },
   });
-  const fieldError = (save.error as { fields?: Record<string, string> } | null)?.fields?.[
-    'patch.idleTimeoutMinutes'
-  ];
+  const fields = (save.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fieldError = fields['patch.idleTimeoutMinutes'];
+  const decisionError = fields['patch.demoDecisionDays'];
   useEffect(() => setSignUpEnabled(current.signUpEnabled), [current.signUpEnabled]);
 
   return (
@@ -49,7 +54,9 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           save.mutate();
         }}
       >
-        {save.error && !fieldError && <Alert severity="error">{save.error.message}</Alert>}
+        {save.error && !fieldError && !decisionError && (
+          <Alert severity="error">{save.error.message}</Alert>
+        )}
         <FormControlLabel
           control={
             <Switch checked={signUpEnabled} onChange={(_e, checked) => setSignUpEnabled(checked)} />
@@ -64,6 +71,15 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           error={!!fieldError}
           helperText={fieldError}
           slotProps={{ htmlInput: { min: 5, max: 10080 } }}
+        />
+        <TextField
+          type="number"
+          label={t('settings.demoDecisionDays')}
+          value={decisionDays}
+          onChange={(event) => setDecisionDays(event.target.value)}
+          error={!!decisionError}
+          helperText={decisionError ?? t('settings.demoDecisionDaysHint')}
+          slotProps={{ htmlInput: { min: 1, max: 180 } }}
         />
         <Box>
           <Button type="submit" variant="contained" disabled={save.isPending}>

@@ -154,6 +154,8 @@ export const en = {
   settings: {
     title: 'Workspace settings',
     signUpEnabled: 'Allow people to request an account from the sign-in screen',
+    demoDecisionDays: 'Days to decide on a demo',
+    demoDecisionDaysHint: 'A demo shows on Today as due this many days after it arrived.',
     idleTimeoutMinutes: 'Sign out after this many idle minutes',
     saved: 'Settings saved.',
   },

@@ -152,6 +152,8 @@ export const zhCN: Catalog = {
   settings: {
     title: '工作区设置',
     signUpEnabled: '允许在登录页申请账户',
+    demoDecisionDays: '小样决定期限（天）',
+    demoDecisionDaysHint: '小样收到后经过此天数，会在“今日”中显示为到期。',
     idleTimeoutMinutes: '闲置多少分钟后退出登录',
     saved: '设置已保存。',
   },
