@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Stack, TextField, Typography } from '@mui/material';
+import { Box, Stack, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { Artist } from '../../../../shared/domain/artist';
 import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
@@ -76,19 +76,15 @@ export function ArtistsPage() {
   );
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('artists.title')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'artists', action: 'create' }}
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          {t('artists.new')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('artists.title')}
+        action={{
+          label: t('artists.new'),
+          icon: <AddIcon />,
+          needs: { entity: 'artists', action: 'create' },
+          onClick: () => setCreating(true),
+        }}
+      />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
         <TextField
           size="small"

@@ -1,9 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Snackbar, Stack, Typography } from '@mui/material';
+import { Box, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { AuditionDialog } from './AuditionDialog';
 import { AuditionsView } from './AuditionsView';
 
@@ -14,19 +14,15 @@ export function AuditionsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('auditions.title')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'auditions', action: 'create' }}
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          {t('auditions.new')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('auditions.title')}
+        action={{
+          label: t('auditions.new'),
+          icon: <AddIcon />,
+          needs: { entity: 'auditions', action: 'create' },
+          onClick: () => setCreating(true),
+        }}
+      />
       <AuditionsView />
       {creating && (
         <AuditionDialog

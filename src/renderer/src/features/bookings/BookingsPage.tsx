@@ -1,10 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { Box, Snackbar, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { BookingDialog } from './BookingDialog';
 import { BookingsGrid } from './BookingsGrid';
@@ -20,19 +20,15 @@ export function BookingsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('bookings.title')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'bookings', action: 'create' }}
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          {t('bookings.new')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('bookings.title')}
+        action={{
+          label: t('bookings.new'),
+          icon: <AddIcon />,
+          needs: { entity: 'bookings', action: 'create' },
+          onClick: () => setCreating(true),
+        }}
+      />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
         <TextField
           size="small"

@@ -1,11 +1,11 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ContractStatus } from '../../../../shared/domain/contract';
 import { CONTRACT_STATUSES } from '../../../../shared/domain/vocabulary';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ContractDetailsDialog } from './ContractDetailsDialog';
@@ -24,19 +24,15 @@ export function ContractsPage() {
   useOpenFromQuery(useCallback(() => setCreating(true), []));
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('contracts.title')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'contracts', action: 'create' }}
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          {t('contracts.new')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('contracts.title')}
+        action={{
+          label: t('contracts.new'),
+          icon: <AddIcon />,
+          needs: { entity: 'contracts', action: 'create' },
+          onClick: () => setCreating(true),
+        }}
+      />
       <UpcomingExpiries onOpen={setOpen} />
       <VocabularySelect
         size="small"

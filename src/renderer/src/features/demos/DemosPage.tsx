@@ -1,5 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Stack } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/vocabulary';
 import type { ReviewStatus } from '../../../../shared/domain/demo';
 import { ArtistPicker, type ArtistOption } from '../../components/ArtistPicker';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { DemoQueue } from './DemoQueue';
@@ -30,19 +30,15 @@ export function DemosPage() {
   };
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('demos.pageTitle')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'demos', action: 'create' }}
-          variant="contained"
-          startIcon={<UploadFileIcon />}
-          onClick={() => setImporting(true)}
-        >
-          {t('demos.import.open')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('demos.pageTitle')}
+        action={{
+          label: t('demos.import.open'),
+          icon: <UploadFileIcon />,
+          needs: { entity: 'demos', action: 'create' },
+          onClick: () => setImporting(true),
+        }}
+      />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
         <Box sx={{ minWidth: 260 }}>
           <ArtistPicker

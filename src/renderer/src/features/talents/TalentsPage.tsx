@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
-import { PermittedButton } from '../../components/PermittedButton';
+import { PageHeader } from '../../components/PageHeader';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { AvailabilityChip } from './AvailabilityChip';
 import { TalentDialog } from './TalentDialog';
@@ -111,19 +111,15 @@ export function TalentsPage() {
 
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('talents.title')}
-        </Typography>
-        <PermittedButton
-          needs={{ entity: 'talents', action: 'create' }}
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setEditing('new')}
-        >
-          {t('talents.new')}
-        </PermittedButton>
-      </Stack>
+      <PageHeader
+        title={t('talents.title')}
+        action={{
+          label: t('talents.new'),
+          icon: <AddIcon />,
+          needs: { entity: 'talents', action: 'create' },
+          onClick: () => setEditing('new'),
+        }}
+      />
       <TalentFilters value={filters} onChange={changeFilters} />
       {list.error && (
         <Alert

@@ -1,0 +1,32 @@
+import { Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import type { Action, Entity } from '../../../shared/access';
+import { PermittedButton } from './PermittedButton';
+
+interface PrimaryAction {
+  readonly label: string;
+  readonly icon: ReactNode;
+  readonly needs: { readonly entity: Entity; readonly action: Action };
+  readonly onClick: () => void;
+}
+
+/** A screen's title (its one h1) and its primary action, which the access table may disable. */
+export function PageHeader({ title, action }: { title: string; action?: PrimaryAction }) {
+  return (
+    <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+      <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+        {title}
+      </Typography>
+      {action && (
+        <PermittedButton
+          needs={action.needs}
+          variant="contained"
+          startIcon={action.icon}
+          onClick={action.onClick}
+        >
+          {action.label}
+        </PermittedButton>
+      )}
+    </Stack>
+  );
+}
