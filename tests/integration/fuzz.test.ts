@@ -106,8 +106,8 @@ describe(`fuzzing every channel (${RUNS} runs each)`, () => {
       await fc.assert(
         fc.asyncProperty(inputFor(channel), async (input) => {
           // Signing in keeps the session fresh with an occasional write of its own: do that first.
-        t.core.auth.resolve(token);
-        const before = changes();
+          t.core.auth.resolve(token);
+          const before = changes();
           let reply;
           try {
             reply = (await t.core.dispatch(channel, input, token)).envelope;

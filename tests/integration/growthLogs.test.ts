@@ -74,3 +74,40 @@ describe('growth logs', () => {
     expect(t.count('social_growth_logs')).toBe(0);
   });
 });
+
+describe('follower spikes', () => {
+  it('flag the artist when a capture jumps far above its own trend, and show on its owner’s Today', async () => {
+    const ar = await a.user('ana', 'AandR');
+    const own = (await t.call('artists.create', { artistName: 'Rising', genre: 'pop' }, ar.token))
+      .id;
+    const day = (i: number) => new Date(Date.UTC(2026, 8, 1 + i * 7)).toISOString().slice(0, 10);
+    for (let i = 0; i < 10; i += 1) {
+      await t.call(
+        'growthLogs.create',
+        {
+          artist: own,
+          platform: 'tiktok',
+          followerCount: 1000 + i * 100 + (i % 3) * 7,
+          captureDate: day(i),
+        },
+        contributor.token,
+      );
+    }
+    expect((await t.call('artists.get', { id: own }, ar.token)).followerSpikeDate).toBeNull();
+    await t.call(
+      'growthLogs.create',
+      { artist: own, platform: 'tiktok', followerCount: 9000, captureDate: day(10) },
+      contributor.token,
+    );
+    const flagged = await t.call('artists.get', { id: own }, ar.token);
+    expect(flagged).toMatchObject({ followerSpikeDate: day(10), followerSpikePlatform: 'tiktok' });
+    const today = await t.call('today.list', { today: day(11) }, ar.token);
+    expect(today.items.map((i) => [i.kind, i.urgency, i.title])).toContainEqual([
+      'followerSpike',
+      'today',
+      'Rising · tiktok',
+    ]);
+    // A week on it is old news.
+    expect((await t.call('today.list', { today: day(12) }, ar.token)).items).toEqual([]);
+  });
+});

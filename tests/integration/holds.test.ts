@@ -91,11 +91,7 @@ describe('ranked holds', () => {
     const third = await hold('Fabrikam');
     await t.call('bookings.cancel', { id: first.id, reason: 'Client went elsewhere' }, token);
     expect(await ranks(second.id, third.id)).toEqual([1, 2]);
-    const history = await t.call(
-      'audit.list',
-      { entity: 'bookings', entityId: second.id },
-      token,
-    );
+    const history = await t.call('audit.list', { entity: 'bookings', entityId: second.id }, token);
     expect(history.items.map((e) => e.action)).toContain('bookings.rank');
   });
 

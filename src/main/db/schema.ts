@@ -217,6 +217,9 @@ export const artists = sqliteTable(
     priorityScore: integer(),
     socialFollowers: integer(),
     lastDemoDate: text(),
+    /** The capture date and platform of the last follower spike (see followerSpike.ts). */
+    followerSpikeDate: text(),
+    followerSpikePlatform: text(),
     owner: text()
       .notNull()
       .references(() => users.id),

@@ -92,6 +92,8 @@ export function createArtistService(store: Store) {
           priorityScore: input.priorityScore ?? null,
           socialFollowers: null,
           lastDemoDate: null,
+          followerSpikeDate: null,
+          followerSpikePlatform: null,
           owner,
         };
         w.tx.insert(artists).values(values).run();

@@ -1,4 +1,6 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Capture } from '../../shared/domain/followerGrowth';
+import { isFollowerSpike, SPIKE_WINDOW } from '../../shared/domain/followerSpike';
 import type { Input, Output } from '../../shared/api';
 import type { GrowthLog, Platform } from '../../shared/domain/growthLog';
 import { AppError } from '../../shared/errors';
@@ -100,9 +102,30 @@ export function createGrowthLogService(store: Store) {
             ) AS position
             FROM social_growth_logs WHERE artist = ${input.artist}
           ) WHERE position = 1`);
+        // The platform's recent captures, newest first: a spike is judged against its own trend.
+        const recent = w.tx
+          .select({
+            platform: socialGrowthLogs.platform,
+            followerCount: socialGrowthLogs.followerCount,
+            captureDate: socialGrowthLogs.captureDate,
+          })
+          .from(socialGrowthLogs)
+          .where(
+            and(
+              eq(socialGrowthLogs.artist, input.artist),
+              eq(socialGrowthLogs.platform, input.platform),
+            ),
+          )
+          .orderBy(desc(socialGrowthLogs.captureDate), desc(sql`${socialGrowthLogs}.rowid`))
+          .limit(SPIKE_WINDOW + 2)
+          .all() as Capture[];
+        const spike =
+          recent[0]?.captureDate === input.captureDate && isFollowerSpike(recent)
+            ? { followerSpikeDate: input.captureDate, followerSpikePlatform: input.platform }
+            : {};
         w.tx
           .update(artists)
-          .set({ socialFollowers: total.total, updatedAt: w.now })
+          .set({ socialFollowers: total.total, ...spike, updatedAt: w.now })
           .where(eq(artists.id, input.artist))
           .run();
         const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
@@ -110,7 +133,7 @@ export function createGrowthLogService(store: Store) {
           action: 'growthLogs.create',
           entity: 'growthLogs',
           entityId: id,
-          changes: fields,
+          changes: { ...fields, ...spike },
         });
         w.emit({ entity: 'growthLogs', id, action: 'created' });
         w.emit({ entity: 'artists', id: input.artist, action: 'updated' });

@@ -6,6 +6,7 @@ import {
   OVERDUE_DAYS,
   rankToday,
   SOON_DAYS,
+  SPIKE_DAYS,
   urgencyOf,
   type TodayItem,
   type TodayKind,
@@ -190,6 +191,39 @@ export function createTodayService(store: Store, settings: SettingsService) {
           });
       }
 
+      // Follower spikes: news rather than a deadline, shown for a week as today's.
+      const spikes: Omit<TodayItem, 'urgency'>[] = [];
+      const owns = scopeOf(role, 'artists', 'update');
+      if (owns) {
+        const rows = db
+          .select({
+            id: artists.id,
+            name: artists.artistName,
+            date: artists.followerSpikeDate,
+            platform: artists.followerSpikePlatform,
+          })
+          .from(artists)
+          .where(
+            and(
+              isNotNull(artists.followerSpikeDate),
+              gte(artists.followerSpikeDate, shift(today, -SPIKE_DAYS)),
+              owns === 'own' ? eq(artists.owner, session.user.id) : undefined,
+            ),
+          )
+          .all();
+        for (const r of rows)
+          spikes.push({
+            kind: 'followerSpike',
+            key: `followerSpike:${r.id}:${r.date}`,
+            entity: 'artists',
+            id: r.id,
+            title: `${r.name} · ${r.platform}`,
+            due: r.date!,
+            artist: r.id,
+            talentProfile: null,
+          });
+      }
+
       const now = store.now();
       const marks = new Map(
         db
@@ -210,7 +244,12 @@ export function createTodayService(store: Store, settings: SettingsService) {
           .flatMap((item) => {
             const urgency = urgencyOf(item.due.slice(0, 10), today);
             return urgency ? [{ ...item, urgency }] : [];
-          }),
+          })
+          .concat(
+            spikes
+              .filter((item) => !marks.has(item.key))
+              .map((item) => ({ ...item, urgency: 'today' as const })),
+          ),
       );
       return {
         items,

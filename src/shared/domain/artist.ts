@@ -49,6 +49,9 @@ export const artist = z.object({
   priorityScore: z.number().int().nullable(),
   socialFollowers: z.number().int().nullable(),
   lastDemoDate: calendarDate.nullable(),
+  /** The last capture far above the artist's own trend, if any. */
+  followerSpikeDate: z.string().nullable(),
+  followerSpikePlatform: z.string().nullable(),
   owner: z.string(),
   expanded: z.object({ owner: userSummary }),
 });

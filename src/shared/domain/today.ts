@@ -8,6 +8,7 @@ export const TODAY_KINDS = [
   'demoDecision',
   'callbackReply',
   'holdChallenge',
+  'followerSpike',
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -18,6 +19,9 @@ export type Urgency = (typeof URGENCIES)[number];
 export const SOON_DAYS = 7;
 export const OVERDUE_DAYS = 60;
 
+/** A follower spike stays on Today for a week after its capture. */
+export const SPIKE_DAYS = 7;
+
 /** A callback is to be answered within two days of the audition. */
 export const CALLBACK_REPLY_DAYS = 2;
 
@@ -26,7 +30,7 @@ export const todayItem = z.object({
   key: z.string(),
   kind: z.enum(TODAY_KINDS),
   /** The record to open. */
-  entity: z.enum(['contracts', 'demos', 'auditions', 'bookings']),
+  entity: z.enum(['contracts', 'demos', 'auditions', 'bookings', 'artists']),
   id: z.string(),
   title: z.string(),
   /** A calendar date (YYYY-MM-DD) or an instant. */

@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Stack, TextField } from '@mui/material';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import { Box, Chip, Stack, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
@@ -43,7 +44,29 @@ export function ArtistsPage() {
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   const columns = useMemo<GridColDef<Artist>[]>(
     () => [
-      { field: 'artistName', headerName: t('artists.artistName'), flex: 1.2, minWidth: 180 },
+      {
+        field: 'artistName',
+        headerName: t('artists.artistName'),
+        flex: 1.2,
+        minWidth: 200,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+            <span>{row.artistName}</span>
+            {row.followerSpikeDate && (
+              <Chip
+                size="small"
+                color="success"
+                icon={<TrendingUpIcon />}
+                label={t('artists.spike')}
+                title={t('artists.spikeHint', {
+                  platform: t(`platform.${row.followerSpikePlatform ?? 'other'}`),
+                  date: row.followerSpikeDate,
+                })}
+              />
+            )}
+          </Stack>
+        ),
+      },
       { field: 'genre', headerName: t('artists.genre'), width: 140 },
       {
         field: 'status',

@@ -37,6 +37,8 @@ function pathOf(item: TodayItem): string {
       return `/contracts?open=${item.id}`;
     case 'demos':
       return `/demos/${item.id}`;
+    case 'artists':
+      return `/artists/${item.id}`;
     default:
       return `/talents/${item.talentProfile ?? ''}`;
   }

@@ -325,6 +325,8 @@ export const en = {
     priorityScore: 'Priority',
     socialFollowers: 'Followers',
     lastDemoDate: 'Last demo',
+    spike: 'Spike',
+    spikeHint: 'Followers on {{platform}} jumped far above the trend ({{date}})',
     owner: 'A&R owner',
     search: 'Search artists',
     empty: 'No artists yet.',
@@ -586,6 +588,7 @@ export const en = {
       demoDecision: 'Demo decision due',
       callbackReply: 'Callback reply due',
       holdChallenge: 'Hold challenge deadline',
+      followerSpike: 'Followers jumped above the trend',
     },
   },
   entities: {

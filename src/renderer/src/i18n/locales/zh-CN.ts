@@ -309,6 +309,8 @@ export const zhCN: Catalog = {
     priorityScore: '优先级',
     socialFollowers: '粉丝数',
     lastDemoDate: '最近小样',
+    spike: '激增',
+    spikeHint: '{{platform}} 粉丝数远超趋势（{{date}}）',
     owner: 'A&R 负责人',
     search: '搜索音乐人',
     empty: '还没有音乐人。',
@@ -562,6 +564,7 @@ export const zhCN: Catalog = {
       demoDecision: '小样待决定',
       callbackReply: '复试回复到期',
       holdChallenge: '暂定挑战截止',
+      followerSpike: '粉丝数增长远超趋势',
     },
   },
   entities: {
