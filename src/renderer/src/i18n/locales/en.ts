@@ -159,11 +159,6 @@ export const en = {
     idleTimeoutMinutes: 'Sign out after this many idle minutes',
     saved: 'Settings saved.',
   },
-  home: {
-    title: 'Welcome, {{name}}',
-    nothingYet:
-      'The screens for your role are on their way. An administrator can change your role in Users.',
-  },
   denied: {
     role: 'Your role ({{role}}) cannot do this.',
   },

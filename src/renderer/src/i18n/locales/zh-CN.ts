@@ -157,10 +157,6 @@ export const zhCN: Catalog = {
     idleTimeoutMinutes: '闲置多少分钟后退出登录',
     saved: '设置已保存。',
   },
-  home: {
-    title: '欢迎，{{name}}',
-    nothingYet: '适用于你角色的页面即将推出。管理员可以在“用户”中修改你的角色。',
-  },
   denied: {
     role: '你的角色（{{role}}）无法执行此操作。',
   },
