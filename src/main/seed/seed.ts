@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestByPlatform } from '../../shared/domain/followerGrowth';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
@@ -439,19 +440,16 @@ export async function seedWorkspace(
           });
     insertAll(core, t.socialGrowthLogs, growth);
     // socialFollowers is derived: the latest capture per platform, summed (as growthLogs.create does).
-    const latest = new Map<string, Map<string, { date: string; count: number }>>();
+    const byArtist = new Map<string, typeof growth>();
     for (const log of growth) {
-      const perPlatform =
-        latest.get(log.artist) ?? new Map<string, { date: string; count: number }>();
-      const seen = perPlatform.get(log.platform);
-      if (!seen || log.captureDate >= seen.date)
-        perPlatform.set(log.platform, { date: log.captureDate, count: log.followerCount });
-      latest.set(log.artist, perPlatform);
+      const logs = byArtist.get(log.artist) ?? [];
+      logs.push(log);
+      byArtist.set(log.artist, logs);
     }
     for (const artist of artists) {
-      const perPlatform = latest.get(artist.id);
-      const total = perPlatform
-        ? [...perPlatform.values()].reduce((sum, x) => sum + x.count, 0)
+      const logs = byArtist.get(artist.id);
+      const total = logs
+        ? [...latestByPlatform(logs).values()].reduce((sum, log) => sum + log.followerCount, 0)
         : null;
       w.tx
         .update(t.artists)

@@ -15,6 +15,7 @@ import { requirePdf } from './fileKinds';
 import { requireAssignee } from './labelOwners';
 import type { MediaStore } from './media';
 import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import type { Staging } from './staging';
 import { diff, newId, type Store, type WriteContext } from './store';
@@ -140,13 +141,7 @@ export function createContractService(
 
     create(session: Session, input: Input<'contracts.create'>): Output<'contracts.create'> {
       return store.write(session.user.id, (w) => {
-        const artist = w.tx
-          .select({ id: artists.id })
-          .from(artists)
-          .where(eq(artists.id, input.artist))
-          .get();
-        if (!artist)
-          throw new AppError('NOT_FOUND', 'That artist does not exist.', { artist: 'Not found' });
+        requireArtist(w.tx, input.artist);
         const legalOwner = input.legalOwner ?? session.user.id;
         requireAssignee(w.tx, legalOwner, LEGAL_OWNER_ROLES, 'legalOwner', LEGAL_OWNER_MESSAGE);
         const id = newId();

@@ -18,6 +18,7 @@ import { sha256OfFile, type MediaStore } from './media';
 import type { DemoAnalysis } from './demoAnalysis';
 import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { insertNote } from './reviewNotes';
+import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import type { Staging } from './staging';
 import { newId, type Store } from './store';
@@ -105,12 +106,6 @@ export function createDemoService(
     const row = selectDemos(tx).where(eq(demos.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'That demo does not exist.');
     return row;
-  }
-
-  function requireArtist(tx: Pick<Db, 'select'>, id: string): void {
-    const found = tx.select({ id: artists.id }).from(artists).where(eq(artists.id, id)).get();
-    if (!found)
-      throw new AppError('NOT_FOUND', 'That artist does not exist.', { artist: 'Not found' });
   }
 
   return {

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, socialGrowthLogs, users } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import { newId, type Store } from './store';
 
@@ -66,13 +67,7 @@ export function createGrowthLogService(store: Store) {
 
     create(session: Session, input: Input<'growthLogs.create'>): Output<'growthLogs.create'> {
       return store.write(session.user.id, (w) => {
-        const artist = w.tx
-          .select({ id: artists.id })
-          .from(artists)
-          .where(eq(artists.id, input.artist))
-          .get();
-        if (!artist)
-          throw new AppError('NOT_FOUND', 'That artist does not exist.', { artist: 'Not found' });
+        requireArtist(w.tx, input.artist);
         // A day's grace: it is already tomorrow east of UTC.
         const latestAllowed = new Date(Date.parse(w.now) + DAY_MS).toISOString().slice(0, 10);
         if (input.captureDate > latestAllowed) {

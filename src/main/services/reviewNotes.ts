@@ -5,8 +5,9 @@ import type { NoteVisibility, ReviewNote } from '../../shared/domain/reviewNote'
 import type { NoteType } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { artists, demos, reviewNotes, users } from '../db/schema';
+import { demos, reviewNotes, users } from '../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import { newId, type Store, type WriteContext } from './store';
 
@@ -72,13 +73,7 @@ export function insertNote(w: WriteContext, session: Session, note: NewNote): Re
       visibility: `Allowed: private, ${readable.join(', ')}`,
     });
   }
-  const artist = w.tx
-    .select({ id: artists.id })
-    .from(artists)
-    .where(eq(artists.id, note.artist))
-    .get();
-  if (!artist)
-    throw new AppError('NOT_FOUND', 'That artist does not exist.', { artist: 'Not found' });
+  requireArtist(w.tx, note.artist);
   if (note.demo) {
     const demo = w.tx
       .select({ artist: demos.artist })
