@@ -18,6 +18,7 @@ export const ENTITIES = [
   'availability',
   'artists',
   'demos',
+  'demoScores',
   'contracts',
   'growthLogs',
   'reviewNotes',
@@ -64,6 +65,8 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Entity, Grant
   AandR: {
     artists: { read: 'all', create: 'all', update: 'own' },
     demos: { read: 'all', create: 'all', update: 'own' },
+    // Every A&R reviewer scores demos (their own score, replaced when they rate again).
+    demoScores: { read: 'all', create: 'all' },
     contracts: readAll,
     growthLogs: appendAll,
     reviewNotes: appendAll,

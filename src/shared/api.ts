@@ -40,6 +40,8 @@ import {
   contract as contractRow,
   contractAttachDocument,
   contractCreate,
+  contractKeyDate,
+  contractKeyDatesQuery,
   contractList,
   contractTransition,
   contractUpdate,
@@ -50,6 +52,7 @@ import {
   demoImported,
   demoList,
   demoPeaks,
+  demoRate,
   demoRelink,
   demoSetReviewStatus,
 } from './domain/demo';
@@ -62,7 +65,7 @@ import {
   availabilityBlockUpdate,
 } from './domain/availabilityBlock';
 import { searchQuery, searchResult } from './domain/search';
-import { todayList, todayMark, todayQuery } from './domain/today';
+import { todayList, todayMark, todayQuery, todayReminded } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
@@ -305,6 +308,11 @@ export const contract = {
   },
   'demos.relink': { input: demoRelink, output: demo, guard: { entity: 'demos', action: 'create' } },
   'demos.peaks': { input: byId, output: demoPeaks, guard: { entity: 'demos', action: 'read' } },
+  'demos.rate': {
+    input: demoRate,
+    output: demo,
+    guard: { entity: 'demoScores', action: 'create' },
+  },
 
   'contracts.list': {
     input: contractList,
@@ -334,6 +342,12 @@ export const contract = {
   'contracts.attachDocument': {
     input: contractAttachDocument,
     output: contractRow,
+    guard: { entity: 'contracts', action: 'update' },
+  },
+  // The calendar's all-day items: for those who work the dates (legal and admins).
+  'contracts.keyDates': {
+    input: contractKeyDatesQuery,
+    output: z.object({ items: z.array(contractKeyDate) }),
     guard: { entity: 'contracts', action: 'update' },
   },
 
@@ -372,6 +386,11 @@ export const contract = {
       doneAt: z.string().nullable(),
       snoozedUntil: z.string().nullable(),
     }),
+    guard: 'signedIn',
+  },
+  'today.reminded': {
+    input: todayReminded,
+    output: z.object({ keys: z.array(z.string()) }),
     guard: 'signedIn',
   },
 

@@ -306,6 +306,7 @@ const CASES: Record<Channel, Case> = {
     expect: aandrDesk,
   },
   'demos.peaks': { input: (w) => ({ id: w.demo }), expect: labelRead },
+  'demos.rate': { input: (w) => ({ id: w.demo, score: 4 }), expect: aandrDesk },
   'demos.relink': {
     input: async (w, a) => ({ id: w.demo, file: await w.stageWav(a) }),
     expect: aandrDesk,
@@ -332,6 +333,10 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ id: w.contract, file: await w.stagePdf(a) }),
     expect: legalDesk,
   },
+  'contracts.keyDates': {
+    input: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+    expect: legalDesk,
+  },
   'growthLogs.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },
   'growthLogs.create': {
     input: (w) => ({
@@ -356,6 +361,10 @@ const CASES: Record<Channel, Case> = {
   'today.list': { input: () => ({ today: '2026-11-23' }), expect: everyone('ok') },
   'today.mark': {
     input: (_w, a) => ({ key: `contractOption:x-${a}:2026-11-23`, action: 'done' }),
+    expect: everyone('ok'),
+  },
+  'today.reminded': {
+    input: (_w, a) => ({ keys: [`contractOption:x-${a}:2026-11-23`] }),
     expect: everyone('ok'),
   },
   'settings.get': { input: () => ({}), expect: everyone('ok') },

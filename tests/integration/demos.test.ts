@@ -306,3 +306,38 @@ describe('a missing stored file', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 });
+
+describe('demo scores', () => {
+  it('keeps one score per reviewer, shows the average and the caller’s own, and is audited', async () => {
+    const imported = await importAs(ar, wavBytes(0.2));
+    if (!imported.ok) throw new Error(imported.error.message);
+    const id = imported.data.id;
+    expect(imported.data.scores).toEqual({ average: null, count: 0, mine: null });
+
+    await t.call('demos.rate', { id, score: 2 }, ar.token);
+    await t.call('demos.rate', { id, score: 5 }, ar.token); // replaces ada's 2
+    const omars = await t.call('demos.rate', { id, score: 4 }, otherAr.token);
+    expect(omars.scores).toEqual({ average: 4.5, count: 2, mine: 4 });
+    const listed = await t.call('demos.list', {}, ar.token);
+    expect(listed.items[0]!.scores).toEqual({ average: 4.5, count: 2, mine: 5 });
+    expect((await t.call('demos.get', { id }, legal.token)).scores).toMatchObject({
+      count: 2,
+      mine: null,
+    });
+
+    const rated = await t.call('audit.list', { entity: 'demos', entityId: id }, a.owner);
+    expect(rated.items.filter((e) => e.action === 'demos.rate')).toHaveLength(3);
+
+    // Out of range or by someone who does not review demos: refused, nothing changes.
+    const before = t.count('demo_scores');
+    for (const score of [0, 6, 3.5]) {
+      const bad = await t.raw('demos.rate', { id, score }, ar.token);
+      expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
+    }
+    const byLegal = await t.raw('demos.rate', { id, score: 3 }, legal.token);
+    expect(byLegal.ok ? null : byLegal.error.code).toBe('FORBIDDEN');
+    const missing = await t.raw('demos.rate', { id: 'nope', score: 3 }, ar.token);
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    expect(t.count('demo_scores')).toBe(before);
+  });
+});

@@ -157,4 +157,99 @@ describe('today', () => {
       'contractOption',
     ]);
   });
+
+  it('shows each reminder once, across sessions, and reminds again after a snooze', async () => {
+    const lee = await a.user('lee', 'legal');
+    const ada = await a.user('ada', 'AandR');
+    const artist = (
+      await t.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' }, ada.token)
+    ).id;
+    now = new Date(`${TODAY}T08:00:00.000Z`);
+    lee.token = await a.token('lee');
+    await t.call(
+      'contracts.create',
+      {
+        artist,
+        contractType: 'recording',
+        legalOwner: lee.id,
+        optionDate: day(0),
+        expiryDate: day(2),
+      },
+      lee.token,
+    );
+    const due = async () =>
+      (await list(lee.token)).items.map((i) => `${i.kind}:${i.reminded ? 'shown' : 'new'}`);
+    expect(await due()).toEqual(['contractOption:new', 'contractExpiry:new']);
+
+    const option = (await list(lee.token)).items[0]!;
+    const audit = t.count('audit_log');
+    await t.call('today.reminded', { keys: [option.key, option.key] }, lee.token);
+    expect(t.count('audit_log')).toBe(audit + 1);
+    // A later session (the app closed and opened again) does not show it again.
+    await t.call('auth.logout', {}, lee.token);
+    lee.token = await a.token('lee');
+    expect(await due()).toEqual(['contractOption:shown', 'contractExpiry:new']);
+
+    // Snoozed, it is hidden, then comes back as a new reminder.
+    await t.call(
+      'today.mark',
+      { key: option.key, action: 'snooze', until: `${TODAY}T10:00:00.000Z` },
+      lee.token,
+    );
+    expect(await due()).toEqual(['contractExpiry:new']);
+    now = new Date(`${TODAY}T11:00:00.000Z`);
+    lee.token = await a.token('lee');
+    expect(await due()).toEqual(['contractOption:new', 'contractExpiry:new']);
+
+    // Another user's reminder marks are theirs alone.
+    const owner = await a.token('owner');
+    expect((await list(owner)).items.every((i) => !i.reminded)).toBe(true);
+  });
+
+  it('puts contract option, notice and expiry dates on the calendar for legal and admins', async () => {
+    const lee = await a.user('lee', 'legal');
+    const ada = await a.user('ada', 'AandR');
+    const artist = (
+      await t.call('artists.create', { artistName: '纸潮 Paper Tides', genre: 'pop' }, ada.token)
+    ).id;
+    const contract = await t.call(
+      'contracts.create',
+      {
+        artist,
+        contractType: 'recording',
+        legalOwner: lee.id,
+        optionDate: '2026-12-01',
+        noticeDate: '2026-11-20',
+        expiryDate: '2027-03-01',
+      },
+      lee.token,
+    );
+    const range = { from: '2026-11-01', to: '2026-12-31' };
+    const { items } = await t.call('contracts.keyDates', range, lee.token);
+    expect(items.map((i) => `${i.date}:${i.kind}`)).toEqual([
+      '2026-11-20:notice',
+      '2026-12-01:option',
+    ]);
+    expect(items[0]).toMatchObject({
+      contract: contract.id,
+      artist,
+      artistName: '纸潮 Paper Tides',
+      contractType: 'recording',
+      status: 'draft',
+    });
+    // Both ends are inclusive.
+    const edge = await t.call(
+      'contracts.keyDates',
+      { from: '2026-12-01', to: '2026-12-01' },
+      lee.token,
+    );
+    expect(edge.items.map((i) => i.kind)).toEqual(['option']);
+    expect((await t.raw('contracts.keyDates', range, ada.token)).ok).toBe(false);
+    const backwards = await t.raw(
+      'contracts.keyDates',
+      { from: '2026-12-01', to: '2026-11-01' },
+      lee.token,
+    );
+    expect(backwards.ok ? null : backwards.error.code).toBe('VALIDATION');
+  });
 });

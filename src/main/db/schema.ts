@@ -5,6 +5,7 @@
  */
 import {
   type AnySQLiteColumn,
+  check,
   index,
   integer,
   real,
@@ -13,6 +14,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 const rowMeta = {
   id: text().primaryKey(),
@@ -258,6 +260,25 @@ export const demos = sqliteTable(
   ],
 );
 
+/** One score (1-5) per A&R reviewer per demo; rating again replaces the reviewer's own. */
+export const demoScores = sqliteTable(
+  'demo_scores',
+  {
+    demo: text()
+      .notNull()
+      .references(() => demos.id),
+    reviewer: text()
+      .notNull()
+      .references(() => users.id),
+    score: integer().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.demo, t.reviewer] }),
+    check('demo_scores_score_range', sql`${t.score} between 1 and 5`),
+  ],
+);
+
 export const contracts = sqliteTable(
   'contracts',
   {
@@ -365,6 +386,8 @@ export const todayMarks = sqliteTable(
     item: text().notNull(),
     doneAt: text(),
     snoozedUntil: text(),
+    /** When a reminder for this item was shown, so one shown is never shown again. */
+    remindedAt: text(),
     updatedAt: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.user, t.item] })],

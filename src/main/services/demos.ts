@@ -12,7 +12,7 @@ import {
 import type { SubmissionSource } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { artists, demos, media, users } from '../db/schema';
+import { artists, demoScores, demos, media, users } from '../db/schema';
 import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from './media';
 import type { DemoAnalysis } from './demoAnalysis';
@@ -31,9 +31,13 @@ type Row = typeof demos.$inferSelect & {
   sha256: string | null;
   submitterUsername: string;
   submitterFullName: string;
+  scoreAverage: number | null;
+  scoreCount: number;
+  myScore: number | null;
 };
 
-function selectDemos(tx: Pick<Db, 'select'>) {
+/** A demo row as `viewer` sees it: their own score beside everyone's average. */
+function selectDemos(tx: Pick<Db, 'select'>, viewer: string) {
   return tx
     .select({
       id: demos.id,
@@ -55,6 +59,13 @@ function selectDemos(tx: Pick<Db, 'select'>) {
       sha256: media.sha256,
       submitterUsername: submitter.username,
       submitterFullName: submitter.fullName,
+      scoreAverage: sql<
+        number | null
+      >`(SELECT avg(${demoScores.score}) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+      scoreCount: sql<number>`(SELECT count(*) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+      myScore: sql<
+        number | null
+      >`(SELECT ${demoScores.score} FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id} AND ${demoScores.reviewer} = ${viewer})`,
     })
     .from(demos)
     .innerJoin(artists, eq(artists.id, demos.artist))
@@ -92,6 +103,7 @@ export function createDemoService(
     sampleRate: row.sampleRate,
     loudnessLufs: row.loudnessLufs,
     audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
+    scores: { average: row.scoreAverage, count: row.scoreCount, mine: row.myScore },
     expanded: {
       artist: { id: row.artist, artistName: row.artistName, owner: row.artistOwner },
       submittedBy: {
@@ -102,14 +114,14 @@ export function createDemoService(
     },
   });
 
-  function loadRow(tx: Pick<Db, 'select'>, id: string): Row {
-    const row = selectDemos(tx).where(eq(demos.id, id)).get();
+  function loadRow(tx: Pick<Db, 'select'>, id: string, viewer: string): Row {
+    const row = selectDemos(tx, viewer).where(eq(demos.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'That demo does not exist.');
     return row;
   }
 
   return {
-    list(_session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
+    list(session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
       const where: SQL[] = [];
       if (input.artist) where.push(eq(demos.artist, input.artist));
@@ -122,7 +134,7 @@ export function createDemoService(
         );
       }
       // First in, first heard: the queue is oldest first.
-      const rows = selectDemos(db)
+      const rows = selectDemos(db, session.user.id)
         .where(and(...where))
         .orderBy(asc(demos.receivedAt), asc(demos.id))
         .limit(limit + 1)
@@ -130,12 +142,12 @@ export function createDemoService(
       return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id]);
     },
 
-    get(_session: Session, input: Input<'demos.get'>): Output<'demos.get'> {
-      return toDemo(loadRow(db, input.id));
+    get(session: Session, input: Input<'demos.get'>): Output<'demos.get'> {
+      return toDemo(loadRow(db, input.id, session.user.id));
     },
 
-    peaks(_session: Session, input: Input<'demos.peaks'>): Output<'demos.peaks'> {
-      const demo = loadRow(db, input.id);
+    peaks(session: Session, input: Input<'demos.peaks'>): Output<'demos.peaks'> {
+      const demo = loadRow(db, input.id, session.user.id);
       return { id: demo.id, ...analysis.peaks(demo.audioUrl) };
     },
 
@@ -206,7 +218,7 @@ export function createDemoService(
         });
         w.emit({ entity: 'demos', id, action: 'created' });
         w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
-        return { ...toDemo(loadRow(w.tx, id)), duplicate: stored.duplicate };
+        return { ...toDemo(loadRow(w.tx, id, session.user.id)), duplicate: stored.duplicate };
       });
       analysis.enqueue(imported.audioUrl.slice('media:'.length));
       return imported;
@@ -217,7 +229,7 @@ export function createDemoService(
       input: Input<'demos.setReviewStatus'>,
     ): Output<'demos.setReviewStatus'> {
       return store.write(session.user.id, (w) => {
-        const before = loadRow(w.tx, input.id);
+        const before = loadRow(w.tx, input.id, session.user.id);
         if (
           scopeOf(session.user.role, 'demos', 'update') === 'own' &&
           before.artistOwner !== session.user.id
@@ -256,13 +268,41 @@ export function createDemoService(
           changes: { reviewStatus: [from, input.status], ...(note ? { note: note.id } : {}) },
         });
         w.emit({ entity: 'demos', id: before.id, action: 'updated' });
-        return toDemo(loadRow(w.tx, before.id));
+        return toDemo(loadRow(w.tx, before.id, session.user.id));
+      });
+    },
+
+    /** The caller's score for a demo (1-5); rating again replaces their earlier score. */
+    rate(session: Session, input: Input<'demos.rate'>): Output<'demos.rate'> {
+      return store.write(session.user.id, (w) => {
+        const before = loadRow(w.tx, input.id, session.user.id);
+        w.tx
+          .insert(demoScores)
+          .values({
+            demo: before.id,
+            reviewer: session.user.id,
+            score: input.score,
+            updatedAt: w.now,
+          })
+          .onConflictDoUpdate({
+            target: [demoScores.demo, demoScores.reviewer],
+            set: { score: input.score, updatedAt: w.now },
+          })
+          .run();
+        w.audit({
+          action: 'demos.rate',
+          entity: 'demos',
+          entityId: before.id,
+          changes: { score: [before.myScore, input.score] },
+        });
+        w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, before.id, session.user.id));
       });
     },
 
     /** Restores a missing stored file from the same recording; a different recording is refused. */
     async relink(session: Session, input: Input<'demos.relink'>): Promise<Output<'demos.relink'>> {
-      const demo = loadRow(db, input.id);
+      const demo = loadRow(db, input.id, session.user.id);
       const stored = demo.sha256;
       if (stored === null) throw new AppError('NOT_FOUND', 'This demo has no stored file record.');
       await files.staging.use(session.user.id, input.file, async (staged) => {
@@ -280,7 +320,7 @@ export function createDemoService(
       return store.write(session.user.id, (w) => {
         w.audit({ action: 'demos.relink', entity: 'demos', entityId: demo.id });
         w.emit({ entity: 'demos', id: demo.id, action: 'updated' });
-        return toDemo(loadRow(w.tx, demo.id));
+        return toDemo(loadRow(w.tx, demo.id, session.user.id));
       });
     },
   };

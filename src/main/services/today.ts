@@ -44,8 +44,8 @@ export function createTodayService(store: Store, settings: SettingsService) {
       const today = input.today ?? store.now().slice(0, 10);
       const from = shift(today, -OVERDUE_DAYS);
       const to = shift(today, SOON_DAYS);
-      const found: Omit<TodayItem, 'urgency'>[] = [];
-      const add = (item: Omit<TodayItem, 'urgency' | 'key'>) =>
+      const found: Omit<TodayItem, 'urgency' | 'reminded'>[] = [];
+      const add = (item: Omit<TodayItem, 'urgency' | 'key' | 'reminded'>) =>
         found.push({ ...item, key: `${item.kind}:${item.id}:${item.due.slice(0, 10)}` });
 
       // Contracts: legal owns the dates; admins see all; A&R reads them too.
@@ -192,7 +192,7 @@ export function createTodayService(store: Store, settings: SettingsService) {
       }
 
       // Follower spikes: news rather than a deadline, shown for a week as today's.
-      const spikes: Omit<TodayItem, 'urgency'>[] = [];
+      const spikes: Omit<TodayItem, 'urgency' | 'reminded'>[] = [];
       const owns = scopeOf(role, 'artists', 'update');
       if (owns) {
         const rows = db
@@ -229,26 +229,30 @@ export function createTodayService(store: Store, settings: SettingsService) {
         db
           .select()
           .from(todayMarks)
-          .where(
-            and(
-              eq(todayMarks.user, session.user.id),
-              or(isNotNull(todayMarks.doneAt), gte(todayMarks.snoozedUntil, now)),
-            ),
-          )
+          .where(eq(todayMarks.user, session.user.id))
           .all()
           .map((m) => [m.item, m]),
       );
+      const hidden = (key: string) => {
+        const mark = marks.get(key);
+        return !!mark && (mark.doneAt !== null || (mark.snoozedUntil ?? '') >= now);
+      };
+      const reminded = (key: string) => !!marks.get(key)?.remindedAt;
       const items = rankToday(
         found
-          .filter((item) => !marks.has(item.key))
+          .filter((item) => !hidden(item.key))
           .flatMap((item) => {
             const urgency = urgencyOf(item.due.slice(0, 10), today);
-            return urgency ? [{ ...item, urgency }] : [];
+            return urgency ? [{ ...item, urgency, reminded: reminded(item.key) }] : [];
           })
           .concat(
             spikes
-              .filter((item) => !marks.has(item.key))
-              .map((item) => ({ ...item, urgency: 'today' as const })),
+              .filter((item) => !hidden(item.key))
+              .map((item) => ({
+                ...item,
+                urgency: 'today' as const,
+                reminded: reminded(item.key),
+              })),
           ),
       );
       return {
@@ -264,12 +268,14 @@ export function createTodayService(store: Store, settings: SettingsService) {
     /** Done hides the item for this user for good; snooze until a time (a day by default). */
     mark(session: Session, input: Input<'today.mark'>): Output<'today.mark'> {
       return store.write(session.user.id, (w) => {
+        // A snoozed item reminds again when the snooze runs out.
         const values =
           input.action === 'done'
             ? { doneAt: w.now, snoozedUntil: null }
             : {
                 doneAt: null,
                 snoozedUntil: input.until ?? new Date(Date.parse(w.now) + DAY_MS).toISOString(),
+                remindedAt: null,
               };
         w.tx
           .insert(todayMarks)
@@ -285,7 +291,31 @@ export function createTodayService(store: Store, settings: SettingsService) {
           entityId: session.user.id,
           changes: { item: input.key, ...values },
         });
-        return { key: input.key, ...values };
+        return { key: input.key, doneAt: values.doneAt, snoozedUntil: values.snoozedUntil };
+      });
+    },
+
+    /** Reminders shown (as notifications or in the window): never shown again. */
+    reminded(session: Session, input: Input<'today.reminded'>): Output<'today.reminded'> {
+      const keys = [...new Set(input.keys)];
+      return store.write(session.user.id, (w) => {
+        for (const key of keys) {
+          w.tx
+            .insert(todayMarks)
+            .values({ user: session.user.id, item: key, remindedAt: w.now, updatedAt: w.now })
+            .onConflictDoUpdate({
+              target: [todayMarks.user, todayMarks.item],
+              set: { remindedAt: w.now, updatedAt: w.now },
+            })
+            .run();
+        }
+        w.audit({
+          action: 'today.reminded',
+          entity: 'users',
+          entityId: session.user.id,
+          changes: { items: keys },
+        });
+        return { keys };
       });
     },
   };

@@ -95,3 +95,25 @@ export const contract = z.object({
   }),
 });
 export type Contract = z.infer<typeof contract>;
+
+/** The dates that matter on contracts, for the calendar: `from`..`to` inclusive. */
+export const contractKeyDatesQuery = z
+  .strictObject({ from: calendarDate, to: calendarDate })
+  .refine((r) => r.to >= r.from, { path: ['to'], message: 'Must not be before from' })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+    path: ['to'],
+    message: 'At most 400 days at a time',
+  });
+
+export const CONTRACT_DATE_KINDS = ['option', 'notice', 'expiry'] as const;
+
+export const contractKeyDate = z.object({
+  contract: z.string(),
+  kind: z.enum(CONTRACT_DATE_KINDS),
+  date: z.string(),
+  contractType: z.string(),
+  status: z.string(),
+  artist: z.string(),
+  artistName: z.string(),
+});
+export type ContractKeyDate = z.infer<typeof contractKeyDate>;

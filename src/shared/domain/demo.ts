@@ -36,6 +36,9 @@ export const demoSetReviewStatus = z.strictObject({
   note: optionalText(20_000),
 });
 
+/** A reviewer's score for a demo; rating again replaces their earlier score. */
+export const demoRate = z.strictObject({ id, score: z.number().int().min(1).max(5) });
+
 /** Points a demo whose stored file went missing at the same recording again. */
 export const demoRelink = z.strictObject({ id, file: z.string().min(1).max(128) });
 
@@ -53,6 +56,12 @@ export const demo = z.object({
   loudnessLufs: z.number().nullable(),
   /** The stored file is gone from the media store (deleted or moved by hand): relink it. */
   audioMissing: z.boolean(),
+  /** Reviewers' scores (1-5): the average, how many rated, and the caller's own. */
+  scores: z.object({
+    average: z.number().nullable(),
+    count: z.number().int(),
+    mine: z.number().int().nullable(),
+  }),
   expanded: z.object({
     artist: z.object({ id: z.string(), artistName: z.string(), owner: z.string() }),
     submittedBy: userSummary,

@@ -38,6 +38,8 @@ export const todayItem = z.object({
   urgency: z.enum(URGENCIES),
   artist: z.string().nullable(),
   talentProfile: z.string().nullable(),
+  /** A reminder for it was shown already (in any window, in any session). */
+  reminded: z.boolean(),
 });
 export type TodayItem = z.infer<typeof todayItem>;
 
@@ -54,6 +56,11 @@ export const todayMark = z.strictObject({
   /** done: gone for this user; snooze: hidden until `until`. */
   action: z.enum(['done', 'snooze']),
   until: instant.optional(),
+});
+
+/** Records that reminders were shown, so each is shown once. */
+export const todayReminded = z.strictObject({
+  keys: z.array(z.string().min(1).max(200)).min(1).max(100),
 });
 
 /**
