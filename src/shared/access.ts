@@ -95,6 +95,26 @@ export function can(role: Role, entity: Entity, action: Action): boolean {
   return scopeOf(role, entity, action) !== null;
 }
 
+/** A rule as channels and screens state it. */
+export interface Rule {
+  readonly entity: Entity;
+  readonly action: Action;
+}
+
+/** Whether any of the rules allows the role (a screen serving more than one desk). */
+export function canAny(role: Role, rules: readonly Rule[]): boolean {
+  return rules.some((rule) => can(role, rule.entity, rule.action));
+}
+
+/**
+ * The calendar serves the agency's schedule and, for those who work contract dates (legal and
+ * admins), the option, notice and expiry dates as all-day items.
+ */
+export const CALENDAR_RULES: readonly Rule[] = [
+  { entity: 'schedule', action: 'read' },
+  { entity: 'contracts', action: 'update' },
+];
+
 /**
  * Fields only agency staff may see. For everyone else they are absent from responses, never
  * blanked, and never searched.

@@ -66,6 +66,20 @@ async function peaksReady(client: ApiClient, id: string): Promise<void> {
     .toBe('ready');
 }
 
+/** A second A&R reviewer scores the demo through the API, as another workstation would. */
+async function rateAsSecondReviewer(host: string, demo: string, score: number) {
+  const owner = await api(host).signIn('owner', PASSWORD);
+  await owner.call('users.create', {
+    username: 'omar',
+    email: 'omar@example.com',
+    fullName: 'Omar Idris',
+    password: PASSWORD,
+    role: 'AandR',
+  });
+  const omar = await api(host).signIn('omar', PASSWORD);
+  return omar.call('demos.rate', { id: demo, score });
+}
+
 async function setUp(host: string) {
   const owner = await api(host).signIn('owner', PASSWORD, true);
   await owner.call('users.create', {
@@ -135,6 +149,14 @@ test('a demo is auditioned by keyboard: play, seek, a note at the playhead that 
   await expect.poll(markerCount).toBe(1);
   // The position in this demo was remembered for this user.
   await expect(position).toHaveText(new RegExp(`^${seekedTo} /`));
+
+  // Shift+4 is this reviewer's score; another reviewer's 5 makes the average.
+  await page.keyboard.press('Shift+Digit4');
+  await expect(page.getByText('Your score: 4.')).toBeVisible();
+  await expect(page.getByTestId('score-average')).toHaveText('Average 4 from 1 reviewer');
+  const omar = await rateAsSecondReviewer(host.url, first.id, 5);
+  expect(omar.scores).toMatchObject({ average: 4.5, count: 2, mine: 5 });
+  await expect(page.getByTestId('score-average')).toHaveText('Average 4.5 from 2 reviewers');
 
   // 1 starts the review; ↓ opens the next demo in the queue.
   await page.keyboard.press('1');

@@ -41,6 +41,19 @@ test('Today shows a contract option date coming up, and marking it done removes 
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
 
+  // The same date is on the calendar as an all-day item, for legal.
+  await page.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'month', exact: true }).click();
+  const onCalendar = page.locator('.gr-contract-option', { hasText: 'Paper Tides' });
+  await expect(onCalendar).toContainText('Option date · Paper Tides · Recording');
+  await page.screenshot({ path: test.info().outputPath('calendar-contract-dates.png') });
+  await onCalendar.click();
+  await expect(
+    page.getByRole('dialog', { name: /Recording contract · Paper Tides/ }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+
   await soon.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.getByText('Nothing is due this week. Enjoy the quiet.')).toBeVisible();
   // Done is this user's: the admin still sees it.
@@ -48,4 +61,82 @@ test('Today shows a contract option date coming up, and marking it done removes 
   expect(adminView.items.map((i: { title: string }) => i.title)).toContain(
     'Paper Tides · recording',
   );
+});
+
+test('A reminder shows once when something is due, with a desktop notification, and snooze and done', async ({
+  host,
+  page,
+  context,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await owner.call('users.create', {
+    username: 'lee',
+    email: 'lee@example.com',
+    fullName: 'Lee Marsh',
+    password: PASSWORD,
+    role: 'legal',
+  });
+  const lee = await api(host.url).signIn('lee', PASSWORD);
+  const artist = await owner.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' });
+  const today = new Date().toISOString().slice(0, 10);
+  // Due while nobody had the app open: shown at the next start.
+  await lee.call('contracts.create', {
+    artist: artist.id,
+    contractType: 'recording',
+    noticeDate: today,
+  });
+  await lee.call('contracts.create', {
+    artist: artist.id,
+    contractType: 'licensing',
+    optionDate: today,
+  });
+
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(`
+    window.__notified = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission() { return Promise.resolve('granted'); }
+      constructor(title, options) { window.__notified.push(title + ': ' + options.body); }
+      close() {}
+    };
+  `);
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('lee', PASSWORD);
+  const reminders = page.getByRole('region', { name: 'Reminders' });
+  await expect(reminders.getByText('Paper Tides · recording')).toBeVisible();
+  await expect(reminders.getByText('Paper Tides · licensing')).toBeVisible();
+  expect((await page.evaluate<string[]>('window.__notified')).sort()).toEqual([
+    'Reminders: Contract notice date: Paper Tides · recording',
+    'Reminders: Contract option date: Paper Tides · licensing',
+  ]);
+  await page.screenshot({ path: test.info().outputPath('reminders.png') });
+
+  // Done from the reminder: gone from Today too. Snoozed: hidden until tomorrow.
+  await reminders
+    .getByRole('listitem')
+    .filter({ hasText: 'recording' })
+    .getByRole('button', { name: 'Done' })
+    .click();
+  await reminders
+    .getByRole('listitem')
+    .filter({ hasText: 'licensing' })
+    .getByRole('button', { name: 'Snooze until tomorrow' })
+    .click();
+  await expect(reminders).toBeHidden();
+  await expect(page.getByText('Nothing is due this week. Enjoy the quiet.')).toBeVisible();
+
+  // Shown once: a new contract due today reminds at once (live), and not again after a reload.
+  await lee.call('contracts.create', {
+    artist: artist.id,
+    contractType: 'publishing',
+    expiryDate: today,
+  });
+  await expect(reminders.getByText('Paper Tides · publishing')).toBeVisible();
+  await reminders.getByRole('button', { name: 'Close reminders' }).click();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Due today' })).toContainText(
+    'Paper Tides · publishing',
+  );
+  await expect(reminders).toBeHidden();
 });

@@ -311,8 +311,8 @@ describe('demo scores', () => {
   it('keeps one score per reviewer, shows the average and the caller’s own, and is audited', async () => {
     const imported = await importAs(ar, wavBytes(0.2));
     if (!imported.ok) throw new Error(imported.error.message);
-    const id = imported.data.id;
-    expect(imported.data.scores).toEqual({ average: null, count: 0, mine: null });
+    const { id, scores } = imported.data as { id: string; scores: unknown };
+    expect(scores).toEqual({ average: null, count: 0, mine: null });
 
     await t.call('demos.rate', { id, score: 2 }, ar.token);
     await t.call('demos.rate', { id, score: 5 }, ar.token); // replaces ada's 2

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, notInArray, type SQL } from 'drizzle-orm';
 import { can, scopeOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {

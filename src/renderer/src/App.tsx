@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { can, type Action, type Entity } from '../../shared/access';
+import { CALENDAR_RULES, canAny, type Action, type Entity, type Rule } from '../../shared/access';
 import { RouteError } from './components/RouteError';
 import { NotifyProvider } from './components/useNotify';
 import { ArtistPage, ArtistsPage } from './features/artists';
@@ -37,14 +37,18 @@ import { createAppTheme } from './theme';
 function Allowed({
   entity,
   action,
+  anyOf,
   children,
 }: {
-  entity: Entity;
-  action: Action;
+  entity?: Entity;
+  action?: Action;
+  /** Instead of entity/action: a screen serving more than one desk. */
+  anyOf?: readonly Rule[];
   children: ReactNode;
 }) {
   const user = useCurrentUser();
-  return can(user.role, entity, action) ? children : <Navigate to="/" replace />;
+  const rules = anyOf ?? (entity && action ? [{ entity, action }] : []);
+  return canAny(user.role, rules) ? children : <Navigate to="/" replace />;
 }
 
 // Hash routes work the same from file:// (Electron) and from the web host.
@@ -75,7 +79,7 @@ const router = createHashRouter([
       {
         path: 'schedule',
         element: (
-          <Allowed entity="schedule" action="read">
+          <Allowed anyOf={CALENDAR_RULES}>
             <SchedulePage />
           </Allowed>
         ),

@@ -66,8 +66,10 @@ export function ContractsGrid({
         minWidth: 140,
         valueGetter: (_v, row) => row.expanded.legalOwner.fullName,
       },
-      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 130 },
-      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 130 },
+      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 120 },
+      { field: 'optionDate', headerName: t('contracts.optionDate'), width: 120 },
+      { field: 'noticeDate', headerName: t('contracts.noticeDate'), width: 120 },
+      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 120 },
       {
         field: 'documentUrl',
         headerName: t('contracts.document'),

@@ -1,3 +1,4 @@
+import StarIcon from '@mui/icons-material/Star';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Box, Button, Chip, Stack, Tooltip } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
@@ -105,6 +106,31 @@ export function DemoQueue({
         headerName: t('demos.reviewStatus'),
         width: 130,
         renderCell: ({ row }) => <StatusChip status={row.reviewStatus} labels="reviewStatus" />,
+      },
+      {
+        field: 'score',
+        headerName: t('scores.column'),
+        width: 120,
+        sortable: false,
+        valueGetter: (_v, row) => row.scores.average,
+        renderCell: ({ row }) =>
+          row.scores.count === 0 ? (
+            '—'
+          ) : (
+            <Tooltip
+              title={t('scores.average', {
+                average: row.scores.average!.toFixed(1),
+                count: row.scores.count,
+              })}
+            >
+              <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
+                <StarIcon fontSize="small" sx={{ color: 'warning.main' }} />
+                <span>
+                  {row.scores.average!.toFixed(1)} ({row.scores.count})
+                </span>
+              </Stack>
+            </Tooltip>
+          ),
       },
       {
         field: 'actions',

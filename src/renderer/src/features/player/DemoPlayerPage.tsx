@@ -40,6 +40,8 @@ import { useNotify } from '../../components/useNotify';
 import { formatDuration, mayDecide } from '../demos/useDemos';
 import { RelinkButton } from '../demos/RelinkButton';
 import { useCurrentUser } from '../session';
+import { can } from '../../../../shared/access';
+import { DemoScore } from '../demos/DemoScore';
 import { KeyboardHelp } from './KeyboardHelp';
 import { NoteAtPlayhead } from './NoteAtPlayhead';
 import { playerMemory } from './playerMemory';
@@ -140,6 +142,18 @@ export function DemoPlayerPage() {
     }
   };
 
+  const mayScore = can(user.role, 'demoScores', 'create');
+  const rateDemo = useChannelMutation('demos.rate', ['demos']);
+  const scoreAs = async (score: number) => {
+    if (!d) return;
+    try {
+      await rateDemo.mutateAsync({ id: d.id, score });
+      notify(t('scores.saved', { score }));
+    } catch (error) {
+      notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+    }
+  };
+
   const onKey = (key: Parameters<Parameters<typeof usePlayerKeys>[0]>[0]) => {
     const ws = api.current?.wavesurfer;
     const seek = (delta: number) => ws && ws.setTime(Math.max(0, ws.getCurrentTime() + delta));
@@ -187,6 +201,13 @@ export function DemoPlayerPage() {
       case 'help':
         setHelp(true);
         break;
+      case 'score1':
+      case 'score2':
+      case 'score3':
+      case 'score4':
+      case 'score5':
+        if (d && mayScore) void scoreAs(Number(key.slice(-1)));
+        break;
       default:
         void decideTo(DECISION_KEYS[key]);
     }
@@ -226,6 +247,10 @@ export function DemoPlayerPage() {
             {demoData.expanded.artist.artistName}
           </Link>
         </Box>
+        <DemoScore
+          scores={demoData.scores}
+          {...(mayScore ? { onRate: (score: number) => void scoreAs(score) } : {})}
+        />
         <StatusChip status={demoData.reviewStatus} labels="reviewStatus" />
         {allowed.map((to) => (
           <Button key={to} variant="outlined" onClick={() => void decideTo(to)}>

@@ -15,7 +15,8 @@ export type PlayerKey =
   | 'decide3'
   | 'previous'
   | 'next'
-  | 'help';
+  | 'help'
+  | `score${1 | 2 | 3 | 4 | 5}`;
 
 /** The player's keys, as listed in the help overlay. */
 export const PLAYER_KEYS: readonly { keys: string; action: PlayerKey }[] = [
@@ -25,6 +26,7 @@ export const PLAYER_KEYS: readonly { keys: string; action: PlayerKey }[] = [
   { keys: '[ / ]', action: 'slower' },
   { keys: 'N', action: 'note' },
   { keys: '1 / 2 / 3', action: 'decide1' },
+  { keys: 'Shift + 1…5', action: 'score1' },
   { keys: '↑ / ↓', action: 'previous' },
   { keys: '?', action: 'help' },
 ];
@@ -61,7 +63,11 @@ export function usePlayerKeys(onKey: (key: PlayerKey) => void, enabled: boolean)
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]'))
         return;
-      const action = KEYMAP[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+      // Shift+digit by the physical key: the character it types depends on the layout.
+      const scored = event.shiftKey ? /^(?:Digit|Numpad)([1-5])$/.exec(event.code) : null;
+      const action: PlayerKey | undefined = scored
+        ? (`score${scored[1]}` as PlayerKey)
+        : KEYMAP[event.key.length === 1 ? event.key.toLowerCase() : event.key];
       if (!action) return;
       event.preventDefault();
       handler.current(action);

@@ -17,8 +17,10 @@ import { Alert, Box, Snackbar } from '@mui/material';
 import { DateTime, Duration } from 'luxon';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Booking } from '../../../../shared/domain/booking';
+import type { ContractKeyDate } from '../../../../shared/domain/contract';
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
 import { can } from '../../../../shared/access';
 import { AppError } from '../../../../shared/errors';
@@ -28,6 +30,7 @@ import { useCurrentUser } from '../session';
 import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { ENTRY_COLORS } from './entryStyle';
+import { useContractDateSource } from './useContractDateSource';
 
 export type CalendarFilters = Omit<Input<'schedule.list'>, 'from' | 'to'>;
 
@@ -78,6 +81,8 @@ export function CalendarView({
   const [draft, setDraft] = useState<EntryDraft | null>(null);
   const [booking, setBooking] = useState<Booking | null>(null);
   const mayWrite = can(user.role, 'schedule', 'update');
+  const readsSchedule = can(user.role, 'schedule', 'read');
+  const navigate = useNavigate();
   const filterKey = JSON.stringify(filters);
 
   const fetchEvents = useCallback(
@@ -91,6 +96,7 @@ export function CalendarView({
         to: new Date(info.endStr).toISOString(),
       };
       onRangeChange?.(range);
+      if (!readsSchedule) return success([]);
       call('schedule.list', { ...(JSON.parse(filterKey) as CalendarFilters), ...range })
         .then(({ items }) => {
           // Same value: React skips the re-render (which would re-lay out every event).
@@ -114,7 +120,7 @@ export function CalendarView({
           failure(error instanceof Error ? error : new Error(String(error)));
         });
     },
-    [filterKey, t, mayWrite, onRangeChange],
+    [filterKey, t, mayWrite, onRangeChange, readsSchedule],
   );
 
   /** Unavailable and out-of-town periods, drawn behind the entries. */
@@ -152,7 +158,11 @@ export function CalendarView({
     },
     [filterKey, t, user.role],
   );
-  const eventSources = useMemo(() => [fetchEvents, fetchBlocks], [fetchEvents, fetchBlocks]);
+  const contractDates = useContractDateSource();
+  const eventSources = useMemo(
+    () => [fetchEvents, fetchBlocks, contractDates],
+    [fetchEvents, fetchBlocks, contractDates],
+  );
 
   // Changes from any window: refetch the visible range, but never under a drag in progress
   // (re-rendering would drop the event being dragged): then refetch when it ends.
@@ -172,7 +182,7 @@ export function CalendarView({
   useEffect(
     () =>
       bridge.on('change', (event) => {
-        if (['schedule', 'bookings', 'availability'].includes(event.entity)) refetch();
+        if (['schedule', 'bookings', 'availability', 'contracts'].includes(event.entity)) refetch();
       }),
     [refetch],
   );
@@ -254,6 +264,11 @@ export function CalendarView({
     });
   };
   const onClick = (info: EventClickArg) => {
+    const keyDate = info.event.extendedProps.keyDate as ContractKeyDate | undefined;
+    if (keyDate) {
+      void navigate(`/contracts?open=${keyDate.contract}`);
+      return;
+    }
     const entry = info.event.extendedProps.entry as ScheduleEntry;
     if (entry.source === 'booking' && entry.booking) {
       setNotice(t('calendar.fromBooking'));

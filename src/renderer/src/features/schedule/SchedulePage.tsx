@@ -8,6 +8,7 @@ import { bridge, call } from '../../api/client';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { can } from '../../../../shared/access';
 import { useCurrentUser } from '../session';
 import { useManagers } from '../users/useUsers';
 import { CalendarView, type CalendarFilters } from './CalendarView';
@@ -71,6 +72,7 @@ export function SchedulePage() {
     ...(manager ? { manager } : {}),
   };
 
+  const readsSchedule = can(user.role, 'schedule', 'read');
   const exportIcs = async () => {
     if (!visible.current) return;
     try {
@@ -96,53 +98,62 @@ export function SchedulePage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t('calendar.title')}
         </Typography>
-        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportIcs()}>
-          {t('calendar.exportIcs')}
-        </Button>
+        {readsSchedule && (
+          <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportIcs()}>
+            {t('calendar.exportIcs')}
+          </Button>
+        )}
       </Stack>
-      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
-        <Box sx={{ minWidth: 240 }}>
-          <TalentPicker
-            label={t('calendar.allTalent')}
-            value={talent}
-            onChange={setTalent}
-            required={false}
+      {!readsSchedule && (
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {t('calendar.contractsOnly')}
+        </Typography>
+      )}
+      {readsSchedule && (
+        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+          <Box sx={{ minWidth: 240 }}>
+            <TalentPicker
+              label={t('calendar.allTalent')}
+              value={talent}
+              onChange={setTalent}
+              required={false}
+              size="small"
+            />
+          </Box>
+          {user.role === 'admin' && <TeamFilter value={manager} onChange={setManager} />}
+          <VocabularySelect
             size="small"
+            label={t('fields.talentType')}
+            values={SCHEDULE_ENTRY_TYPES}
+            labels="schedule.entryType"
+            withAll
+            value={entryType}
+            onChange={(e) => setEntryType(e.target.value as EntryType | '')}
+            sx={{ minWidth: 150 }}
           />
-        </Box>
-        {user.role === 'admin' && <TeamFilter value={manager} onChange={setManager} />}
-        <VocabularySelect
-          size="small"
-          label={t('fields.talentType')}
-          values={SCHEDULE_ENTRY_TYPES}
-          labels="schedule.entryType"
-          withAll
-          value={entryType}
-          onChange={(e) => setEntryType(e.target.value as EntryType | '')}
-          sx={{ minWidth: 150 }}
-        />
-        <VocabularySelect
-          size="small"
-          label={t('bookings.status')}
-          values={SCHEDULE_STATUSES}
-          labels="schedule.status"
-          withAll
-          value={status}
-          onChange={(e) => setStatus(e.target.value as Status | '')}
-          sx={{ minWidth: 150 }}
-        />
-        <Box sx={{ minWidth: 240 }}>
-          <TimezoneField
+          <VocabularySelect
             size="small"
-            label={t('calendar.displayZone')}
-            value={zone}
-            onChange={(next) => {
-              setZone(next);
-              localStorage.setItem(ZONE_KEY, next);
-            }}
+            label={t('bookings.status')}
+            values={SCHEDULE_STATUSES}
+            labels="schedule.status"
+            withAll
+            value={status}
+            onChange={(e) => setStatus(e.target.value as Status | '')}
+            sx={{ minWidth: 150 }}
           />
-        </Box>
-      </Stack>
+          <Box sx={{ minWidth: 240 }}>
+            <TimezoneField
+              size="small"
+              label={t('calendar.displayZone')}
+              value={zone}
+              onChange={(next) => {
+                setZone(next);
+                localStorage.setItem(ZONE_KEY, next);
+              }}
+            />
+          </Box>
+        </Stack>
+      )}
       <Typography variant="caption" color="text.secondary" sx={{ mb: 1 }}>
         {t('calendar.keys')}
       </Typography>

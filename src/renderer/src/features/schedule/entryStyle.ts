@@ -1,4 +1,5 @@
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+import type { ContractKeyDate } from '../../../../shared/domain/contract';
 
 /** One colour per entry type; status is shown by the border and opacity (see CalendarStyles). */
 export const ENTRY_COLORS: Readonly<Record<ScheduleEntry['entryType'], string>> = {
@@ -9,4 +10,11 @@ export const ENTRY_COLORS: Readonly<Record<ScheduleEntry['entryType'], string>> 
   travel: '#8d6e63',
   hold: '#d48806',
   personal: '#607d8b',
+};
+
+/** Contract dates: the option date is the one never to miss. */
+export const CONTRACT_DATE_COLORS: Readonly<Record<ContractKeyDate['kind'], string>> = {
+  option: '#ad1457',
+  notice: '#e65100',
+  expiry: '#455a64',
 };

@@ -16,7 +16,7 @@ import { NavLink, Outlet } from 'react-router';
 import { CommandPalette, usePaletteShortcut } from '../palette';
 import { useCurrentUser } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useToday } from '../today';
+import { Reminders, useToday } from '../today';
 import { navItemsFor } from './navigation';
 import { UserMenu } from './UserMenu';
 
@@ -97,6 +97,7 @@ export function AppShell() {
         <Toolbar variant="dense" />
         <Outlet />
         <CommandPalette open={palette.open} onClose={() => palette.setOpen(false)} />
+        <Reminders />
       </Box>
     </Box>
   );

@@ -10,15 +10,15 @@ import TheaterComedyOutlined from '@mui/icons-material/TheaterComedyOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { ReactNode } from 'react';
-import { can, type Action, type Entity } from '../../../../shared/access';
+import { CALENDAR_RULES, canAny, type Rule } from '../../../../shared/access';
 import type { Role } from '../../../../shared/domain/vocabulary';
 
 export interface NavItem {
   readonly path: string;
   readonly labelKey: string;
   readonly icon: ReactNode;
-  /** Shown only to roles the access table allows this; every signed-in user when absent. */
-  readonly needs?: { readonly entity: Entity; readonly action: Action };
+  /** Shown only to roles the access table allows any of these; every signed-in user when absent. */
+  readonly needs?: readonly Rule[];
 }
 
 /** Every screen that works today. Adding one: a route in App and an entry here. */
@@ -28,64 +28,64 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/talents',
     labelKey: 'nav.talents',
     icon: <PeopleAltOutlined />,
-    needs: { entity: 'talents', action: 'read' },
+    needs: [{ entity: 'talents', action: 'read' }],
   },
   {
     path: '/schedule',
     labelKey: 'nav.schedule',
     icon: <CalendarMonthOutlined />,
-    needs: { entity: 'schedule', action: 'read' },
+    needs: CALENDAR_RULES,
   },
   {
     path: '/auditions',
     labelKey: 'nav.auditions',
     icon: <TheaterComedyOutlined />,
-    needs: { entity: 'auditions', action: 'read' },
+    needs: [{ entity: 'auditions', action: 'read' }],
   },
   {
     path: '/bookings',
     labelKey: 'nav.bookings',
     icon: <EventAvailableOutlined />,
-    needs: { entity: 'bookings', action: 'read' },
+    needs: [{ entity: 'bookings', action: 'read' }],
   },
   {
     path: '/artists',
     labelKey: 'nav.artists',
     icon: <AlbumOutlined />,
-    needs: { entity: 'artists', action: 'read' },
+    needs: [{ entity: 'artists', action: 'read' }],
   },
   {
     path: '/demos',
     labelKey: 'nav.demos',
     icon: <QueueMusicOutlined />,
-    needs: { entity: 'demos', action: 'read' },
+    needs: [{ entity: 'demos', action: 'read' }],
   },
   {
     path: '/contracts',
     labelKey: 'nav.contracts',
     icon: <DescriptionOutlined />,
-    needs: { entity: 'contracts', action: 'read' },
+    needs: [{ entity: 'contracts', action: 'read' }],
   },
   {
     path: '/users',
     labelKey: 'nav.users',
     icon: <AdminPanelSettingsOutlined />,
-    needs: { entity: 'users', action: 'read' },
+    needs: [{ entity: 'users', action: 'read' }],
   },
   {
     path: '/audit',
     labelKey: 'nav.audit',
     icon: <HistoryOutlined />,
-    needs: { entity: 'audit', action: 'read' },
+    needs: [{ entity: 'audit', action: 'read' }],
   },
   {
     path: '/settings',
     labelKey: 'nav.settings',
     icon: <SettingsOutlined />,
-    needs: { entity: 'settings', action: 'update' },
+    needs: [{ entity: 'settings', action: 'update' }],
   },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.needs || can(role, item.needs.entity, item.needs.action));
+  return NAV_ITEMS.filter((item) => !item.needs || canAny(role, item.needs));
 }

@@ -22,6 +22,8 @@ import { useChannelMutation } from '../../api/useChannelMutation';
 import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
 import { useCurrentUser } from '../session';
+import { DesktopRemindersPrompt } from './DesktopRemindersPrompt';
+import { pathOf } from './todayPaths';
 import { useToday } from './useToday';
 
 const COLOR: Record<Urgency, 'error' | 'warning' | 'default'> = {
@@ -29,20 +31,6 @@ const COLOR: Record<Urgency, 'error' | 'warning' | 'default'> = {
   today: 'warning',
   soon: 'default',
 };
-
-/** Where an item opens. */
-function pathOf(item: TodayItem): string {
-  switch (item.entity) {
-    case 'contracts':
-      return `/contracts?open=${item.id}`;
-    case 'demos':
-      return `/demos/${item.id}`;
-    case 'artists':
-      return `/artists/${item.id}`;
-    default:
-      return `/talents/${item.talentProfile ?? ''}`;
-  }
-}
 
 /** The home screen: what is overdue, due today and coming up this week, on every desk. */
 export function TodayPage() {
@@ -64,6 +52,7 @@ export function TodayPage() {
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {t('today.greeting', { name: user.fullName })}
       </Typography>
+      <DesktopRemindersPrompt />
       {today.isPending && <CircularProgress aria-label={t('common.loading')} />}
       {today.error && <Alert severity="error">{today.error.message}</Alert>}
       {today.data?.items.length === 0 && (

@@ -1,2 +1,3 @@
 export { TodayPage } from './TodayPage';
 export { useToday } from './useToday';
+export { Reminders } from './Reminders';

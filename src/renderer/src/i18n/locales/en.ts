@@ -269,6 +269,8 @@ export const en = {
     status: { tentative: 'Tentative', confirmed: 'Confirmed', cancelled: 'Cancelled' },
   },
   calendar: {
+    contractDate: { option: 'Option date', notice: 'Notice date', expiry: 'Contract expires' },
+    contractsOnly: 'Contract option, notice and expiry dates. Click one to open its contract.',
     block: { unavailable: 'Unavailable', out_of_town: 'Out of town' },
     title: 'Schedule',
     displayZone: 'Display time zone',
@@ -510,6 +512,14 @@ export const en = {
     general: 'General',
   },
   noteVisibility: { private: 'Only me', team: 'A&R team and legal', label: 'Whole label' },
+  scores: {
+    column: 'Score',
+    yours: 'Your score (Shift+1…5)',
+    none: 'Not rated yet',
+    average_one: 'Average {{average}} from {{count}} reviewer',
+    average_other: 'Average {{average}} from {{count}} reviewers',
+    saved: 'Your score: {{score}}.',
+  },
   player: {
     back: 'Demo queue',
     waveform: 'Waveform',
@@ -550,6 +560,7 @@ export const en = {
       decide3: 'Pass',
       previous: 'Previous or next demo in the queue',
       next: 'Next demo in the queue',
+      score1: 'Your score, 1 to 5',
       help: 'Show these shortcuts',
     },
   },
@@ -562,6 +573,14 @@ export const en = {
     kind: 'Kind',
     note: 'Note',
     awayToday: 'Away today',
+  },
+  reminders: {
+    title: 'Reminders',
+    many: '{{count}} items are due. Open Today to see them.',
+    open: 'Open',
+    closeAll: 'Close reminders',
+    enable: 'Turn on',
+    explain: 'Get a desktop notification when something falls due.',
   },
   today: {
     title: 'Today',

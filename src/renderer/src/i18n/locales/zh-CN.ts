@@ -254,6 +254,8 @@ export const zhCN: Catalog = {
     status: { tentative: '待定', confirmed: '已确认', cancelled: '已取消' },
   },
   calendar: {
+    contractDate: { option: '选择权日期', notice: '通知日期', expiry: '合同到期' },
+    contractsOnly: '合同的选择权、通知和到期日期。点击可打开对应合同。',
     block: { unavailable: '不可用', out_of_town: '外出' },
     title: '日程',
     displayZone: '显示时区',
@@ -489,6 +491,14 @@ export const zhCN: Catalog = {
   },
   noteType: { listening: '审听', meeting: '会议', decision: '决定', general: '一般' },
   noteVisibility: { private: '仅自己', team: 'A&R 团队和法务', label: '全公司' },
+  scores: {
+    column: '评分',
+    yours: '你的评分（Shift+1…5）',
+    none: '尚无评分',
+    average_one: '平均 {{average}}，共 {{count}} 位评审',
+    average_other: '平均 {{average}}，共 {{count}} 位评审',
+    saved: '你的评分：{{score}}。',
+  },
   player: {
     back: '小样队列',
     waveform: '波形',
@@ -527,6 +537,7 @@ export const zhCN: Catalog = {
       decide3: '放弃',
       previous: '队列中的上一个或下一个小样',
       next: '队列中的下一个小样',
+      score1: '你的评分，1 到 5',
       help: '显示这些快捷键',
     },
   },
@@ -539,6 +550,14 @@ export const zhCN: Catalog = {
     kind: '类型',
     note: '备注',
     awayToday: '今日外出',
+  },
+  reminders: {
+    title: '提醒',
+    many: '有 {{count}} 项已到期。打开“今日”查看。',
+    open: '打开',
+    closeAll: '关闭提醒',
+    enable: '开启',
+    explain: '有事项到期时发送桌面通知。',
   },
   today: {
     title: '今日',

@@ -1,0 +1,122 @@
+import CloseIcon from '@mui/icons-material/Close';
+import {
+  Alert,
+  AlertTitle,
+  Button,
+  IconButton,
+  List,
+  ListItem,
+  ListItemText,
+  Snackbar,
+  Stack,
+} from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { TodayItem } from '../../../../shared/domain/today';
+import { call } from '../../api/client';
+import { useChannelMutation } from '../../api/useChannelMutation';
+import { desktopNotifications } from './desktopNotifications';
+import { isDue, pathOf } from './todayPaths';
+import { useToday } from './useToday';
+
+/** More than this at once (after days away) become one summary notification. */
+const SINGLE_NOTIFICATIONS = 3;
+
+/**
+ * Reminds once of each item as it becomes due, including those that fell due while the app was
+ * closed: a desktop notification when allowed, and a panel here with snooze and done. Shown
+ * reminders are recorded in main, so no window or later session shows them again.
+ */
+export function Reminders() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const today = useToday();
+  const mark = useChannelMutation('today.mark', ['today']);
+  const [shown, setShown] = useState<TodayItem[]>([]);
+  const handled = useRef(new Set<string>());
+
+  useEffect(() => {
+    const fresh = (today.data?.items ?? []).filter(
+      (item) => isDue(item) && !item.reminded && !handled.current.has(item.key),
+    );
+    if (fresh.length === 0) return;
+    for (const item of fresh) handled.current.add(item.key);
+    const label = (item: TodayItem) => `${t(`today.kind.${item.kind}`)}: ${item.title}`;
+    if (fresh.length <= SINGLE_NOTIFICATIONS) {
+      for (const item of fresh)
+        desktopNotifications.show(
+          t('reminders.title'),
+          label(item),
+          item.key,
+          () => void navigate(pathOf(item)),
+        );
+    } else {
+      desktopNotifications.show(
+        t('reminders.title'),
+        t('reminders.many', { count: fresh.length }),
+        'greenroom-reminders',
+        () => void navigate('/today'),
+      );
+    }
+    setShown((current) => [...current, ...fresh]);
+    // Recorded once shown; a failure here only means it may show again next time.
+    void call('today.reminded', { keys: fresh.map((item) => item.key).slice(0, 100) }).catch(
+      () => undefined,
+    );
+  }, [today.data, navigate, t]);
+
+  const dismiss = (key: string) => setShown((current) => current.filter((i) => i.key !== key));
+  const act = (item: TodayItem, action: 'done' | 'snooze') =>
+    void mark.mutateAsync({ key: item.key, action }).then(() => dismiss(item.key));
+
+  return (
+    <Snackbar open={shown.length > 0} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+      <Alert
+        severity="warning"
+        variant="outlined"
+        sx={{ bgcolor: 'background.paper', width: 420, maxHeight: '60vh', overflow: 'auto' }}
+        role="region"
+        aria-label={t('reminders.title')}
+        action={
+          <IconButton
+            size="small"
+            aria-label={t('reminders.closeAll')}
+            onClick={() => setShown([])}
+          >
+            <CloseIcon fontSize="small" />
+          </IconButton>
+        }
+      >
+        <AlertTitle>{t('reminders.title')}</AlertTitle>
+        <List dense disablePadding>
+          {shown.map((item) => (
+            <ListItem key={item.key} disableGutters sx={{ display: 'block' }}>
+              <ListItemText
+                primary={item.title}
+                secondary={`${t(`today.kind.${item.kind}`)} · ${t(`today.${item.urgency}`)}`}
+              />
+              <Stack direction="row" spacing={1} sx={{ '& button': { whiteSpace: 'nowrap' } }}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    dismiss(item.key);
+                    void navigate(pathOf(item));
+                  }}
+                >
+                  {t('reminders.open')}
+                </Button>
+                <Button size="small" onClick={() => act(item, 'snooze')}>
+                  {t('today.snooze')}
+                </Button>
+                <Button size="small" onClick={() => act(item, 'done')}>
+                  {t('today.done')}
+                </Button>
+              </Stack>
+            </ListItem>
+          ))}
+        </List>
+      </Alert>
+    </Snackbar>
+  );
+}
