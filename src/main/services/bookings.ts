@@ -241,7 +241,9 @@ export function createBookingService(store: Store) {
           talentProfile: talent.id,
           start: input.start,
           end: input.end,
+          // The booking or schedule entry being moved (ids are unique across both).
           excludeBooking: input.excludeId,
+          excludeEntry: input.excludeId,
         }),
       };
     },

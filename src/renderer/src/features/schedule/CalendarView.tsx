@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
-import type { Booking } from '../../../../shared/domain/booking';
+import type { Booking, Clash } from '../../../../shared/domain/booking';
 import type { ContractKeyDate } from '../../../../shared/domain/contract';
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
 import { can } from '../../../../shared/access';
@@ -29,6 +29,7 @@ import { BookingDialog } from '../bookings';
 import { useCurrentUser } from '../session';
 import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
+import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { ENTRY_COLORS } from './entryStyle';
 import { useContractDateSource } from './useContractDateSource';
 
@@ -43,6 +44,14 @@ interface Props {
   readonly height?: number | 'auto';
   /** New entries default to this talent (a talent page's calendar). */
   readonly talent?: { id: string; stageName: string; fullName: string };
+}
+
+/** A move over informational clashes, waiting for the user's word. */
+interface PendingMove {
+  readonly entry: ScheduleEntry;
+  readonly patch: { start: string; end: string };
+  readonly revert: () => void;
+  readonly clashes: Clash[];
 }
 
 const LOCALES = [zhCnLocale];
@@ -80,6 +89,7 @@ export function CalendarView({
   const [editing, setEditing] = useState<ScheduleEntry | null>(null);
   const [draft, setDraft] = useState<EntryDraft | null>(null);
   const [booking, setBooking] = useState<Booking | null>(null);
+  const [pending, setPending] = useState<PendingMove | null>(null);
   const mayWrite = can(user.role, 'schedule', 'update');
   const readsSchedule = can(user.role, 'schedule', 'read');
   const navigate = useNavigate();
@@ -212,7 +222,7 @@ export function CalendarView({
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const move = async (
+  const save = async (
     entry: ScheduleEntry,
     patch: { start: string; end: string },
     revert: () => void,
@@ -229,6 +239,47 @@ export function CalendarView({
       );
     } finally {
       refetch();
+    }
+  };
+
+  /**
+   * Checks the new time first: over anything blocking, the move is refused here with what it
+   * clashes with; over holds, auditions or travel it asks; otherwise it saves. Main checks again.
+   */
+  const move = async (
+    entry: ScheduleEntry,
+    patch: { start: string; end: string },
+    revert: () => void,
+  ) => {
+    let clashes: Clash[];
+    try {
+      ({ clashes } = await call('clashes.check', {
+        talentProfile: entry.talentProfile,
+        ...patch,
+        excludeId: entry.id,
+      }));
+    } catch (error) {
+      revert();
+      setNotice(
+        t('calendar.reverted', {
+          reason: error instanceof AppError ? error.message : t('common.unexpected'),
+        }),
+      );
+      return;
+    }
+    const blocking = clashes.filter((c) => c.blocking);
+    if (blocking.length > 0) {
+      revert();
+      setNotice(
+        t('calendar.reverted', {
+          reason: t('calendar.clashesWith', { what: blocking.map((c) => c.label).join(', ') }),
+        }),
+      );
+      refetch();
+    } else if (clashes.length > 0) {
+      setPending({ entry, patch, revert, clashes });
+    } else {
+      await save(entry, patch, revert);
     }
   };
 
@@ -377,6 +428,20 @@ export function CalendarView({
           entry={null}
           draft={{ ...draft, ...(talent ? { talent } : {}) }}
           onClose={closed(() => setDraft(null))}
+        />
+      )}
+      {pending && (
+        <MoveOverClashesDialog
+          clashes={pending.clashes}
+          onCancel={() => {
+            pending.revert();
+            setPending(null);
+            refetch();
+          }}
+          onConfirm={() => {
+            setPending(null);
+            void save(pending.entry, pending.patch, pending.revert);
+          }}
         />
       )}
       {booking && <BookingDialog booking={booking} onClose={closed(() => setBooking(null))} />}

@@ -269,6 +269,10 @@ export const en = {
     status: { tentative: 'Tentative', confirmed: 'Confirmed', cancelled: 'Cancelled' },
   },
   calendar: {
+    clashesWith: 'That time clashes with {{what}}.',
+    moveOverTitle: 'Move it over these?',
+    keepWhereItWas: 'Keep where it was',
+    moveAnyway: 'Move anyway',
     contractDate: { option: 'Option date', notice: 'Notice date', expiry: 'Contract expires' },
     contractsOnly: 'Contract option, notice and expiry dates. Click one to open its contract.',
     block: { unavailable: 'Unavailable', out_of_town: 'Out of town' },

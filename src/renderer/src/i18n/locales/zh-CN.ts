@@ -254,6 +254,10 @@ export const zhCN: Catalog = {
     status: { tentative: '待定', confirmed: '已确认', cancelled: '已取消' },
   },
   calendar: {
+    clashesWith: '该时间与 {{what}} 冲突。',
+    moveOverTitle: '仍要移到这些安排上吗？',
+    keepWhereItWas: '保持原位',
+    moveAnyway: '仍然移动',
     contractDate: { option: '选择权日期', notice: '通知日期', expiry: '合同到期' },
     contractsOnly: '合同的选择权、通知和到期日期。点击可打开对应合同。',
     block: { unavailable: '不可用', out_of_town: '外出' },
