@@ -9,11 +9,18 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 export interface RunningHost {
   readonly url: string;
   readonly dataDir: string;
-  /** Stops the host and starts it again on the same data: proves what was saved is kept. */
-  restart(): Promise<void>;
+  /**
+   * Stops the host and starts it again on the same data: proves what was saved is kept.
+   * `clockOffsetMinutes` starts it that much later by its clock (time passed while closed).
+   */
+  restart(options?: { clockOffsetMinutes?: number }): Promise<void>;
 }
 
-function start(dataDir: string, port = 0): Promise<{ process: ChildProcess; url: string }> {
+function start(
+  dataDir: string,
+  port = 0,
+  clockOffsetMinutes = 0,
+): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -24,6 +31,8 @@ function start(dataDir: string, port = 0): Promise<{ process: ChildProcess; url:
       dataDir,
       '--port',
       String(port),
+      '--clock-offset-minutes',
+      String(clockOffsetMinutes),
     ],
     {
       cwd: ROOT,
@@ -64,10 +73,14 @@ export const test = base.extend<{ host: RunningHost }>({
         return running.url;
       },
       dataDir,
-      async restart() {
+      async restart(options) {
         await stop(running.process);
         // The same port keeps the same origin, so the browser keeps its sign-in.
-        running = await start(dataDir, Number(new URL(running.url).port));
+        running = await start(
+          dataDir,
+          Number(new URL(running.url).port),
+          options?.clockOffsetMinutes,
+        );
       },
     };
     await use(host);

@@ -38,29 +38,29 @@ export function BookingsGrid({
             {
               field: 'talent',
               headerName: t('bookings.talent'),
-              width: 160,
+              width: 130,
               valueGetter: (_v: unknown, row: Booking) => row.expanded.talentProfile.stageName,
             } satisfies GridColDef<Booking>,
           ]
         : []),
-      { field: 'clientName', headerName: t('bookings.clientName'), flex: 1, minWidth: 140 },
-      { field: 'projectName', headerName: t('bookings.projectName'), flex: 1, minWidth: 140 },
+      { field: 'clientName', headerName: t('bookings.clientName'), flex: 1, minWidth: 110 },
+      { field: 'projectName', headerName: t('bookings.projectName'), flex: 1, minWidth: 110 },
       {
         field: 'startDateTime',
         headerName: t('bookings.start'),
-        width: 230,
+        width: 190,
         valueGetter: (_v, row) => format.zoned(row.startDateTime, row.timezone),
       },
       {
         field: 'status',
         headerName: t('bookings.status'),
-        width: 130,
+        width: 100,
         renderCell: ({ row }) => <StatusChip status={row.status} labels="bookingStatus" />,
       },
       {
         field: 'holdRank',
         headerName: t('bookings.holdRank'),
-        width: 110,
+        width: 90,
         renderCell: ({ row }) =>
           row.holdRank ? (
             <Chip
@@ -73,7 +73,7 @@ export function BookingsGrid({
       {
         field: 'challengeDeadline',
         headerName: t('bookings.challengeColumn'),
-        width: 150,
+        width: 140,
         valueGetter: (_v, row) =>
           row.challengeDeadline
             ? t('bookings.confirmBy', { when: format.relative(row.challengeDeadline) })
@@ -82,7 +82,7 @@ export function BookingsGrid({
       {
         field: 'rate',
         headerName: t('bookings.rate'),
-        width: 130,
+        width: 100,
         valueGetter: (_v, row) => format.money(row.rate, row.currency),
       },
     ],

@@ -1,0 +1,145 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { api } from './api';
+import { AuthScreens, OWNER, Roster } from './pages';
+
+// Tall enough that the whole working day of the week view is on screen for the drag.
+test.use({ viewport: { width: 1280, height: 1400 } });
+
+const today = () => new Date().toISOString().slice(0, 10);
+const at = (hour: number) => `${today()}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+
+/** Types an instant (shown in UTC) into a date-time picker, section by section. */
+async function setPicker(page: Page, dialog: Locator, label: string, iso: string) {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hours = d.getUTCHours();
+  const typed = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${d.getUTCFullYear()}${pad(hours % 12 || 12)}${pad(d.getUTCMinutes())}${hours < 12 ? 'AM' : 'PM'}`;
+  await dialog.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(typed);
+}
+
+async function pencil(page: Page, client: string, project: string) {
+  await page.getByRole('button', { name: 'New booking' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByRole('textbox', { name: 'Client' }).fill(client);
+  await dialog.getByRole('textbox', { name: 'Project' }).fill(project);
+  const zone = dialog.getByRole('combobox', { name: 'Time zone' });
+  await zone.fill('');
+  await zone.pressSequentially('UTC');
+  await page.getByRole('option', { name: 'UTC', exact: true }).click();
+  await setPicker(page, dialog, 'Starts', at(14));
+  await setPicker(page, dialog, 'Ends', at(16));
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const row = (page: Page, client: string) => page.getByRole('row').filter({ hasText: client });
+
+test('a coordinator pencils two clients, challenges the 1st, the deadline passes while the app is closed, the 2nd moves up, is confirmed, and nothing can be dragged onto it', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const alice = await owner.call('users.create', {
+    username: 'alice',
+    email: 'alice@example.com',
+    fullName: 'Alice Manager',
+    password: OWNER.password,
+    role: 'manager',
+  });
+  await owner.call('users.create', {
+    username: 'carol',
+    email: 'carol@example.com',
+    fullName: 'Carol Coordinator',
+    password: OWNER.password,
+    role: 'coordinator',
+    manager: alice.id,
+  });
+  const mia = await owner.call('talents.create', {
+    stageName: 'Mia Lux',
+    fullName: 'Mia Luxembourg',
+    talentType: 'actor',
+    manager: alice.id,
+  });
+  const rehearsal = await owner.call('schedule.create', {
+    talentProfile: mia.id,
+    entryType: 'rehearsal',
+    status: 'tentative',
+    title: 'Table read',
+    start: at(9),
+    end: at(10),
+    timezone: 'UTC',
+  });
+
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('carol', OWNER.password);
+  const roster = new Roster(page);
+  await roster.visit();
+  await roster.open('Mia Lux');
+  await page.getByRole('tab', { name: 'Bookings' }).click();
+  await pencil(page, 'Northwind Studios', 'The Long Night');
+  await pencil(page, 'Bluebird Media', 'Holiday Spot');
+
+  // Both holds stand, ranked by arrival.
+  await page.getByRole('navigation').getByRole('link', { name: 'Bookings' }).click();
+  await expect(row(page, 'Northwind Studios')).toContainText('1st hold');
+  await expect(row(page, 'Bluebird Media')).toContainText('2nd hold');
+
+  // The 2nd challenges the 1st: it must confirm within 24 hours.
+  await row(page, 'Bluebird Media').getByRole('gridcell').first().click();
+  const second = page.getByRole('dialog', { name: /Booking for Mia Lux/ });
+  await expect(second).toContainText('This is the 2nd hold on its time');
+  await second.getByRole('combobox', { name: 'Deadline' }).click();
+  await page.getByRole('option', { name: '24 hours' }).click();
+  await second.getByRole('button', { name: 'Challenge the 1st hold' }).click();
+  await expect(page.getByText('The 1st hold must confirm within 24 hours')).toBeVisible();
+  await expect(second).toBeHidden();
+  await expect(row(page, 'Northwind Studios')).toContainText(/confirm in/);
+  await page.screenshot({ path: test.info().outputPath('holds-challenged.png') });
+
+  // Nobody confirms; the app is closed and opened a day and an hour later.
+  await host.restart({ clockOffsetMinutes: 25 * 60 });
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('carol', OWNER.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Bookings' }).click();
+  await expect(row(page, 'Northwind Studios')).toContainText('Cancelled');
+  await expect(row(page, 'Bluebird Media')).toContainText('1st hold');
+
+  // The new 1st confirms, with no release needed.
+  await row(page, 'Bluebird Media').getByRole('gridcell').first().click();
+  const confirming = page.getByRole('dialog', { name: /Booking for Mia Lux/ });
+  await confirming.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(row(page, 'Bluebird Media')).toContainText('Confirmed');
+  await page.screenshot({ path: test.info().outputPath('holds-confirmed.png') });
+
+  // And nothing of Mia's can be dragged onto it: refused before saving, with the reason.
+  await page.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'week', exact: true }).click();
+  const event = page.locator(`[data-entry-id="${rehearsal.id}"]`);
+  await expect(event).toContainText('Table read');
+  const from = (await event.boundingBox())!;
+  const column = (await page.locator(`td.fc-timegrid-col[data-date="${today()}"]`).boundingBox())!;
+  const slot = (await page
+    .locator('td.fc-timegrid-slot-lane[data-time="14:00:00"]')
+    .boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 4 });
+  await page.mouse.move(column.x + column.width / 2, slot.y + 12, { steps: 12 });
+  await page.mouse.up();
+  await expect(
+    page.getByText(/Not moved: That time clashes with Bluebird Media · Holiday Spot/),
+  ).toBeVisible();
+  await expect(event).toContainText('9:00');
+  const later = await api(host.url).signIn(OWNER.username, OWNER.password);
+  const audit = await later.call('audit.list', { entity: 'bookings', limit: 100 });
+  expect(audit.items.map((e: { action: string }) => e.action)).toContain(
+    'bookings.challengeExpired',
+  );
+});
