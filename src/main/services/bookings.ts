@@ -3,7 +3,6 @@ import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import { RELEASED, type Booking, type Clash } from '../../shared/domain/booking';
 import { AppError } from '../../shared/errors';
-import type { Db } from '../db/open';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
 import { blockingClashes, findOverlaps } from './clashes';
 import { rerankHolds } from './holdRanks';
@@ -44,7 +43,6 @@ export function createBookingService(store: Store) {
 
   /** CONFLICT naming what the booking would clash with; nothing is written. */
   function assertNoClash(
-    tx: Pick<Db, 'select'>,
     b: {
       talentProfile: string;
       startDateTime: string;
@@ -55,7 +53,7 @@ export function createBookingService(store: Store) {
     },
     excludeBooking?: string,
   ): Clash[] {
-    const overlaps = findOverlaps(tx, {
+    const overlaps = findOverlaps(db, {
       talentProfile: b.talentProfile,
       start: b.startDateTime,
       end: b.endDateTime,
@@ -145,7 +143,7 @@ export function createBookingService(store: Store) {
     w: WriteContext,
     confirmed: Row,
   ): { id: string; clientName: string; projectName: string; start: string; end: string }[] {
-    const others = findOverlaps(w.tx, {
+    const others = findOverlaps(db, {
       talentProfile: confirmed.talentProfile,
       start: confirmed.startDateTime,
       end: confirmed.endDateTime,
@@ -266,7 +264,7 @@ export function createBookingService(store: Store) {
           }
         }
         const status = input.status ?? 'hold';
-        const overlaps = assertNoClash(w.tx, { ...input, talentProfile: talent.id, status });
+        const overlaps = assertNoClash({ ...input, talentProfile: talent.id, status });
         const id = newId();
         const values = {
           id,
@@ -321,7 +319,7 @@ export function createBookingService(store: Store) {
             endDateTime: 'Must be after the start',
           });
         }
-        assertNoClash(w.tx, { ...next, status: before.status as 'hold' | 'confirmed' }, before.id);
+        assertNoClash({ ...next, status: before.status as 'hold' | 'confirmed' }, before.id);
         w.tx
           .update(bookings)
           .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
@@ -354,7 +352,7 @@ export function createBookingService(store: Store) {
             { releaseAhead: 'Confirm anyway, releasing the holds ahead' },
           );
         }
-        assertNoClash(w.tx, { ...before, status: 'confirmed' }, before.id);
+        assertNoClash({ ...before, status: 'confirmed' }, before.id);
         const released = releaseOverlapping(w, before);
         w.tx
           .update(bookings)

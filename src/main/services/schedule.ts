@@ -30,12 +30,12 @@ function toEntry({ stageName, manager: _manager, ...entry }: Row): ScheduleEntry
 
 /** Where an entry may not go: over anything blocking on its talent's time (see findOverlaps). */
 function assertFree(
-  tx: Pick<Db, 'select'>,
+  db: Db,
   entry: { talentProfile: string; start: string; end: string; status: string },
   excludeEntry?: string,
 ): void {
   if (entry.status === 'cancelled') return;
-  const blocking = findOverlaps(tx, {
+  const blocking = findOverlaps(db, {
     talentProfile: entry.talentProfile,
     start: entry.start,
     end: entry.end,
@@ -111,7 +111,7 @@ export function createScheduleService(store: Store, media: MediaStore) {
       return store.write(session.user.id, (w) => {
         const talent = talentInScope(w.tx, session, input.talentProfile, 'schedule', 'create');
         const status = input.status ?? 'tentative';
-        assertFree(w.tx, { talentProfile: talent.id, start: input.start, end: input.end, status });
+        assertFree(db, { talentProfile: talent.id, start: input.start, end: input.end, status });
         const id = newId();
         const values = {
           id,
@@ -156,7 +156,7 @@ export function createScheduleService(store: Store, media: MediaStore) {
           throw new AppError('VALIDATION', 'The end must be after the start.', {
             end: 'Must be after the start',
           });
-        assertFree(w.tx, next, before.id);
+        assertFree(db, next, before.id);
         w.tx
           .update(scheduleEntries)
           .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
