@@ -20,7 +20,16 @@ import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD, MEDIA_SCHEME, type FileKind } from '
 import { HTTP_STATUS, type Envelope } from '../shared/errors';
 import { createCore, type Core } from './core';
 import { toAppError } from './ipc/router';
+import { trustedHandler } from './ipc/trustedHandler';
 import { createUploads } from './ipc/uploads';
+import {
+  isAppUrl,
+  isExternalLinkAllowed,
+  isNavigationAllowed,
+  isPermissionAllowed,
+  secureWebPreferences,
+  type AppLocation,
+} from './windowSecurity';
 
 /** What the native dialog offers; main still checks every file by its content. */
 const FILE_FILTERS: Record<FileKind, Electron.FileFilter> = {
@@ -45,12 +54,21 @@ if (!app.requestSingleInstanceLock()) {
   const tokens = new Map<number, { token: string; unsubscribe: () => void }>();
 
   const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+  const rendererIndex = join(__dirname, '../renderer/index.html');
+  const appLocation: AppLocation = rendererUrl
+    ? { devServer: rendererUrl }
+    : { indexFile: rendererIndex };
   const isOwnSender = (event: IpcMainInvokeEvent): boolean => {
     const win = BrowserWindow.fromWebContents(event.sender);
     if (!win || !windows.has(win)) return false;
-    const url = event.senderFrame?.url ?? '';
-    return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
+    return isAppUrl(event.senderFrame?.url ?? '', appLocation);
   };
+
+  /** The one way to answer the renderer: a foreign window or frame is refused first. */
+  const handleTrusted = (
+    channel: string,
+    handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Envelope<unknown>>,
+  ): void => ipcMain.handle(channel, trustedHandler(isOwnSender, handler));
 
   function createWindow(): void {
     const win = new BrowserWindow({
@@ -60,13 +78,7 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       show: false,
       title: 'Greenroom',
-      webPreferences: {
-        preload: join(__dirname, '../preload/index.cjs'),
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        webSecurity: true,
-      },
+      webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
     });
     windows.add(win);
     const id = win.webContents.id;
@@ -77,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       tokens.delete(id);
     });
     if (rendererUrl) void win.loadURL(rendererUrl);
-    else void win.loadFile(join(__dirname, '../renderer/index.html'));
+    else void win.loadFile(rendererIndex);
   }
 
   app.on('second-instance', () => {
@@ -89,9 +101,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, appLocation)) event.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
@@ -118,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     core = started;
 
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-      callback(permission === 'notifications'),
+      callback(isPermissionAllowed(permission)),
     );
 
     protocol.handle(MEDIA_SCHEME, (request) => {
@@ -134,38 +148,32 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
 
-    ipcMain.handle(
-      IPC_INVOKE,
-      async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
-        if (!isOwnSender(event) || typeof channel !== 'string') {
-          return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
-        }
-        const senderId = event.sender.id;
-        const reply = await started.dispatch(channel, input, tokens.get(senderId)?.token ?? null);
-        if (reply.envelope.ok && channel === 'auth.login') {
-          const { token } = reply.envelope.data as { token: string };
-          tokens.get(senderId)?.unsubscribe();
-          const signedIn = started.auth.resolve(token);
-          const unsubscribe = started.subscribe(signedIn, (change) =>
-            event.sender.send(IPC_EVENT, 'change', change),
-          );
-          tokens.set(senderId, { token, unsubscribe });
-        } else if (
-          channel === 'auth.logout' ||
-          (!reply.envelope.ok && reply.envelope.error.code === 'UNAUTHENTICATED')
-        ) {
-          tokens.get(senderId)?.unsubscribe();
-          tokens.delete(senderId);
-        }
-        return reply.envelope;
-      },
-    );
+    handleTrusted(IPC_INVOKE, async (event, channel, input): Promise<Envelope<unknown>> => {
+      if (typeof channel !== 'string') {
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'No such channel.' } };
+      }
+      const senderId = event.sender.id;
+      const reply = await started.dispatch(channel, input, tokens.get(senderId)?.token ?? null);
+      if (reply.envelope.ok && channel === 'auth.login') {
+        const { token } = reply.envelope.data as { token: string };
+        tokens.get(senderId)?.unsubscribe();
+        const signedIn = started.auth.resolve(token);
+        const unsubscribe = started.subscribe(signedIn, (change) =>
+          event.sender.send(IPC_EVENT, 'change', change),
+        );
+        tokens.set(senderId, { token, unsubscribe });
+      } else if (
+        channel === 'auth.logout' ||
+        (!reply.envelope.ok && reply.envelope.error.code === 'UNAUTHENTICATED')
+      ) {
+        tokens.get(senderId)?.unsubscribe();
+        tokens.delete(senderId);
+      }
+      return reply.envelope;
+    });
 
     const uploads = createUploads(started.staging);
-    ipcMain.handle(IPC_UPLOAD, async (event, step: unknown): Promise<Envelope<unknown>> => {
-      if (!isOwnSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender.' } };
-      }
+    handleTrusted(IPC_UPLOAD, async (event, step): Promise<Envelope<unknown>> => {
       try {
         const session = started.auth.resolve(tokens.get(event.sender.id)?.token ?? null);
         return { ok: true, data: await uploads.step(session.user.id, step) };
