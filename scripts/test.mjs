@@ -79,8 +79,18 @@ const built = check('build', npx, ['electron-vite', 'build']);
 
 if (built && existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   const file = join(outputDir, 'playwright.json');
-  const { ok, seconds } = run('e2e (Playwright, Debian chromium)', npx, ['playwright', 'test']);
+  const cspLog = join(outputDir, 'csp-violations.log');
+  const { ok, seconds } = run('e2e (Playwright, Debian chromium)', npx, ['playwright', 'test'], {
+    GREENROOM_CSP_LOG: cspLog,
+  });
   const report = readJson(file);
+  if (existsSync(cspLog)) {
+    const counts = readFileSync(cspLog, 'utf8').trim().split('\n').map(Number);
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    summary.push(
+      `${total === 0 ? '✓' : '✗'} CSP: ${total} violations across ${counts.length} e2e pages`,
+    );
+  }
   if (report?.stats) {
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
     totals.passed += expected;

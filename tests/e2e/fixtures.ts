@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import { appendFileSync } from 'node:fs';
+import { expect, test as base } from '@playwright/test';
+
+/** Counted across the whole run; scripts/test.mjs prints the total. */
+function recordCspViolations(count: number): void {
+  const file = process.env.GREENROOM_CSP_LOG;
+  if (file) appendFileSync(file, `${count}\n`);
+}
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -61,8 +68,17 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A fresh workspace and web host per test. */
+/** A fresh workspace and web host per test; every page is watched for CSP violations. */
 export const test = base.extend<{ host: RunningHost }>({
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    recordCspViolations(violations.length);
+    expect(violations, 'Content Security Policy violations').toEqual([]);
+  },
   // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
@@ -89,4 +105,4 @@ export const test = base.extend<{ host: RunningHost }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

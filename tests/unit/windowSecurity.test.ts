@@ -167,3 +167,21 @@ describe('window security', () => {
       expect(isPermissionAllowed(p), p).toBe(false);
   });
 });
+
+describe('the renderer’s Content Security Policy', () => {
+  it('allows scripts from the app only, never eval, inline script or plugins', () => {
+    const html = readFileSync(join(SRC, 'renderer', 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = new Map(
+      csp!.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*/);
+  });
+});
