@@ -82,6 +82,129 @@ describe('openDatabase', () => {
     expect(opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
   });
 
+  it('upgrades a database written by the first migration, with data, to the latest with nothing lost', () => {
+    const file = join(tempDir(), 'first.sqlite');
+    const first = openDatabase(file, olderMigrations(1));
+    const at = '2026-01-02T03:04:05.000Z';
+    const insert = (sql: string, ...values: unknown[]) => first.sqlite.prepare(sql).run(...values);
+    insert(
+      `INSERT INTO users (id, created_at, updated_at, username, username_key, email, email_key, full_name, role, password_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      'u1',
+      at,
+      at,
+      'Moira',
+      'moira',
+      'moira@example.com',
+      'moira@example.com',
+      '莫伊拉 Moira',
+      'manager',
+      'scrypt$x',
+    );
+    insert(
+      `INSERT INTO talent_profiles (id, created_at, updated_at, stage_name, full_name, talent_type, availability_status, manager, notes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      't1',
+      at,
+      at,
+      '林思远',
+      'Lin Siyuan',
+      'actor',
+      'available',
+      'u1',
+      'Prefers mornings; "quoted" & 100%',
+    );
+    insert(
+      `INSERT INTO artists (id, created_at, updated_at, artist_name, genre, status, priority_score, owner)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      'a1',
+      at,
+      at,
+      'Paper Tides',
+      'indie',
+      'active',
+      80,
+      'u1',
+    );
+    insert(
+      "INSERT INTO audit_log (id, at, actor, action, entity, entity_id) VALUES ('l1', ?, 'u1', 'talents.create', 'talents', 't1')",
+      at,
+    );
+    const before = (table: string) =>
+      first.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+    const old = {
+      users: before('users'),
+      talent_profiles: before('talent_profiles'),
+      artists: before('artists'),
+      audit_log: before('audit_log'),
+    };
+    first.close();
+
+    opened = openDatabase(file, MIGRATIONS_DIR);
+    for (const [table, rows] of Object.entries(old)) {
+      const now = opened.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<
+        string,
+        unknown
+      >[];
+      expect(now, table).toHaveLength(rows.length);
+      // Every old column keeps its value; new columns may be added beside them.
+      rows.forEach((row, i) => expect(now[i], table).toMatchObject(row as Record<string, unknown>));
+    }
+    expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const journal = JSON.parse(
+      readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+    ) as { entries: unknown[] };
+    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({
+      n: journal.entries.length,
+    });
+  });
+
+  it('leaves the file as it was, with the copy taken before, when a migration fails', () => {
+    const file = join(tempDir(), 'failing.sqlite');
+    const first = openDatabase(file, olderMigrations(1));
+    first.sqlite
+      .prepare(
+        "INSERT INTO audit_log (id, at, action, entity) VALUES ('a1', '2026-01-01T00:00:00.000Z', 'test', 'users')",
+      )
+      .run();
+    const tablesBefore = first.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
+    first.close();
+
+    // A release whose last migration breaks after the earlier ones succeed.
+    const dir = olderMigrations(99);
+    const journalFile = join(dir, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
+    const last = journal.entries.at(-1)!;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag: '9999_broken' });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(join(dir, '9999_broken.sql'), 'CREATE TABLE `users` (`id` text);');
+
+    let failure: unknown;
+    try {
+      openDatabase(file, dir);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(AppError);
+    const message = (failure as AppError).message;
+    expect(message).toMatch(
+      /Upgrading the workspace database .* failed \(.*users.*\)\. The upgrade was rolled back/,
+    );
+    const backup = /a copy taken just before is at (\S+\.sqlite)\./.exec(message)?.[1];
+    expect(backup && existsSync(backup)).toBe(true);
+    const after = new Database(file, { readonly: true });
+    expect(
+      after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all(),
+    ).toEqual(tablesBefore);
+    expect(after.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    after.close();
+  });
+
   it('does not copy again when nothing is pending', () => {
     const file = join(tempDir(), 'b.sqlite');
     openDatabase(file, MIGRATIONS_DIR).close();

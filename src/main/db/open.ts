@@ -86,8 +86,19 @@ export function openDatabase(file: string, migrationsDir: string): OpenedDatabas
       backupFile = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
       sqlite.prepare('VACUUM INTO ?').run(backupFile);
     }
-    // Migrations create triggers; they run with foreign keys on, in one transaction each.
-    migrate(db, { migrationsFolder: migrationsDir });
+    // Migrations create triggers; they run with foreign keys on, all in one transaction.
+    try {
+      migrate(db, { migrationsFolder: migrationsDir });
+    } catch (error) {
+      sqlite.close();
+      const reason = error instanceof Error ? (error.cause ?? error) : error;
+      throw new AppError(
+        'INTERNAL',
+        `Upgrading the workspace database ${file} failed (${reason instanceof Error ? reason.message : String(reason)}). ` +
+          'The upgrade was rolled back and the file is as it was' +
+          (backupFile ? `; a copy taken just before is at ${backupFile}.` : '.'),
+      );
+    }
   }
 
   return {
