@@ -51,28 +51,49 @@ check('typecheck (main, preload, shared, tests)', npx, [
 check('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 
-{
-  const file = join(outputDir, 'vitest.json');
-  const { ok, seconds } = run('unit + integration', npx, [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${file}`,
-  ]);
+function vitest(label, name, args, env = {}) {
+  const file = join(outputDir, `${name}.json`);
+  const { ok, seconds } = run(
+    label,
+    npx,
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+      ...args,
+    ],
+    env,
+  );
   const report = readJson(file);
   if (report) {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
     summary.push(
-      `${ok ? '✓' : '✗'} vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds}s)`,
+      `${ok ? '✓' : '✗'} ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds}s)`,
     );
   }
   if (!ok && (!report || report.numFailedTests === 0)) {
     totals.failed += 1;
-    summary.push('✗ vitest did not finish cleanly');
+    summary.push(`✗ ${label} did not finish cleanly`);
   }
+}
+
+vitest('vitest', 'vitest', []);
+
+// Dates and time zones must not depend on the machine's zone: the time-bound suites run again
+// under a zone with DST on the other side of UTC and one with a 45-minute offset.
+const TIME_SUITES = [
+  'tests/unit',
+  'tests/integration/schedule.test.ts',
+  'tests/integration/today.test.ts',
+  'tests/integration/holds.test.ts',
+  'tests/integration/availability.test.ts',
+];
+for (const zone of ['America/New_York', 'Pacific/Chatham']) {
+  vitest(`vitest TZ=${zone}`, `vitest-${zone.replace('/', '-')}`, TIME_SUITES, { TZ: zone });
 }
 
 const built = check('build', npx, ['electron-vite', 'build']);
