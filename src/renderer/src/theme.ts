@@ -10,7 +10,14 @@ export function createAppTheme(language: Language): Theme {
     {
       cssVariables: { colorSchemeSelector: 'media' },
       colorSchemes: {
-        light: { palette: { primary: { main: '#2e6b4f' }, secondary: { main: '#8a4fff' } } },
+        // Warning is darker than MUI's orange so chip text keeps 4.5:1 contrast (axe, WCAG AA).
+        light: {
+          palette: {
+            primary: { main: '#2e6b4f' },
+            secondary: { main: '#8a4fff' },
+            warning: { main: '#b45309' },
+          },
+        },
         dark: { palette: { primary: { main: '#7fc8a2' }, secondary: { main: '#b894ff' } } },
       },
       shape: { borderRadius: 8 },

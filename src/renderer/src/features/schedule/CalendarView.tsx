@@ -388,6 +388,10 @@ export function CalendarView({
     [],
   );
 
+  const buttonText = useMemo(
+    () => ({ prev: `‹ ${t('calendar.previous')}`, next: `${t('calendar.next')} ›` }),
+    [t],
+  );
   const plugins = useMemo(
     () => [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin],
     [],
@@ -409,6 +413,9 @@ export function CalendarView({
         locales={LOCALES}
         locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
         headerToolbar={TOOLBAR}
+        // Text, not icon fonts: FullCalendar's icons are unlabelled images to a screen reader.
+        buttonIcons={false}
+        buttonText={buttonText}
         height={height}
         nowIndicator
         selectable={mayWrite}

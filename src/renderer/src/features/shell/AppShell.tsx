@@ -3,6 +3,7 @@ import {
   Box,
   Drawer,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -65,27 +66,28 @@ export function AppShell() {
         <nav aria-label={t('nav.menu')}>
           <List dense>
             {items.map((item) => (
-              <ListItemButton
-                key={item.path}
-                component={NavLink}
-                to={item.path}
-                sx={{ '&.active': { bgcolor: 'action.selected' } }}
-              >
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  {item.path === '/today' && due > 0 ? (
-                    <Badge
-                      badgeContent={due}
-                      color="error"
-                      aria-label={t('today.dueCount', { count: due })}
-                    >
-                      {item.icon}
-                    </Badge>
-                  ) : (
-                    item.icon
-                  )}
-                </ListItemIcon>
-                <ListItemText primary={t(item.labelKey)} />
-              </ListItemButton>
+              <ListItem key={item.path} disablePadding>
+                <ListItemButton
+                  component={NavLink}
+                  to={item.path}
+                  sx={{ '&.active': { bgcolor: 'action.selected' } }}
+                >
+                  <ListItemIcon sx={{ minWidth: 36 }}>
+                    {item.path === '/today' && due > 0 ? (
+                      <Badge
+                        badgeContent={due}
+                        color="error"
+                        aria-label={t('today.dueCount', { count: due })}
+                      >
+                        {item.icon}
+                      </Badge>
+                    ) : (
+                      item.icon
+                    )}
+                  </ListItemIcon>
+                  <ListItemText primary={t(item.labelKey)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

@@ -269,6 +269,8 @@ export const en = {
     status: { tentative: 'Tentative', confirmed: 'Confirmed', cancelled: 'Cancelled' },
   },
   calendar: {
+    previous: 'Previous',
+    next: 'Next',
     clashesWith: 'That time clashes with {{what}}.',
     moveOverTitle: 'Move it over these?',
     keepWhereItWas: 'Keep where it was',

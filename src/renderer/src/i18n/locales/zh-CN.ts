@@ -254,6 +254,8 @@ export const zhCN: Catalog = {
     status: { tentative: '待定', confirmed: '已确认', cancelled: '已取消' },
   },
   calendar: {
+    previous: '上一页',
+    next: '下一页',
     clashesWith: '该时间与 {{what}} 冲突。',
     moveOverTitle: '仍要移到这些安排上吗？',
     keepWhereItWas: '保持原位',
