@@ -97,6 +97,11 @@ for (const zone of ['America/New_York', 'Pacific/Chatham']) {
 }
 
 const built = check('build', npx, ['electron-vite', 'build']);
+if (built) {
+  check('electronegativity over src/main and out (no open HIGH finding)', 'node', [
+    'scripts/electronegativity-gate.mjs',
+  ]);
+}
 
 if (built && existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   const file = join(outputDir, 'playwright.json');
