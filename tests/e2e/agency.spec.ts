@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { api } from './api';
+import { setPicker } from './agencyDesk';
 import { AuthScreens, OWNER, Roster } from './pages';
 
 test('an audition runs through callback to a confirmed booking on the schedule, and a clash is caught', async ({
@@ -132,21 +133,6 @@ test('an audition runs through callback to a confirmed booking on the schedule, 
 });
 
 /** Types an instant into an MUI X date-time field, section by section (MM/DD/YYYY hh:mm aa). */
-async function setPicker(
-  page: import('@playwright/test').Page,
-  dialog: import('@playwright/test').Locator,
-  label: string,
-  iso: string,
-) {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const hours = d.getUTCHours();
-  const typed = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${d.getUTCFullYear()}${pad(hours % 12 || 12)}${pad(d.getUTCMinutes())}${hours < 12 ? 'AM' : 'PM'}`;
-  const group = dialog.getByRole('group', { name: label });
-  await group.getByRole('spinbutton').first().click();
-  await page.keyboard.type(typed);
-}
-
 test('a headshot is uploaded from the talent page and shown from the media store', async ({
   host,
   page,

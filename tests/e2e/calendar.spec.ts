@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { api, type ApiClient } from './api';
+import type { ApiClient } from './api';
+import { agencyTeam, dragEvent } from './agencyDesk';
 import { AuthScreens, OWNER } from './pages';
 
 // Tall enough that the whole working day of the week view is on screen for the drags.
@@ -9,48 +10,6 @@ test.use({ viewport: { width: 1280, height: 1400 } });
 
 const today = () => new Date().toISOString().slice(0, 10);
 const at = (hour: number) => `${today()}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-
-async function team(host: { url: string }) {
-  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  const alice = await owner.call('users.create', {
-    username: 'alice',
-    email: 'alice@example.com',
-    fullName: 'Alice Manager',
-    password: OWNER.password,
-    role: 'manager',
-  });
-  await owner.call('users.create', {
-    username: 'carol',
-    email: 'carol@example.com',
-    fullName: 'Carol Coordinator',
-    password: OWNER.password,
-    role: 'coordinator',
-    manager: alice.id,
-  });
-  const talent = await owner.call('talents.create', {
-    stageName: 'Mia Lux',
-    fullName: 'Mia Luxembourg',
-    talentType: 'actor',
-    manager: alice.id,
-  });
-  return { owner, talent };
-}
-
-/**
- * Drags a calendar event to a day column and slot time in the week view. It is held 12 px below
- * its top (clear of the resize handle) and let go 12 px below the slot's top, so its start lands
- * on that slot.
- */
-async function drag(page: Page, event: Locator, date: string, time: string) {
-  const from = (await event.boundingBox())!;
-  const column = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
-  const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 4 });
-  await page.mouse.move(column.x + column.width / 2, slot.y + 12, { steps: 12 });
-  await page.mouse.up();
-}
 
 async function openWeek(page: Page, host: { url: string }, username: string) {
   await page.addInitScript(() =>
@@ -73,7 +32,7 @@ test('a coordinator drags a tentative entry to a free slot, cannot drop it on a 
   page,
   context,
 }) => {
-  const { owner, talent } = await team(host);
+  const { owner, talent } = await agencyTeam(host);
   const entry = await owner.call('schedule.create', {
     talentProfile: talent.id,
     entryType: 'rehearsal',
@@ -102,13 +61,13 @@ test('a coordinator drags a tentative entry to a free slot, cannot drop it on a 
   await expect(mirrored).toContainText('9:00');
 
   // To a free slot: saved in main, and the second page shows it without a reload.
-  await drag(page, event, today(), '11:00:00');
+  await dragEvent(page, event, today(), '11:00:00');
   await expect(page.getByText('Moved.')).toBeVisible();
   await expect.poll(() => startOf(owner, entry.id)).toBe(at(11));
   await expect(mirrored).toContainText('11:00');
 
   // Onto the confirmed booking: refused in main, reverted on screen with the reason.
-  await drag(page, page.locator(`[data-entry-id="${entry.id}"]`), today(), '14:00:00');
+  await dragEvent(page, page.locator(`[data-entry-id="${entry.id}"]`), today(), '14:00:00');
   await expect(
     page.getByText(/Not moved: That time clashes with Northwind · Summer/),
   ).toBeVisible();
@@ -131,7 +90,7 @@ test('the week view renders 2,000 entries (figure reported, not asserted)', asyn
   host,
   page,
 }) => {
-  const { owner } = await team(host);
+  const { owner } = await agencyTeam(host);
   const talents: string[] = [];
   for (let i = 0; i < 20; i++) {
     talents.push(

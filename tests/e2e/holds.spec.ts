@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { api } from './api';
+import { agencyTeam, dragEvent, setPicker } from './agencyDesk';
 import { AuthScreens, OWNER, Roster } from './pages';
 
 // Tall enough that the whole working day of the week view is on screen for the drag.
@@ -8,16 +9,6 @@ test.use({ viewport: { width: 1280, height: 1400 } });
 
 const today = () => new Date().toISOString().slice(0, 10);
 const at = (hour: number) => `${today()}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-
-/** Types an instant (shown in UTC) into a date-time picker, section by section. */
-async function setPicker(page: Page, dialog: Locator, label: string, iso: string) {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const hours = d.getUTCHours();
-  const typed = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${d.getUTCFullYear()}${pad(hours % 12 || 12)}${pad(d.getUTCMinutes())}${hours < 12 ? 'AM' : 'PM'}`;
-  await dialog.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
-  await page.keyboard.type(typed);
-}
 
 async function pencil(page: Page, client: string, project: string) {
   await page.getByRole('button', { name: 'New booking' }).click();
@@ -40,28 +31,7 @@ test('a coordinator pencils two clients, challenges the 1st, the deadline passes
   host,
   page,
 }) => {
-  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  const alice = await owner.call('users.create', {
-    username: 'alice',
-    email: 'alice@example.com',
-    fullName: 'Alice Manager',
-    password: OWNER.password,
-    role: 'manager',
-  });
-  await owner.call('users.create', {
-    username: 'carol',
-    email: 'carol@example.com',
-    fullName: 'Carol Coordinator',
-    password: OWNER.password,
-    role: 'coordinator',
-    manager: alice.id,
-  });
-  const mia = await owner.call('talents.create', {
-    stageName: 'Mia Lux',
-    fullName: 'Mia Luxembourg',
-    talentType: 'actor',
-    manager: alice.id,
-  });
+  const { owner, talent: mia } = await agencyTeam(host);
   const rehearsal = await owner.call('schedule.create', {
     talentProfile: mia.id,
     entryType: 'rehearsal',
@@ -123,16 +93,7 @@ test('a coordinator pencils two clients, challenges the 1st, the deadline passes
   await page.getByRole('button', { name: 'week', exact: true }).click();
   const event = page.locator(`[data-entry-id="${rehearsal.id}"]`);
   await expect(event).toContainText('Table read');
-  const from = (await event.boundingBox())!;
-  const column = (await page.locator(`td.fc-timegrid-col[data-date="${today()}"]`).boundingBox())!;
-  const slot = (await page
-    .locator('td.fc-timegrid-slot-lane[data-time="14:00:00"]')
-    .boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 4 });
-  await page.mouse.move(column.x + column.width / 2, slot.y + 12, { steps: 12 });
-  await page.mouse.up();
+  await dragEvent(page, event, today(), '14:00:00');
   await expect(
     page.getByText(/Not moved: That time clashes with Bluebird Media · Holiday Spot/),
   ).toBeVisible();
