@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
 import {
   CONTRACT_TRANSITIONS,
@@ -11,6 +11,7 @@ import type { CONTRACT_TYPES } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, contracts, users } from '../db/schema';
+import { contractDatesBetween } from './contractDates';
 import { requirePdf } from './fileKinds';
 import { requireAssignee } from './labelOwners';
 import type { MediaStore } from './media';
@@ -137,29 +138,7 @@ export function createContractService(
 
     /** Option, notice and expiry dates falling in a range, soonest first, for the calendar. */
     keyDates(_session: Session, input: Input<'contracts.keyDates'>): Output<'contracts.keyDates'> {
-      const dated = [
-        ['option', contracts.optionDate],
-        ['notice', contracts.noticeDate],
-        ['expiry', contracts.expiryDate],
-      ] as const;
-      const items = dated.flatMap(([kind, column]) =>
-        db
-          .select({
-            contract: contracts.id,
-            date: column,
-            contractType: contracts.contractType,
-            status: contracts.status,
-            artist: contracts.artist,
-            artistName: artists.artistName,
-          })
-          .from(contracts)
-          .innerJoin(artists, eq(artists.id, contracts.artist))
-          .where(and(gte(column, input.from), lte(column, input.to)))
-          .all()
-          .map((row) => ({ ...row, kind, date: row.date! })),
-      );
-      items.sort((a, b) => a.date.localeCompare(b.date) || a.contract.localeCompare(b.contract));
-      return { items };
+      return { items: contractDatesBetween(db, input) };
     },
 
     get(_session: Session, input: Input<'contracts.get'>): Output<'contracts.get'> {

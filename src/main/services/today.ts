@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, notInArray } from 'drizzle-orm';
 import { can, scopeOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
@@ -20,7 +20,8 @@ import {
   talentProfiles,
   todayMarks,
 } from '../db/schema';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { ContractKeyDate } from '../../shared/domain/contract';
+import { contractDatesBetween } from './contractDates';
 import { teamCondition } from './scope';
 import type { Session } from './session';
 import type { SettingsService } from './settings';
@@ -50,45 +51,29 @@ export function createTodayService(store: Store, settings: SettingsService) {
 
       // Contracts: legal owns the dates; admins see all; A&R reads them too.
       if (can(role, 'contracts', 'read')) {
-        const dated: [TodayKind, SQLiteColumn][] = [
-          ['contractOption', contracts.optionDate],
-          ['contractNotice', contracts.noticeDate],
-          ['contractExpiry', contracts.expiryDate],
-        ];
-        for (const [kind, column] of dated) {
-          const mine: SQL | undefined =
-            role === 'legal' ? eq(contracts.legalOwner, session.user.id) : undefined;
-          const rows = db
-            .select({
-              id: contracts.id,
-              date: column,
-              type: contracts.contractType,
-              artist: contracts.artist,
-              artistName: artists.artistName,
-            })
-            .from(contracts)
-            .innerJoin(artists, eq(artists.id, contracts.artist))
-            .where(
-              and(
-                notInArray(contracts.status, ['expired', 'terminated']),
-                isNotNull(column),
-                gte(column, from),
-                lte(column, to),
-                mine,
-              ),
-            )
-            .all();
-          for (const r of rows)
-            add({
-              kind,
-              entity: 'contracts',
-              id: r.id,
-              title: `${r.artistName} · ${r.type}`,
-              due: r.date!,
-              artist: r.artist,
-              talentProfile: null,
-            });
-        }
+        const kinds: Record<ContractKeyDate['kind'], TodayKind> = {
+          option: 'contractOption',
+          notice: 'contractNotice',
+          expiry: 'contractExpiry',
+        };
+        const dates = contractDatesBetween(
+          db,
+          { from, to },
+          and(
+            notInArray(contracts.status, ['expired', 'terminated']),
+            role === 'legal' ? eq(contracts.legalOwner, session.user.id) : undefined,
+          ),
+        );
+        for (const d of dates)
+          add({
+            kind: kinds[d.kind],
+            entity: 'contracts',
+            id: d.contract,
+            title: `${d.artistName} · ${d.contractType}`,
+            due: d.date,
+            artist: d.artist,
+            talentProfile: null,
+          });
       }
 
       // Demo decisions: for whoever may decide (the artist's A&R owner, or admins).
@@ -225,13 +210,17 @@ export function createTodayService(store: Store, settings: SettingsService) {
       }
 
       const now = store.now();
+      // Only the marks of what is listed now: a user's marks pile up over the years.
+      const keys = [...found, ...spikes].map((item) => item.key);
       const marks = new Map(
-        db
-          .select()
-          .from(todayMarks)
-          .where(eq(todayMarks.user, session.user.id))
-          .all()
-          .map((m) => [m.item, m]),
+        (keys.length === 0
+          ? []
+          : db
+              .select()
+              .from(todayMarks)
+              .where(and(eq(todayMarks.user, session.user.id), inArray(todayMarks.item, keys)))
+              .all()
+        ).map((m) => [m.item, m]),
       );
       const hidden = (key: string) => {
         const mark = marks.get(key);
