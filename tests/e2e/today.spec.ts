@@ -4,10 +4,8 @@ import { AuthScreens, OWNER } from './pages';
 
 const PASSWORD = 'today desk password 1';
 
-test('Today shows a contract option date coming up, and marking it done removes it for that user', async ({
-  host,
-  page,
-}) => {
+/** The owner, a legal user (Lee) and an artist whose contracts Lee works on. */
+async function legalDesk(host: { url: string }) {
   const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
   await owner.call('users.create', {
     username: 'lee',
@@ -18,6 +16,14 @@ test('Today shows a contract option date coming up, and marking it done removes 
   });
   const lee = await api(host.url).signIn('lee', PASSWORD);
   const artist = await owner.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' });
+  return { owner, lee, artist };
+}
+
+test('Today shows a contract option date coming up, and marking it done removes it for that user', async ({
+  host,
+  page,
+}) => {
+  const { owner, lee, artist } = await legalDesk(host);
   const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await lee.call('contracts.create', {
     artist: artist.id,
@@ -68,16 +74,7 @@ test('A reminder shows once when something is due, with a desktop notification, 
   page,
   context,
 }) => {
-  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  await owner.call('users.create', {
-    username: 'lee',
-    email: 'lee@example.com',
-    fullName: 'Lee Marsh',
-    password: PASSWORD,
-    role: 'legal',
-  });
-  const lee = await api(host.url).signIn('lee', PASSWORD);
-  const artist = await owner.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' });
+  const { lee, artist } = await legalDesk(host);
   const today = new Date().toISOString().slice(0, 10);
   // Due while nobody had the app open: shown at the next start.
   await lee.call('contracts.create', {

@@ -222,6 +222,21 @@ export function CalendarView({
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  /** Puts the event back where it was and says why. */
+  const revertWith = (revert: () => void, reason: unknown) => {
+    revert();
+    setNotice(
+      t('calendar.reverted', {
+        reason:
+          typeof reason === 'string'
+            ? reason
+            : reason instanceof AppError
+              ? reason.message
+              : t('common.unexpected'),
+      }),
+    );
+  };
+
   const save = async (
     entry: ScheduleEntry,
     patch: { start: string; end: string },
@@ -231,12 +246,7 @@ export function CalendarView({
       await call('schedule.update', { id: entry.id, version: entry.version, patch });
       setNotice(t('calendar.moved'));
     } catch (error) {
-      revert();
-      setNotice(
-        t('calendar.reverted', {
-          reason: error instanceof AppError ? error.message : t('common.unexpected'),
-        }),
-      );
+      revertWith(revert, error);
     } finally {
       refetch();
     }
@@ -259,21 +269,14 @@ export function CalendarView({
         excludeId: entry.id,
       }));
     } catch (error) {
-      revert();
-      setNotice(
-        t('calendar.reverted', {
-          reason: error instanceof AppError ? error.message : t('common.unexpected'),
-        }),
-      );
+      revertWith(revert, error);
       return;
     }
     const blocking = clashes.filter((c) => c.blocking);
     if (blocking.length > 0) {
-      revert();
-      setNotice(
-        t('calendar.reverted', {
-          reason: t('calendar.clashesWith', { what: blocking.map((c) => c.label).join(', ') }),
-        }),
+      revertWith(
+        revert,
+        t('calendar.clashesWith', { what: blocking.map((c) => c.label).join(', ') }),
       );
       refetch();
     } else if (clashes.length > 0) {
