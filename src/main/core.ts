@@ -23,6 +23,7 @@ import { createMediaStore, type MediaStore } from './services/media';
 import { createMediaAccess, type MediaAccess } from './services/mediaAccess';
 import { createStaging, type Staging } from './services/staging';
 import { createSearchService, type SearchService } from './services/search';
+import { createMaintenanceService, type MaintenanceService } from './services/maintenance';
 import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
 import { createTalentService } from './services/talents';
@@ -61,6 +62,8 @@ export interface Core {
   expireHoldChallenges(): number;
   /** Peaks and loudness of stored audio, measured in a worker thread. */
   readonly analysis: DemoAnalysis;
+  /** Backups, restore, database checks, the workspace export. */
+  readonly maintenance: MaintenanceService;
   /** Change events this session may see; returns the unsubscribe function. */
   subscribe(session: Session, listener: (event: ChangeEvent) => void): () => void;
   close(): void;
@@ -71,9 +74,11 @@ export const DATABASE_FILE = 'greenroom.sqlite';
 /** The whole app without Electron. Nothing happens at import time: calling this opens the store. */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const opened = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const opened = openDatabase(databaseFile, options.migrationsDir);
+  const clock = options.clock ?? (() => new Date());
   const bus = new ChangeBus();
-  const store = createStore(opened.db, bus, options.clock);
+  const store = createStore(opened.db, bus, clock);
   const settings = createSettingsService(store);
   const auth = createAuthService(store, settings, {
     scrypt: options.scrypt,
@@ -104,6 +109,32 @@ export function createCore(options: CoreOptions): Core {
     demos: (session, id) => demos.get(session, { id }),
     contracts: (session, id) => contracts.get(session, { id }),
   });
+
+  const maintenance = createMaintenanceService({
+    store,
+    db: opened.db,
+    sqlite: opened.sqlite,
+    dataDir: options.dataDir,
+    databaseFile,
+    migrationsDir: options.migrationsDir,
+    media,
+    clock,
+    afterRestore: () => {
+      settings.forget();
+      analysis.enqueueUnmeasured();
+      bookings.expireChallenges();
+    },
+  });
+  // The daily copy: checked a minute after start (not during it), then every hour.
+  const runScheduledBackup = () => {
+    maintenance.runScheduled().catch((error: unknown) => {
+      console.error('the scheduled backup failed', error);
+    });
+  };
+  const firstBackupTimer = setTimeout(runScheduledBackup, 60_000);
+  firstBackupTimer.unref();
+  const backupTimer = setInterval(runScheduledBackup, 60 * 60_000);
+  backupTimer.unref();
 
   // Files stored while the app was closed, or before a crash, are measured now.
   analysis.enqueueUnmeasured();
@@ -204,6 +235,11 @@ export function createCore(options: CoreOptions): Core {
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),
+    'maintenance.check': (session) => maintenance.check(session),
+    'maintenance.backups': (session) => maintenance.list(session),
+    'maintenance.backupNow': (session) => maintenance.backupNow(session),
+    'maintenance.restore': (session, input) => maintenance.restore(session, input),
+    'maintenance.exportWorkspace': (session) => maintenance.exportWorkspace(session),
   };
 
   return {
@@ -223,8 +259,11 @@ export function createCore(options: CoreOptions): Core {
       bus.subscribe((change) => {
         if (isVisibleChange(session.user, change)) listener(publicChange(change));
       }),
+    maintenance,
     close: () => {
       clearInterval(challengeTimer);
+      clearTimeout(firstBackupTimer);
+      clearInterval(backupTimer);
       analysis.stop();
       void analyzer.close();
       opened.close();

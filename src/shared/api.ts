@@ -67,6 +67,7 @@ import {
 import { searchQuery, searchResult } from './domain/search';
 import { todayList, todayMark, todayQuery, todayReminded } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
+import { backup, backupList, backupRestore, databaseCheck, restored } from './domain/maintenance';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
 /** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
@@ -87,6 +88,7 @@ const userReply = z.object({ user });
 const byId = z.strictObject({ id });
 /** Exports are stored as media and read from /media/<media> (or saved by Electron). */
 const exported = z.object({ media: z.string(), fileName: z.string(), contentType: z.string() });
+const adminSettings = { entity: 'settings', action: 'update' } as const;
 /** A short-lived token from files.pick or POST /upload: channels never take a path. */
 const stagedFile = z.string().min(1).max(128);
 
@@ -400,6 +402,13 @@ export const contract = {
     output: workspaceSettings,
     guard: { entity: 'settings', action: 'update' },
   },
+
+  // Maintenance is the workspace's owner's business: the settings rule (admins only).
+  'maintenance.check': { input: empty, output: databaseCheck, guard: adminSettings },
+  'maintenance.backups': { input: empty, output: backupList, guard: adminSettings },
+  'maintenance.backupNow': { input: empty, output: backup, guard: adminSettings },
+  'maintenance.restore': { input: backupRestore, output: restored, guard: adminSettings },
+  'maintenance.exportWorkspace': { input: empty, output: exported, guard: adminSettings },
 
   'audit.list': {
     input: z.strictObject({

@@ -370,6 +370,15 @@ const CASES: Record<Channel, Case> = {
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },
+  'maintenance.check': { input: () => ({}), expect: adminOnly },
+  'maintenance.backups': { input: () => ({}), expect: adminOnly },
+  'maintenance.backupNow': { input: () => ({}), expect: adminOnly },
+  // A well-formed name with no such copy: the guard runs first, then NOT_FOUND for admins.
+  'maintenance.restore': {
+    input: () => ({ name: 'greenroom-manual-20260101T000000000Z.sqlite' }),
+    expect: { ...adminOnly, admin: 'NOT_FOUND' },
+  },
+  'maintenance.exportWorkspace': { input: () => ({}), expect: adminOnly },
 };
 
 let t: TestCore;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../../shared/errors';
+import { BACKUPS_FOLDER, takeBackupNow } from './backups';
+import { appliedMigrationCount, journalLength } from './migrationState';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -28,31 +30,11 @@ export const PRAGMAS = {
   trusted_schema: 0,
 } as const;
 
-interface JournalEntry {
-  readonly tag: string;
-}
-
-function pendingMigrationCount(sqlite: Database.Database, migrationsDir: string): number {
-  const journal = JSON.parse(
-    readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8'),
-  ) as {
-    entries: JournalEntry[];
-  };
-  const hasTable = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
-  if (!hasTable) return journal.entries.length;
-  const applied = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
-    n: number;
-  };
-  return journal.entries.length - applied.n;
-}
-
 function damaged(file: string, detail: string): AppError {
   return new AppError(
     'INTERNAL',
     `The workspace database ${file} is damaged (${detail}). Greenroom has not changed it. ` +
-      'Restore it from a backup copy (files named *.backup-*.sqlite beside it), or move it away to start a new workspace.',
+      'Restore it from a backup copy (in the backups folder beside it), or move it away to start a new workspace.',
   );
 }
 
@@ -81,10 +63,14 @@ export function openDatabase(file: string, migrationsDir: string): OpenedDatabas
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
 
   let backupFile: string | null = null;
-  if (pendingMigrationCount(sqlite, migrationsDir) > 0) {
+  if (journalLength(migrationsDir) > appliedMigrationCount(sqlite)) {
     if (existed) {
-      backupFile = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-      sqlite.prepare('VACUUM INTO ?').run(backupFile);
+      backupFile = takeBackupNow(
+        sqlite,
+        join(dirname(file), BACKUPS_FOLDER),
+        'pre-migration',
+        new Date(),
+      );
     }
     // Migrations create triggers; they run with foreign keys on, all in one transaction.
     try {

@@ -207,6 +207,7 @@ export function createAuthService(
 
     /** The session behind a bearer token, or UNAUTHENTICATED. */
     resolve(token: string | null): Session {
+      store.assertOpen();
       if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
       const tokenHash = hashToken(token);
       const found = findSession.get({ token: tokenHash });

@@ -33,6 +33,10 @@ export function createSettingsService(store: Store) {
 
   return {
     current,
+    /** After a restore the row on disk is another one. */
+    forget(): void {
+      cached = null;
+    },
     get(_session: Session): Output<'settings.get'> {
       return current();
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { auditLog } from '../db/schema';
 import type { ChangeBus, ScopedChange } from './changes';
@@ -28,6 +29,13 @@ export interface Store {
    */
   write<T>(actor: string | null, work: (w: WriteContext) => T): T;
   now(): string;
+  /**
+   * Refuses every write (and every call, through the router) until the returned function runs:
+   * a restore replaces the file underneath this connection.
+   */
+  pause(reason: string): () => void;
+  /** Throws CONFLICT while paused. */
+  assertOpen(): void;
 }
 
 export function newId(): string {
@@ -36,10 +44,23 @@ export function newId(): string {
 
 export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => new Date()): Store {
   const now = (): string => clock().toISOString();
+  let paused: string | null = null;
+  const assertOpen = (): void => {
+    if (paused !== null) throw new AppError('CONFLICT', paused);
+  };
   return {
     db,
     now,
+    assertOpen,
+    pause(reason) {
+      if (paused !== null) throw new AppError('CONFLICT', paused);
+      paused = reason;
+      return () => {
+        paused = null;
+      };
+    },
     write<T>(actor: string | null, work: (w: WriteContext) => T): T {
+      assertOpen();
       const pending: ScopedChange[] = [];
       const at = now();
       const result = db.transaction(

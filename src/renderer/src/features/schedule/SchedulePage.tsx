@@ -4,7 +4,8 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
-import { bridge, call } from '../../api/client';
+import { call } from '../../api/client';
+import { downloadMedia } from '../../api/downloadMedia';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -16,16 +17,6 @@ import { CalendarView, type CalendarFilters } from './CalendarView';
 const ZONE_KEY = 'greenroom.displayZone';
 type EntryType = (typeof SCHEDULE_ENTRY_TYPES)[number];
 type Status = (typeof SCHEDULE_STATUSES)[number];
-
-/** Starts a download of an exported file (Electron turns it into a save dialog). */
-export function downloadMedia(media: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = bridge.mediaUrl(`media:${media}`);
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
 
 function TeamFilter({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();

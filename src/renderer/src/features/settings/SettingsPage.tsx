@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSettings } from '../../../../shared/domain/settings';
 import { call } from '../../api/client';
+import { MaintenancePanel } from './MaintenancePanel';
 
 function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const { t } = useTranslation();
@@ -97,7 +98,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   );
 }
 
-/** Admins: sign-up on or off, and how long an idle session lasts. */
+/** Admins: sign-up, idle sign-out, demo deadlines; backups, restore and the database check. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
@@ -112,6 +113,9 @@ export function SettingsPage() {
       ) : (
         settings.data && <SettingsForm key={settings.data.version} current={settings.data} />
       )}
+      <Box sx={{ mt: 3 }}>
+        <MaintenancePanel />
+      </Box>
     </Box>
   );
 }

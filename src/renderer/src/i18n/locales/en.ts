@@ -159,6 +159,43 @@ export const en = {
     idleTimeoutMinutes: 'Sign out after this many idle minutes',
     saved: 'Settings saved.',
   },
+  maintenance: {
+    title: 'Backups and maintenance',
+    intro:
+      'Greenroom copies the workspace every day and keeps the last seven copies of each kind. A restore is checked before it replaces anything, and the workspace as it was is kept as a copy first.',
+    backupNow: 'Back up now',
+    backedUp: 'Backup taken.',
+    check: 'Check database',
+    checkOk:
+      'The database is healthy: integrity check passed and no record points at a missing one ({{ms}} ms).',
+    checkFailed:
+      'The database check found problems. Restore a recent backup, or ask for help before making changes:',
+    brokenReference: 'A row in {{table}} points at a missing {{parent}} record',
+    exportWorkspace: 'Export workspace',
+    exporting: 'Exporting the database and every stored file…',
+    working: 'Working…',
+    backups: 'Backups',
+    noBackups: 'No backups yet. The first daily copy is taken a minute after the app starts.',
+    takenAt: 'Taken',
+    kind: 'Kind',
+    size: 'Size',
+    megabytes: '{{mb}} MB',
+    kinds: {
+      scheduled: 'Daily',
+      manual: 'Backup now',
+      'pre-migration': 'Before an upgrade',
+      'pre-restore': 'Before a restore',
+    },
+    restore: 'Restore',
+    restoreFrom: 'Restore the backup taken {{when}}',
+    restoreTitle: 'Restore this backup?',
+    restoreBody:
+      'The workspace goes back to how it was on {{when}}. Changes made since then are set aside in a copy (listed here as “Before a restore”), and everyone signs in again.',
+    restoring: 'Restoring',
+    restoredTitle: 'Workspace restored',
+    restoredBody: 'The workspace is as it was on {{when}}. Everyone, you included, signs in again.',
+    signInAgain: 'Sign in again',
+  },
   denied: {
     role: 'Your role ({{role}}) cannot do this.',
   },
