@@ -9,8 +9,13 @@ module.exports = {
   asar: true,
   // Native modules cannot load from inside an archive.
   asarUnpack: ['**/node_modules/better-sqlite3/**', '**/*.node'],
-  // Migrations are read from resources/migrations beside the archive (process.resourcesPath).
-  extraResources: [{ from: 'resources/migrations', to: 'migrations' }],
+  // Migrations, document templates and fonts are read from beside the archive
+  // (process.resourcesPath), as they are from resources/ in development.
+  extraResources: [
+    { from: 'resources/migrations', to: 'migrations' },
+    { from: 'resources/templates', to: 'templates' },
+    { from: 'resources/fonts', to: 'fonts' },
+  ],
   // better-sqlite3 is rebuilt against the Electron version being packaged.
   npmRebuild: true,
   buildDependenciesFromSource: false,

@@ -1,5 +1,5 @@
 import { createReadStream, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
@@ -7,6 +7,7 @@ import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
 import { createAvailabilityBlockService } from './services/availabilityBlocks';
 import { createContractService } from './services/contracts';
+import { loadContractTemplate } from './services/documents/contractTemplate';
 import { createAnalyzer } from './services/audio/analyzer';
 import { createDemoAnalysis, type DemoAnalysis } from './services/demoAnalysis';
 import { createDemoService } from './services/demos';
@@ -96,7 +97,17 @@ export function createCore(options: CoreOptions): Core {
   const analyzer = createAnalyzer();
   const analysis = createDemoAnalysis(store, media, analyzer);
   const demos = createDemoService(store, { staging, media }, analysis);
-  const contracts = createContractService(store, { staging, media });
+  // Templates and fonts ship beside the migrations, in resources/ or the packaged app's.
+  const resourcesDir = dirname(options.migrationsDir);
+  const contracts = createContractService(
+    store,
+    { staging, media },
+    {
+      template: loadContractTemplate(resourcesDir),
+      fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
+      organization: () => settings.current().organizationName,
+    },
+  );
   const growthLogs = createGrowthLogService(store);
   const reviewNotes = createReviewNoteService(store);
   const search = createSearchService(opened.db, opened.sqlite);
@@ -224,6 +235,7 @@ export function createCore(options: CoreOptions): Core {
     'contracts.transition': (session, input) => contracts.transition(session, input),
     'contracts.attachDocument': (session, input) => contracts.attachDocument(session, input),
     'contracts.keyDates': (session, input) => contracts.keyDates(session, input),
+    'contracts.exportDocument': (session, input) => contracts.exportDocument(session, input),
     'growthLogs.list': (session, input) => growthLogs.list(session, input),
     'growthLogs.create': (session, input) => growthLogs.create(session, input),
     'reviewNotes.list': (session, input) => reviewNotes.list(session, input),

@@ -352,6 +352,13 @@ export const contract = {
     output: z.object({ items: z.array(contractKeyDate) }),
     guard: { entity: 'contracts', action: 'update' },
   },
+  // Anyone who reads a contract may print it; only legal and admins' exports of a draft or
+  // sent contract become its document.
+  'contracts.exportDocument': {
+    input: byId,
+    output: exported,
+    guard: { entity: 'contracts', action: 'read' },
+  },
 
   'growthLogs.list': {
     input: growthLogList,

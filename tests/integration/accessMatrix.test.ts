@@ -337,6 +337,7 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01', to: '2026-12-31' }),
     expect: legalDesk,
   },
+  'contracts.exportDocument': { input: (w) => ({ id: w.contract }), expect: contractReaders },
   'growthLogs.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },
   'growthLogs.create': {
     input: (w) => ({

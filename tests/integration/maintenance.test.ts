@@ -212,19 +212,19 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (demo scores, reminders).
+    // Turn the copy into one written before the latest migration (the organization's name).
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'DROP TABLE demo_scores; ALTER TABLE today_marks DROP COLUMN reminded_at;' +
+      'ALTER TABLE settings DROP COLUMN organization_name;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(today_marks)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(settings)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('reminded_at');
+    expect(columns.map((c) => c.name)).toContain('organization_name');
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');

@@ -29,8 +29,15 @@ describe('packaging (electron-builder), checked since no installer is built here
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).toBe(true);
     // main reads join(process.resourcesPath, 'migrations') when packaged.
-    expect(config.extraResources).toEqual([{ from: 'resources/migrations', to: 'migrations' }]);
+    expect(config.extraResources).toEqual([
+      { from: 'resources/migrations', to: 'migrations' },
+      { from: 'resources/templates', to: 'templates' },
+      { from: 'resources/fonts', to: 'fonts' },
+    ]);
     expect(existsSync(join(ROOT, 'resources', 'migrations', 'meta', '_journal.json'))).toBe(true);
+    // Templates and fonts are found beside the migrations (core resolves them from there).
+    expect(existsSync(join(ROOT, 'resources', 'templates', 'contract.json'))).toBe(true);
+    expect(existsSync(join(ROOT, 'resources', 'fonts', 'NotoSansSC-Regular.ttf'))).toBe(true);
     const main = readFileSync(join(ROOT, 'src', 'main', 'index.ts'), 'utf8');
     expect(main).toContain("join(process.resourcesPath, 'migrations')");
     expect(config.files).toEqual(['out/**', 'package.json']);

@@ -374,6 +374,8 @@ export const settings = sqliteTable('settings', {
   idleTimeoutMinutes: integer().notNull().default(720),
   /** A demo's decision is due this many days after it was received. */
   demoDecisionDays: integer().notNull().default(14),
+  /** The label or agency named as a party on generated documents. */
+  organizationName: text().notNull().default(''),
 });
 
 /** What each user did with a Today item: done, or snoozed until a time. */

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { can } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
   CONTRACT_TRANSITIONS,
@@ -17,6 +18,8 @@ import { requireAssignee } from './labelOwners';
 import type { MediaStore } from './media';
 import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { requireArtist } from './artistRows';
+import type { ContractTemplate } from './documents/contractTemplate';
+import { renderContractPdf, type PdfFonts } from './documents/contractPdf';
 import type { Session } from './session';
 import type { Staging } from './staging';
 import { diff, newId, type Store, type WriteContext } from './store';
@@ -74,9 +77,32 @@ const CLOSED: readonly ContractStatus[] = ['expired', 'terminated'];
  * Contracts move only through their workflow: status, signedAt and documentUrl are never set by
  * a plain update.
  */
+export interface ContractDocuments {
+  readonly template: ContractTemplate;
+  readonly fonts: PdfFonts;
+  /** The workspace's organization name, read at the time of each export. */
+  organization(): string;
+}
+
+/** Only a draft or sent contract takes a generated document: a signed one keeps its signed copy. */
+const TAKES_GENERATED_DOCUMENT: readonly ContractStatus[] = ['draft', 'sent'];
+
+/** A name any file system accepts, keeping letters of every script. */
+function safeFileName(name: string): string {
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'contract'
+  );
+}
+
 export function createContractService(
   store: Store,
   files: { staging: Staging; media: MediaStore },
+  documents: ContractDocuments,
 ) {
   const { db } = store;
 
@@ -234,6 +260,53 @@ export function createContractService(
         }
         return save(w, before, next, 'contracts.transition');
       });
+    },
+
+    /**
+     * Generates the contract's PDF from the template and stores it. For a draft or sent contract,
+     * and a caller who may update contracts, it becomes the contract's document (audited like
+     * any workflow step); otherwise it is a printout, audited as an export.
+     */
+    async exportDocument(
+      session: Session,
+      input: Input<'contracts.exportDocument'>,
+    ): Promise<Output<'contracts.exportDocument'>> {
+      const current = load(db, input.id);
+      const generatedAt = new Date(store.now());
+      const pdf = await renderContractPdf(
+        { contract: current, organization: documents.organization(), generatedAt },
+        documents.template,
+        documents.fonts,
+      );
+      const stored = await files.media.storeBytes(pdf);
+      const reference = current.id.slice(0, 8).toUpperCase();
+      const fileName = `${safeFileName(
+        `${current.expanded.artist.artistName} ${documents.template.titles[current.contractType]} ${reference}`,
+      )}.pdf`;
+      const media = store.write(session.user.id, (w) => {
+        const before = load(w.tx, input.id);
+        const record = files.media.record(w.tx, stored, {
+          fileName,
+          contentType: 'application/pdf',
+          createdBy: session.user.id,
+          now: w.now,
+        });
+        if (
+          can(session.user.role, 'contracts', 'update') &&
+          TAKES_GENERATED_DOCUMENT.includes(before.status)
+        ) {
+          save(w, before, { documentUrl: `media:${record.id}` }, 'contracts.exportDocument');
+        } else {
+          w.audit({
+            action: 'contracts.exportDocument',
+            entity: 'contracts',
+            entityId: before.id,
+            changes: { printed: `media:${record.id}`, status: before.status },
+          });
+        }
+        return record.id;
+      });
+      return { media, fileName, contentType: 'application/pdf' };
     },
 
     /** Stores a PDF (checked by content) and points documentUrl at it. */

@@ -181,7 +181,7 @@ export function createTalentService(store: Store, files: { staging: Staging; med
         availabilityStatus: input.availabilityStatus !== undefined,
         talentType: input.talentType !== undefined,
         q: Boolean(input.q),
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       // A coordinator without a team sees nothing rather than everything.
       if (shape.team) params.team = (scope === 'team' ? teamManagerOf(session.user) : null) ?? '';

@@ -6,6 +6,7 @@ export const workspaceSettings = z.object({
   signUpEnabled: z.boolean(),
   idleTimeoutMinutes: z.number().int(),
   demoDecisionDays: z.number().int(),
+  organizationName: z.string(),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
@@ -23,4 +24,5 @@ export const settingsPatch = z.strictObject({
     .min(1, 'At least a day')
     .max(180, 'At most 180 days')
     .optional(),
+  organizationName: z.string().trim().max(200, 'At most 200 characters').optional(),
 });

@@ -25,6 +25,7 @@ import { can } from '../../../../shared/access';
 import { CONTRACT_TRANSITIONS } from '../../../../shared/domain/contract';
 import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
+import { downloadMedia } from '../../api/downloadMedia';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormatters } from '../../components/useFormatters';
@@ -44,6 +45,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
   const notify = useNotify();
   const { dateTime } = useFormatters();
   const attach = useChannelMutation('contracts.attachDocument', ['contracts']);
+  const generate = useChannelMutation('contracts.exportDocument', ['contracts']);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const contract = useQuery({
@@ -61,6 +63,21 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
       if (!picked || !c) return;
       await attach.mutateAsync({ id: c.id, file: picked.file });
       notify(t('contracts.attached'));
+    } catch (caught) {
+      setError(
+        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
+      );
+    }
+  };
+
+  const exportPdf = async () => {
+    if (!c) return;
+    setError(null);
+    try {
+      const exported = await generate.mutateAsync({ id: c.id });
+      downloadMedia(exported.media, exported.fileName);
+      const becameDocument = mayChange && (c.status === 'draft' || c.status === 'sent');
+      notify(t(becameDocument ? 'contracts.pdfIsDocument' : 'contracts.pdfExported'));
     } catch (caught) {
       setError(
         caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
@@ -190,6 +207,17 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
         )}
       </DialogContent>
       <DialogActions>
+        {c && (
+          <Button
+            startIcon={
+              generate.isPending ? <CircularProgress size={16} /> : <PictureAsPdfOutlinedIcon />
+            }
+            disabled={generate.isPending}
+            onClick={() => void exportPdf()}
+          >
+            {t('contracts.exportPdf')}
+          </Button>
+        )}
         {c && mayChange && !closed && (
           <Button startIcon={<EditIcon />} onClick={() => setEditing(true)}>
             {t('common.edit')}

@@ -24,6 +24,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const [signUpEnabled, setSignUpEnabled] = useState(current.signUpEnabled);
   const [idle, setIdle] = useState(String(current.idleTimeoutMinutes));
   const [decisionDays, setDecisionDays] = useState(String(current.demoDecisionDays));
+  const [organizationName, setOrganizationName] = useState(current.organizationName);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () =>
@@ -33,6 +34,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           signUpEnabled,
           idleTimeoutMinutes: Number(idle),
           demoDecisionDays: Number(decisionDays),
+          organizationName,
         },
       }),
     onSuccess: () => {
@@ -43,6 +45,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const fields = (save.error as { fields?: Record<string, string> } | null)?.fields ?? {};
   const fieldError = fields['patch.idleTimeoutMinutes'];
   const decisionError = fields['patch.demoDecisionDays'];
+  const organizationError = fields['patch.organizationName'];
   useEffect(() => setSignUpEnabled(current.signUpEnabled), [current.signUpEnabled]);
 
   return (
@@ -55,9 +58,17 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           save.mutate();
         }}
       >
-        {save.error && !fieldError && !decisionError && (
+        {save.error && !fieldError && !decisionError && !organizationError && (
           <Alert severity="error">{save.error.message}</Alert>
         )}
+        <TextField
+          label={t('settings.organizationName')}
+          value={organizationName}
+          onChange={(event) => setOrganizationName(event.target.value)}
+          error={!!organizationError}
+          helperText={organizationError ?? t('settings.organizationNameHint')}
+          slotProps={{ htmlInput: { maxLength: 200 } }}
+        />
         <FormControlLabel
           control={
             <Switch checked={signUpEnabled} onChange={(_e, checked) => setSignUpEnabled(checked)} />

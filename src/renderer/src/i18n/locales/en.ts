@@ -153,6 +153,8 @@ export const en = {
   },
   settings: {
     title: 'Workspace settings',
+    organizationName: 'Organization name',
+    organizationNameHint: 'The label or agency named as a party on generated contract documents.',
     signUpEnabled: 'Allow people to request an account from the sign-in screen',
     demoDecisionDays: 'Days to decide on a demo',
     demoDecisionDaysHint: 'A demo shows on Today as due this many days after it arrived.',
@@ -476,6 +478,9 @@ export const en = {
     openDocument: 'Open signed document',
     noDocument: 'No signed document yet',
     hasDocument: 'Signed document attached',
+    exportPdf: 'Export PDF',
+    pdfIsDocument: 'PDF generated. It is now this contract’s document.',
+    pdfExported: 'PDF generated.',
     attachDocument: 'Attach signed PDF…',
     replaceDocument: 'Replace signed PDF…',
     attached: 'Signed document attached.',

@@ -151,6 +151,8 @@ export const zhCN: Catalog = {
   },
   settings: {
     title: '工作区设置',
+    organizationName: '机构名称',
+    organizationNameHint: '生成的合同文件中作为一方列出的厂牌或经纪公司。',
     signUpEnabled: '允许在登录页申请账户',
     demoDecisionDays: '小样决定期限（天）',
     demoDecisionDaysHint: '小样收到后经过此天数，会在“今日”中显示为到期。',
@@ -458,6 +460,9 @@ export const zhCN: Catalog = {
     openDocument: '打开已签署文件',
     noDocument: '尚无已签署文件',
     hasDocument: '已附已签署文件',
+    exportPdf: '导出 PDF',
+    pdfIsDocument: '已生成 PDF，现已作为此合同的文件。',
+    pdfExported: '已生成 PDF。',
     attachDocument: '附加已签署 PDF…',
     replaceDocument: '替换已签署 PDF…',
     attached: '已附加已签署文件。',
