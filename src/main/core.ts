@@ -24,6 +24,8 @@ import { createMediaStore, type MediaStore } from './services/media';
 import { createMediaAccess, type MediaAccess } from './services/mediaAccess';
 import { createStaging, type Staging } from './services/staging';
 import { createSearchService, type SearchService } from './services/search';
+import { createCsvExport } from './services/interchange/csvExport';
+import { createCsvImport } from './services/interchange/csvImport';
 import { createMaintenanceService, type MaintenanceService } from './services/maintenance';
 import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
@@ -121,6 +123,20 @@ export function createCore(options: CoreOptions): Core {
     contracts: (session, id) => contracts.get(session, { id }),
   });
 
+  const csvExports = createCsvExport(store, media, {
+    talents: (session, input) => talents.list(session, input),
+    auditions: (session, input) => auditions.list(session, input),
+    bookings: (session, input) => bookings.list(session, input),
+    schedule: (session, input) => schedule.list(session, input),
+    artists: (session, input) => artists.list(session, input),
+    demos: (session, input) => demos.list(session, input),
+    growthLogs: (session, input) => growthLogs.list(session, input),
+  });
+  const csvImports = createCsvImport(store, staging, {
+    talents: (session, input) => talents.create(session, input),
+    artists: (session, input) => artists.create(session, input),
+    growthLogs: (session, input) => growthLogs.create(session, input),
+  });
   const maintenance = createMaintenanceService({
     store,
     db: opened.db,
@@ -247,6 +263,9 @@ export function createCore(options: CoreOptions): Core {
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),
+    'exports.csv': (session, input) => csvExports.csv(session, input),
+    'imports.preview': (session, input) => csvImports.preview(session, input),
+    'imports.commit': (session, input) => csvImports.commit(session, input),
     'maintenance.check': (session) => maintenance.check(session),
     'maintenance.backups': (session) => maintenance.list(session),
     'maintenance.backupNow': (session) => maintenance.backupNow(session),

@@ -68,6 +68,7 @@ import { searchQuery, searchResult } from './domain/search';
 import { todayList, todayMark, todayQuery, todayReminded } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { backup, backupList, backupRestore, databaseCheck, restored } from './domain/maintenance';
+import { csvExport, csvImport, importPreview, importResult } from './domain/interchange';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
 /** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
@@ -409,6 +410,11 @@ export const contract = {
     output: workspaceSettings,
     guard: { entity: 'settings', action: 'update' },
   },
+
+  // The entity's own read rule is checked in main (the guard cannot name it in advance).
+  'exports.csv': { input: csvExport, output: exported, guard: 'signedIn' },
+  'imports.preview': { input: csvImport, output: importPreview, guard: 'signedIn' },
+  'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
 
   // Maintenance is the workspace's owner's business: the settings rule (admins only).
   'maintenance.check': { input: empty, output: databaseCheck, guard: adminSettings },

@@ -59,6 +59,8 @@ interface World {
   freshEntryA(): Promise<string>;
   /** Stages a small PNG as if this actor had uploaded it. */
   stagePng(actor: Actor): Promise<string>;
+  /** Stages a one-row talent CSV as if this actor had uploaded it. */
+  stageCsv(actor: Actor): Promise<string>;
   bookingVersion(id: string): Promise<number>;
   freshToken(actor: Actor): Promise<string>;
 }
@@ -371,6 +373,16 @@ const CASES: Record<Channel, Case> = {
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
   'audit.list': { input: () => ({}), expect: adminOnly },
+  // Each entity's own read rule: talents for the agency desk, artists for the label desk.
+  'exports.csv': { input: () => ({ entity: 'talents' }), expect: agencyAny },
+  'imports.preview': {
+    input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
+    expect: agencyAny,
+  },
+  'imports.commit': {
+    input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
+    expect: agencyAny,
+  },
   'maintenance.check': { input: () => ({}), expect: adminOnly },
   'maintenance.backups': { input: () => ({}), expect: adminOnly },
   'maintenance.backupNow': { input: () => ({}), expect: adminOnly },
@@ -561,6 +573,12 @@ beforeAll(async () => {
     stagePdf,
     freshEntryA,
     stagePng: (actor) => t.core.staging.fromStream(ids[actor], 'face.png', Readable.from([PNG])),
+    stageCsv: (actor) =>
+      t.core.staging.fromStream(
+        ids[actor],
+        'talents.csv',
+        Readable.from([Buffer.from(`stageName,fullName,talentType\nCsv ${actor},C,actor\n`)]),
+      ),
     auditionA,
     bookingA,
     freshAuditionA,

@@ -86,6 +86,17 @@ export function createStaging(dataDir: string) {
       }
     },
 
+    /** The staged file for this user, left staged (a preview before the import itself). */
+    peek(owner: string, token: string): { path: string; fileName: string } {
+      sweep();
+      const file = staged.get(token);
+      if (!file || file.owner !== owner)
+        throw new AppError('VALIDATION', 'That file is no longer available. Add it again.', {
+          file: 'Unknown or expired file',
+        });
+      return { path: file.path, fileName: file.fileName };
+    },
+
     /** The staged file for this user; the token is spent. */
     take(owner: string, token: string): { path: string; fileName: string } {
       sweep();

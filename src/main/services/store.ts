@@ -19,6 +19,14 @@ export interface WriteContext {
   readonly now: string;
   audit(entry: AuditEntry): void;
   emit(change: Omit<ScopedChange, 'at'>): void;
+  /** Runs `step` so that if it throws, its writes and events are undone and the rest stays. */
+  savepoint<T>(step: () => T): T;
+}
+
+interface OpenWrite {
+  tx: Tx;
+  readonly at: string;
+  readonly pending: ScopedChange[];
 }
 
 export interface Store {
@@ -45,6 +53,35 @@ export function newId(): string {
 export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => new Date()): Store {
   const now = (): string => clock().toISOString();
   let paused: string | null = null;
+  let open: OpenWrite | null = null;
+  const contextFor = (scope: OpenWrite, actor: string | null): WriteContext => ({
+    tx: scope.tx,
+    now: scope.at,
+    audit: (entry) => {
+      scope.tx
+        .insert(auditLog)
+        .values({
+          id: newId(),
+          at: scope.at,
+          actor,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId,
+          changes: entry.changes ? JSON.stringify(entry.changes) : null,
+        })
+        .run();
+    },
+    emit: (change) => scope.pending.push({ ...change, at: scope.at }),
+    savepoint: (step) => {
+      const mark = scope.pending.length;
+      try {
+        return scope.tx.transaction(() => step());
+      } catch (error) {
+        scope.pending.length = mark;
+        throw error;
+      }
+    },
+  });
   const assertOpen = (): void => {
     if (paused !== null) throw new AppError('CONFLICT', paused);
   };
@@ -61,31 +98,23 @@ export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => ne
     },
     write<T>(actor: string | null, work: (w: WriteContext) => T): T {
       assertOpen();
-      const pending: ScopedChange[] = [];
-      const at = now();
+      // A write inside a write (an import creating rows through the services) joins the
+      // outer transaction: one commit, and events only once it is made.
+      if (open) return work(contextFor(open, actor));
+      const scope: OpenWrite = { tx: null as unknown as Tx, at: now(), pending: [] };
       const result = db.transaction(
-        (tx) =>
-          work({
-            tx,
-            now: at,
-            audit: (entry) => {
-              tx.insert(auditLog)
-                .values({
-                  id: newId(),
-                  at,
-                  actor,
-                  action: entry.action,
-                  entity: entry.entity,
-                  entityId: entry.entityId,
-                  changes: entry.changes ? JSON.stringify(entry.changes) : null,
-                })
-                .run();
-            },
-            emit: (change) => pending.push({ ...change, at }),
-          }),
+        (tx) => {
+          scope.tx = tx;
+          open = scope;
+          try {
+            return work(contextFor(scope, actor));
+          } finally {
+            open = null;
+          }
+        },
         { behavior: 'immediate' },
       );
-      for (const change of pending) bus.publish(change);
+      for (const change of scope.pending) bus.publish(change);
       return result;
     },
   };

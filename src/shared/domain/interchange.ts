@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { artistList } from './artist';
+import { auditionList } from './audition';
+import { bookingList } from './booking';
+import { demoList } from './demo';
+import { growthLogList } from './growthLog';
+import { scheduleExport } from './scheduleEntry';
+import { talentList } from './talent';
+
+/** What can be exported as CSV: the lists on screen, with the same filters. */
+export const CSV_EXPORT_ENTITIES = [
+  'talents',
+  'auditions',
+  'bookings',
+  'schedule',
+  'artists',
+  'demos',
+  'growthLogs',
+] as const;
+export type CsvExportEntity = (typeof CSV_EXPORT_ENTITIES)[number];
+
+/** What can be imported from CSV. */
+export const CSV_IMPORT_ENTITIES = ['talents', 'artists', 'growthLogs'] as const;
+export type CsvImportEntity = (typeof CSV_IMPORT_ENTITIES)[number];
+
+const filtersOf = <T extends z.ZodRawShape>(shape: T) => {
+  const {
+    cursor: _cursor,
+    limit: _limit,
+    ...filters
+  } = shape as T & {
+    cursor?: unknown;
+    limit?: unknown;
+  };
+  return filters as Omit<T, 'cursor' | 'limit'>;
+};
+
+/** `{ entity, ...filters }`: the entity's list filters, without paging (an export is whole). */
+export const csvExport = z.discriminatedUnion('entity', [
+  z.strictObject({ entity: z.literal('talents'), ...filtersOf(talentList.shape) }),
+  z.strictObject({ entity: z.literal('auditions'), ...filtersOf(auditionList.shape) }),
+  z.strictObject({ entity: z.literal('bookings'), ...filtersOf(bookingList.shape) }),
+  z
+    .strictObject({ entity: z.literal('schedule'), ...scheduleExport.shape })
+    .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })
+    .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 24 * 3_600_000, {
+      path: ['to'],
+      message: 'At most 400 days at a time',
+    }),
+  z.strictObject({ entity: z.literal('artists'), ...filtersOf(artistList.shape) }),
+  z.strictObject({ entity: z.literal('demos'), ...filtersOf(demoList.shape) }),
+  z.strictObject({ entity: z.literal('growthLogs'), ...filtersOf(growthLogList.shape) }),
+]);
+export type CsvExportInput = z.infer<typeof csvExport>;
+
+export const csvImport = z.strictObject({
+  entity: z.enum(CSV_IMPORT_ENTITIES),
+  file: z.string().min(1).max(128),
+});
+
+export const importRowError = z.object({
+  /** 1-based data row (the header is row 0), as a spreadsheet shows it minus the header. */
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+export const importPreview = z.object({
+  entity: z.enum(CSV_IMPORT_ENTITIES),
+  columns: z.array(z.string()),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  /** At most 200, in row order; `errorCount` has them all. */
+  errors: z.array(importRowError),
+  errorCount: z.number().int(),
+  /** Columns the import does not read (ids, timestamps, names shown for people). */
+  ignored: z.array(z.string()),
+  /** The first rows as they would be imported. */
+  sample: z.array(z.record(z.string(), z.unknown())),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importResult = z.object({
+  entity: z.enum(CSV_IMPORT_ENTITIES),
+  imported: z.number().int(),
+});
