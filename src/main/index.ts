@@ -35,6 +35,8 @@ import {
 const FILE_FILTERS: Record<FileKind, Electron.FileFilter> = {
   image: { name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp'] },
   audio: { name: 'Audio', extensions: ['wav', 'mp3', 'flac', 'ogg', 'm4a', 'aac'] },
+  spreadsheet: { name: 'CSV', extensions: ['csv'] },
+  parseExport: { name: 'JSON', extensions: ['json'] },
   document: { name: 'Documents', extensions: ['pdf'] },
 };
 

@@ -157,7 +157,7 @@ export const contract = {
   },
   'files.pick': {
     input: z.strictObject({
-      kind: z.enum(['image', 'audio', 'document']),
+      kind: z.enum(['image', 'audio', 'document', 'spreadsheet', 'parseExport']),
       multiple: z.boolean().optional(),
     }),
     output: z.object({ files: z.array(z.object({ file: z.string(), fileName: z.string() })) }),
@@ -496,7 +496,7 @@ export interface DroppedFile {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
-export type FileKind = 'image' | 'audio' | 'document';
+export type FileKind = 'image' | 'audio' | 'document' | 'spreadsheet' | 'parseExport';
 export interface StagedFile {
   readonly file: string;
   readonly fileName: string;

@@ -140,7 +140,7 @@ test('a legal user takes a contract from draft to active with a signed PDF attac
   const chooser = page.waitForEvent('filechooser');
   await details.getByRole('button', { name: 'Attach signed PDF…' }).click();
   await (await chooser).setFiles(pdf);
-  await expect(details.getByRole('link', { name: 'Open signed document' })).toBeVisible();
+  await expect(details.getByRole('link', { name: 'Open document' })).toBeVisible();
   await details.getByRole('button', { name: 'Mark signed' }).click();
   await details.getByRole('button', { name: 'Make active' }).click();
   await expect(details.getByText('Active', { exact: true }).first()).toBeVisible();
@@ -149,7 +149,7 @@ test('a legal user takes a contract from draft to active with a signed PDF attac
 
   // The stored document is the PDF, served from the media store.
   const href = await details
-    .getByRole('link', { name: 'Open signed document' })
+    .getByRole('link', { name: 'Open document' })
     .getAttribute('href');
   const response = await page.request.get(new URL(href!, host.url).toString());
   expect(response.headers()['content-type']).toBe('application/pdf');

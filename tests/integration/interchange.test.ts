@@ -143,7 +143,7 @@ describe('imports', () => {
     const preview = await t.call('imports.preview', { entity: 'talents', file }, alice.token);
     expect(preview).toMatchObject({ rows: 5, valid: 2, errorCount: 3, ignored: [] });
     expect(preview.errors).toEqual([
-      expect.objectContaining({ row: 2, field: 'stageName' }),
+      expect.objectContaining({ row: 2, field: 'stageName', message: 'Required' }),
       expect.objectContaining({ row: 3, field: 'talentType' }),
       expect.objectContaining({
         row: 4,

@@ -144,8 +144,10 @@ export function createCsvImport(store: Store, staging: Staging, creates: CreateC
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.length ? issue.path.join('.') : '_';
-        if (!errors.some((e) => e.field === field))
-          errors.push({ row, field, message: issue.message });
+        // An empty cell is a missing value: say so, not what type zod expected.
+        const message =
+          input[field] === undefined && issue.code === 'invalid_type' ? 'Required' : issue.message;
+        if (!errors.some((e) => e.field === field)) errors.push({ row, field, message });
       }
     }
     return errors.length ? { errors } : { input: parsed.data as Record<string, unknown> };

@@ -18,6 +18,8 @@ const ACCEPT: Record<FileKind, string> = {
   image: 'image/png,image/jpeg,image/webp',
   audio: 'audio/*,.wav,.mp3,.flac,.ogg,.m4a,.aac',
   document: 'application/pdf',
+  spreadsheet: '.csv,text/csv',
+  parseExport: '.json,application/json',
 };
 
 export function createWebBridge(): GreenroomBridge {

@@ -10,13 +10,25 @@ interface PrimaryAction {
   readonly onClick: () => void;
 }
 
-/** A screen's title (its one h1) and its primary action, which the access table may disable. */
-export function PageHeader({ title, action }: { title: string; action?: PrimaryAction }) {
+/**
+ * A screen's title (its one h1), secondary actions (export, import) and its primary action,
+ * which the access table may disable.
+ */
+export function PageHeader({
+  title,
+  action,
+  extra,
+}: {
+  title: string;
+  action?: PrimaryAction;
+  extra?: ReactNode;
+}) {
   return (
-    <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
       <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
         {title}
       </Typography>
+      {extra}
       {action && (
         <PermittedButton
           needs={action.needs}

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import type { Artist } from '../../../../shared/domain/artist';
 import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
+import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { StatusChip } from '../../components/StatusChip';
@@ -101,6 +102,12 @@ export function ArtistsPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('artists.title')}
+        extra={
+          <>
+            <ExportCsvButton entity="artists" filters={filters} />
+            <ImportCsvButton entity="artists" />
+          </>
+        }
         action={{
           label: t('artists.new'),
           icon: <AddIcon />,

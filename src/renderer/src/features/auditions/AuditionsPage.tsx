@@ -3,6 +3,7 @@ import { Box, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
+import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditionDialog } from './AuditionDialog';
 import { AuditionsView } from './AuditionsView';
@@ -16,6 +17,7 @@ export function AuditionsPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('auditions.title')}
+        extra={<ExportCsvButton entity="auditions" filters={{}} />}
         action={{
           label: t('auditions.new'),
           icon: <AddIcon />,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
+import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { BookingDialog } from './BookingDialog';
@@ -22,6 +23,12 @@ export function BookingsPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('bookings.title')}
+        extra={
+          <ExportCsvButton
+            entity="bookings"
+            filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}
+          />
+        }
         action={{
           label: t('bookings.new'),
           icon: <AddIcon />,

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/vocabulary';
 import type { ReviewStatus } from '../../../../shared/domain/demo';
 import { ArtistPicker, type ArtistOption } from '../../components/ArtistPicker';
+import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -32,6 +33,7 @@ export function DemosPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('demos.pageTitle')}
+        extra={<ExportCsvButton entity="demos" filters={filters} />}
         action={{
           label: t('demos.import.open'),
           icon: <UploadFileIcon />,

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followerGrowth } from '../../../../shared/domain/followerGrowth';
 import { PermittedButton } from '../../components/PermittedButton';
+import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { LogFollowersDialog } from './LogFollowersDialog';
 import { useGrowthLogs } from './useGrowthLogs';
 
@@ -41,15 +42,18 @@ export function GrowthPanel({ artist }: { artist: string }) {
 
   return (
     <Stack spacing={2}>
-      <PermittedButton
-        needs={{ entity: 'growthLogs', action: 'create' }}
-        variant="contained"
-        startIcon={<AddIcon />}
-        sx={{ alignSelf: 'flex-start' }}
-        onClick={() => setLogging(true)}
-      >
-        {t('growth.log')}
-      </PermittedButton>
+      <Stack direction="row" spacing={1}>
+        <PermittedButton
+          needs={{ entity: 'growthLogs', action: 'create' }}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setLogging(true)}
+        >
+          {t('growth.log')}
+        </PermittedButton>
+        <ExportCsvButton entity="growthLogs" filters={{ artist }} />
+        <ImportCsvButton entity="growthLogs" />
+      </Stack>
       {logs.isPending && <CircularProgress aria-label={t('common.loading')} />}
       {logs.error && <Alert severity="error">{logs.error.message}</Alert>}
       {logs.data?.length === 0 && (

@@ -6,6 +6,7 @@ import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/doma
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
+import { ExportCsvButton } from '../interchange';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -89,6 +90,12 @@ export function SchedulePage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t('calendar.title')}
         </Typography>
+        {readsSchedule && (
+          <ExportCsvButton
+            entity="schedule"
+            filters={() => (visible.current ? { ...filters, ...visible.current } : null)}
+          />
+        )}
         {readsSchedule && (
           <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportIcs()}>
             {t('calendar.exportIcs')}

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
+import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { AvailabilityChip } from './AvailabilityChip';
@@ -113,6 +114,12 @@ export function TalentsPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('talents.title')}
+        extra={
+          <>
+            <ExportCsvButton entity="talents" filters={query} />
+            <ImportCsvButton entity="talents" />
+          </>
+        }
         action={{
           label: t('talents.new'),
           icon: <AddIcon />,

@@ -161,6 +161,38 @@ export const en = {
     idleTimeoutMinutes: 'Sign out after this many idle minutes',
     saved: 'Settings saved.',
   },
+  interchange: {
+    exportCsv: 'Export CSV',
+    importCsv: 'Import CSV',
+    nothingShown: 'Nothing is shown to export yet.',
+    importTitle: 'Import {{entity}} from CSV',
+    entities: { talents: 'talent', artists: 'artists', growthLogs: 'follower counts' },
+    columns: {
+      talents:
+        'Columns: stageName, fullName, talentType (actor, model, …), and optionally availabilityStatus, manager (id or username), portfolioUrl, notes. Other columns are ignored.',
+      artists:
+        'Columns: artistName, genre, and optionally status, priorityScore (0–100), owner (id or username). Other columns are ignored.',
+      growthLogs:
+        'Columns: artist (id or name), platform, followerCount, captureDate (YYYY-MM-DD), and optionally engagementRate. Other columns are ignored.',
+    },
+    chooseFile: 'Choose a CSV file…',
+    chooseAnother: 'Choose another file…',
+    checking: 'Checking every row…',
+    importing: 'Importing {{count}} rows…',
+    noRows: 'The file has no rows to import.',
+    previewOk: 'All {{rows}} rows can be imported.',
+    previewErrors:
+      '{{bad}} of {{rows}} rows cannot be imported. Nothing is imported until every row is right: fix them in the file and choose it again.',
+    ignored: 'Not imported: {{columns}}.',
+    importRows_one: 'Import {{count}} row',
+    importRows_other: 'Import {{count}} rows',
+    imported_one: 'Imported {{count}} row.',
+    imported_other: 'Imported {{count}} rows.',
+    errors: 'Rows that cannot be imported',
+    row: 'Row',
+    field: 'Field',
+    problem: 'Problem',
+  },
   maintenance: {
     title: 'Backups and maintenance',
     intro:
@@ -475,8 +507,8 @@ export const en = {
     expiryDate: 'Expires',
     terms: 'Terms',
     document: 'Document',
-    openDocument: 'Open signed document',
-    noDocument: 'No signed document yet',
+    openDocument: 'Open document',
+    noDocument: 'No document yet',
     hasDocument: 'Signed document attached',
     exportPdf: 'Export PDF',
     pdfIsDocument: 'PDF generated. It is now this contract’s document.',

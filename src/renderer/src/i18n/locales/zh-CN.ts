@@ -159,6 +159,38 @@ export const zhCN: Catalog = {
     idleTimeoutMinutes: '闲置多少分钟后退出登录',
     saved: '设置已保存。',
   },
+  interchange: {
+    exportCsv: '导出 CSV',
+    importCsv: '导入 CSV',
+    nothingShown: '当前没有可导出的内容。',
+    importTitle: '从 CSV 导入{{entity}}',
+    entities: { talents: '艺人', artists: '音乐人', growthLogs: '粉丝数' },
+    columns: {
+      talents:
+        '列：stageName、fullName、talentType（actor、model 等），可选 availabilityStatus、manager（ID 或用户名）、portfolioUrl、notes。其他列将被忽略。',
+      artists:
+        '列：artistName、genre，可选 status、priorityScore（0–100）、owner（ID 或用户名）。其他列将被忽略。',
+      growthLogs:
+        '列：artist（ID 或名称）、platform、followerCount、captureDate（YYYY-MM-DD），可选 engagementRate。其他列将被忽略。',
+    },
+    chooseFile: '选择 CSV 文件…',
+    chooseAnother: '选择其他文件…',
+    checking: '正在检查每一行…',
+    importing: '正在导入 {{count}} 行…',
+    noRows: '文件中没有可导入的行。',
+    previewOk: '全部 {{rows}} 行均可导入。',
+    previewErrors:
+      '{{rows}} 行中有 {{bad}} 行无法导入。必须所有行都正确才会导入：请在文件中修正后重新选择。',
+    ignored: '不导入：{{columns}}。',
+    importRows_one: '导入 {{count}} 行',
+    importRows_other: '导入 {{count}} 行',
+    imported_one: '已导入 {{count}} 行。',
+    imported_other: '已导入 {{count}} 行。',
+    errors: '无法导入的行',
+    row: '行',
+    field: '字段',
+    problem: '问题',
+  },
   maintenance: {
     title: '备份与维护',
     intro:
@@ -457,8 +489,8 @@ export const zhCN: Catalog = {
     expiryDate: '到期日期',
     terms: '条款',
     document: '文件',
-    openDocument: '打开已签署文件',
-    noDocument: '尚无已签署文件',
+    openDocument: '打开文件',
+    noDocument: '尚无文件',
     hasDocument: '已附已签署文件',
     exportPdf: '导出 PDF',
     pdfIsDocument: '已生成 PDF，现已作为此合同的文件。',

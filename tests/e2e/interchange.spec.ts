@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { api } from './api';
+import { AuthScreens, OWNER } from './pages';
+
+const PASSWORD = OWNER.password;
+
+test('legal exports a contract as a PDF that names the artist in Chinese', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const legal = await owner.call('users.create', {
+    username: 'lee',
+    email: 'lee@example.com',
+    fullName: 'Lee Marsh',
+    password: PASSWORD,
+    role: 'legal',
+  });
+  const settings = await owner.call('settings.get', {});
+  await owner.call('settings.update', {
+    version: settings.version,
+    patch: { organizationName: 'Greenroom Records' },
+  });
+  const artist = await owner.call('artists.create', { artistName: '夜行者', genre: 'city pop' });
+  await owner.call('contracts.create', {
+    artist: artist.id,
+    contractType: 'recording',
+    legalOwner: legal.id,
+    terms: 'Two albums, worldwide. 版税百分之十八。',
+    effectiveDate: '2027-01-01',
+  });
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('lee', PASSWORD);
+  await page.getByRole('link', { name: 'Contracts' }).click();
+  await page.getByRole('grid').getByText('夜行者').first().click();
+  const details = page.getByRole('dialog', { name: /Recording contract · 夜行者/ });
+  await expect(details.getByText('No document yet')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await details.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^夜行者 Recording Agreement [0-9A-F]{8}\.pdf$/);
+  const path = (await pdf.path())!;
+  expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  expect(text).toContain('夜行者');
+  expect(text).toContain('Greenroom Records');
+  expect(text).toContain('版税百分之十八');
+  expect(text).toContain('Page 1 of 1');
+  // A draft's generated PDF becomes its document.
+  await expect(page.getByText('It is now this contract’s document.')).toBeVisible();
+  await expect(details.getByRole('link', { name: 'Open document' })).toBeVisible();
+});
+
+test('an A&R user imports artists from CSV after fixing the rows the preview refused', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await owner.call('users.create', {
+    username: 'ada',
+    email: 'ada@example.com',
+    fullName: 'Ada Reyes',
+    password: PASSWORD,
+    role: 'AandR',
+  });
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('ada', PASSWORD);
+  await page.getByRole('link', { name: 'Artists' }).click();
+
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import artists from CSV' });
+  const bad =
+    'artistName,genre,priorityScore,owner\n夜行者乐队,indie,80,ada\n,rock,,\nLoud Band,metal,900,ghost\n';
+  let chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'artists.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(dialog.getByRole('status')).toContainText('2 of 3 rows cannot be imported');
+  const errors = dialog.getByRole('table', { name: 'Rows that cannot be imported' });
+  await expect(errors.getByRole('row').filter({ hasText: 'artistName' })).toContainText('2');
+  await expect(errors.getByRole('row').filter({ hasText: 'owner' })).toContainText('ghost');
+  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await page.screenshot({ path: test.info().outputPath('csv-import.png') });
+
+  const good =
+    '\uFEFFartistName,genre,priorityScore,owner\r\n夜行者乐队,indie,80,ada\r\n"Comma, Band",rock,,\r\n';
+  chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose another file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'artists.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(dialog.getByRole('status')).toContainText('All 2 rows can be imported.');
+  await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByText('Imported 2 rows.')).toBeVisible();
+  await expect(page.getByRole('grid').getByText('Comma, Band')).toBeVisible();
+  await expect(page.getByRole('grid').getByText('夜行者乐队')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFid,artistName,genre')).toBe(true);
+  expect(csv).toContain('"Comma, Band"');
+  expect(csv).toContain('夜行者乐队');
+});
