@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
 import { seedWorkspace } from '../../src/main/seed/seed';
+import { benchInterchange } from './interchange';
 import { benchSearch } from './search';
 import { interleave, ms, summarize } from './stats';
 
@@ -248,6 +249,7 @@ try {
 }
 
 if (!(await benchSearch(PASSWORD))) failed = true;
+await benchInterchange();
 
 console.log(failed ? '\nbench: a target was missed' : '\nbench: all targets met');
 process.exitCode = failed ? 1 : 0;

@@ -8,7 +8,8 @@ import { BACKUPS_FOLDER, takeBackupNow } from './backups';
 import { appliedMigrationCount, journalLength } from './migrationState';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The drizzle database; `$client` is the one better-sqlite3 connection under it. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   readonly sqlite: Database.Database;

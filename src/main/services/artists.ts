@@ -36,8 +36,14 @@ export function createArtistService(store: Store) {
       .from(artists)
       .innerJoin(users, eq(users.id, artists.owner));
 
-  function load(tx: Pick<Db, 'select'>, id: string): Artist {
-    const row = select(tx).where(eq(artists.id, id)).get();
+  // Read after every write (and per row of an import): built and prepared once. It runs on the
+  // one connection, so inside a write it sees that write's rows.
+  const loadOne = select()
+    .where(eq(artists.id, sql.placeholder('id')))
+    .prepare();
+
+  function load(_tx: Pick<Db, 'select'>, id: string): Artist {
+    const row = loadOne.get({ id });
     if (!row) throw new AppError('NOT_FOUND', 'That artist does not exist.');
     return toArtist(row);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { auditLog } from '../db/schema';
@@ -54,28 +55,40 @@ export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => ne
   const now = (): string => clock().toISOString();
   let paused: string | null = null;
   let open: OpenWrite | null = null;
+  // Every write adds audit rows: the statement is built and prepared once, not per row.
+  const p = (name: string) => sql.placeholder(name);
+  const insertAudit = db
+    .insert(auditLog)
+    .values({
+      id: p('id'),
+      at: p('at'),
+      actor: p('actor'),
+      action: p('action'),
+      entity: p('entity'),
+      entityId: p('entityId'),
+      changes: p('changes'),
+    })
+    .prepare();
   const contextFor = (scope: OpenWrite, actor: string | null): WriteContext => ({
     tx: scope.tx,
     now: scope.at,
     audit: (entry) => {
-      scope.tx
-        .insert(auditLog)
-        .values({
-          id: newId(),
-          at: scope.at,
-          actor,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId,
-          changes: entry.changes ? JSON.stringify(entry.changes) : null,
-        })
-        .run();
+      insertAudit.run({
+        id: newId(),
+        at: scope.at,
+        actor,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        changes: entry.changes ? JSON.stringify(entry.changes) : null,
+      });
     },
     emit: (change) => scope.pending.push({ ...change, at: scope.at }),
     savepoint: (step) => {
       const mark = scope.pending.length;
       try {
-        return scope.tx.transaction(() => step());
+        // better-sqlite3's own nesting: a SAVEPOINT with statements it keeps prepared.
+        return db.$client.transaction(step)();
       } catch (error) {
         scope.pending.length = mark;
         throw error;

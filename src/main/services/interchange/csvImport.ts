@@ -87,16 +87,30 @@ export function createCsvImport(store: Store, staging: Staging, creates: CreateC
     }
   }
 
+  // Files repeat the same few users and artists on every row: each is looked up once per run.
+  let resolved = new Map<string, string | null>();
+
   function userId(value: string): string | null {
+    const key = `user:${value}`;
+    if (resolved.has(key)) return resolved.get(key)!;
     const row = db
       .select({ id: users.id })
       .from(users)
       .where(or(eq(users.id, value), eq(users.username, value)))
       .get();
+    resolved.set(key, row?.id ?? null);
     return row?.id ?? null;
   }
 
   function artistId(value: string): string | null | 'ambiguous' {
+    const key = `artist:${value}`;
+    if (resolved.has(key)) return resolved.get(key) as string | null | 'ambiguous';
+    const found = findArtist(value);
+    resolved.set(key, found);
+    return found;
+  }
+
+  function findArtist(value: string): string | null | 'ambiguous' {
     const byId = db.select({ id: artists.id }).from(artists).where(eq(artists.id, value)).get();
     if (byId) return byId.id;
     const named = db
@@ -174,6 +188,7 @@ export function createCsvImport(store: Store, staging: Staging, creates: CreateC
       throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     }
     const { columns, rows } = readCsv(path);
+    resolved = new Map();
     const known = IMPORT_COLUMNS[entity];
     const errors: ImportRowError[] = [];
     const sample: Record<string, unknown>[] = [];
