@@ -26,6 +26,7 @@ import { createStaging, type Staging } from './services/staging';
 import { createSearchService, type SearchService } from './services/search';
 import { createCsvExport } from './services/interchange/csvExport';
 import { createCsvImport } from './services/interchange/csvImport';
+import { createParseImport } from './services/interchange/parseImport';
 import { createMaintenanceService, type MaintenanceService } from './services/maintenance';
 import { createSettingsService } from './services/settings';
 import { createStore, type Store } from './services/store';
@@ -137,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     artists: (session, input) => artists.create(session, input),
     growthLogs: (session, input) => growthLogs.create(session, input),
   });
+  const parseImports = createParseImport(store, staging);
   const maintenance = createMaintenanceService({
     store,
     db: opened.db,
@@ -266,6 +268,7 @@ export function createCore(options: CoreOptions): Core {
     'exports.csv': (session, input) => csvExports.csv(session, input),
     'imports.preview': (session, input) => csvImports.preview(session, input),
     'imports.commit': (session, input) => csvImports.commit(session, input),
+    'imports.parse': (session, input) => parseImports.run(session, input),
     'maintenance.check': (session) => maintenance.check(session),
     'maintenance.backups': (session) => maintenance.list(session),
     'maintenance.backupNow': (session) => maintenance.backupNow(session),

@@ -68,7 +68,14 @@ import { searchQuery, searchResult } from './domain/search';
 import { todayList, todayMark, todayQuery, todayReminded } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { backup, backupList, backupRestore, databaseCheck, restored } from './domain/maintenance';
-import { csvExport, csvImport, importPreview, importResult } from './domain/interchange';
+import {
+  csvExport,
+  csvImport,
+  importPreview,
+  importResult,
+  parseImport,
+  parseImportReport,
+} from './domain/interchange';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
 
 /** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
@@ -415,6 +422,8 @@ export const contract = {
   'exports.csv': { input: csvExport, output: exported, guard: 'signedIn' },
   'imports.preview': { input: csvImport, output: importPreview, guard: 'signedIn' },
   'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
+  // It creates users (inactive): the workspace owner's business, like the rest of maintenance.
+  'imports.parse': { input: parseImport, output: parseImportReport, guard: adminSettings },
 
   // Maintenance is the workspace's owner's business: the settings rule (admins only).
   'maintenance.check': { input: empty, output: databaseCheck, guard: adminSettings },

@@ -383,6 +383,10 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
     expect: agencyAny,
   },
+  'imports.parse': {
+    input: async (w, a) => ({ files: [await w.stageCsv(a)] }),
+    expect: adminOnly,
+  },
   'maintenance.check': { input: () => ({}), expect: adminOnly },
   'maintenance.backups': { input: () => ({}), expect: adminOnly },
   'maintenance.backupNow': { input: () => ({}), expect: adminOnly },

@@ -394,3 +394,19 @@ export const todayMarks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.user, t.item] })],
 );
+
+/**
+ * Which Back4app (Parse) object each imported row came from: a second run of the same export
+ * finds its objects here and imports nothing twice.
+ */
+export const importLinks = sqliteTable(
+  'import_links',
+  {
+    sourceClass: text().notNull(),
+    objectId: text().notNull(),
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    importedAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceClass, t.objectId] })],
+);

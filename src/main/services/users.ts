@@ -96,7 +96,10 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
       });
     },
 
-    update(session: Session, input: Input<'users.update'>): Output<'users.update'> {
+    async update(session: Session, input: Input<'users.update'>): Promise<Output<'users.update'>> {
+      const passwordHash = input.patch.password
+        ? await hashPassword(input.patch.password, cost)
+        : undefined;
       return store.write(session.user.id, (w) => {
         const before = findUserRow(w.tx, input.id);
         if (!before) throw new AppError('NOT_FOUND', 'That user does not exist.');
@@ -123,25 +126,39 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
             role: 'Not for your own account',
           });
         }
+        const active = patch.active ?? before.active;
+        if (active && !before.passwordHash && !passwordHash) {
+          throw new AppError(
+            'VALIDATION',
+            'This account was imported without a password: set one to activate it.',
+            { password: 'Required to activate an imported account' },
+          );
+        }
         const next = {
+          ...(passwordHash ? { passwordHash } : {}),
           email: patch.email?.normalize('NFKC') ?? before.email,
           emailKey: patch.email ? identityKey(patch.email) : before.emailKey,
           fullName: patch.fullName ?? before.fullName,
           role,
           manager,
-          active: patch.active ?? before.active,
+          active,
           updatedAt: w.now,
           version: before.version + 1,
         };
         const row = w.tx.update(users).set(next).where(eq(users.id, before.id)).returning().get();
-        if (!next.active || role !== before.role)
+        // A new role, a deactivation or a password set by an admin ends the user's sessions.
+        if (!next.active || role !== before.role || passwordHash)
           w.tx.delete(sessions).where(eq(sessions.user, before.id)).run();
         const user: User = toUser(row);
         w.audit({
           action: 'users.update',
           entity: 'users',
           entityId: user.id,
-          changes: diff(toUser(before), user),
+          // Never the hash: only that a password was set.
+          changes: {
+            ...diff(toUser(before), user),
+            ...(passwordHash ? { passwordSet: true } : {}),
+          },
         });
         w.emit({ entity: 'users', id: user.id, action: 'updated' });
         return user;

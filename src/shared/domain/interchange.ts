@@ -85,3 +85,26 @@ export const importResult = z.object({
   entity: z.enum(CSV_IMPORT_ENTITIES),
   imported: z.number().int(),
 });
+
+/** JSON exports of the hosted Back4app (Parse) classes, one file per class. */
+export const parseImport = z.strictObject({
+  files: z.array(z.string().min(1).max(128)).min(1, 'Choose at least one file').max(20),
+});
+
+export const parseImportReport = z.object({
+  files: z.array(
+    z.object({
+      name: z.string(),
+      className: z.string().nullable(),
+      objects: z.number().int(),
+      note: z.string().optional(),
+    }),
+  ),
+  /** Objects imported, by Parse class. */
+  imported: z.record(z.string(), z.number().int()),
+  /** At most 500, in file order; `skippedCount` has them all. */
+  skipped: z.array(z.object({ className: z.string(), objectId: z.string(), reason: z.string() })),
+  skippedCount: z.number().int(),
+  /** Objects an earlier run imported: recognised and left alone. */
+  alreadyImported: z.number().int(),
+});

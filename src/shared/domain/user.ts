@@ -46,6 +46,8 @@ export const userPatch = z.strictObject({
   role: z.enum(ROLES).optional(),
   manager: id.nullable().optional(),
   active: z.boolean().optional(),
+  /** A temporary password from an admin: for accounts imported without one, or a reset. */
+  password: password.optional(),
 });
 
 export const userList = z.strictObject({
