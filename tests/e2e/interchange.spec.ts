@@ -107,3 +107,73 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
   expect(csv).toContain('"Comma, Band"');
   expect(csv).toContain('夜行者乐队');
 });
+
+test('an admin brings a workspace over from Back4app exports, and running it again adds nothing', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
+  const files = [
+    {
+      name: '_User.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          results: [
+            { objectId: 'u1', username: 'mags', email: 'mags@agency.example', role: 'manager' },
+            { objectId: 'u2', username: 'odd', email: 'odd@agency.example', role: 'agent' },
+          ],
+        }),
+      ),
+    },
+    {
+      name: 'TalentProfile.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          results: [
+            {
+              objectId: 't1',
+              stageName: '林小雨',
+              fullName: 'Lin Xiaoyu',
+              talentType: 'model',
+              manager: ptr('_User', 'u1'),
+            },
+            {
+              objectId: 't2',
+              stageName: 'Nova Hart',
+              fullName: 'Nova Hartley',
+              talentType: 'actor',
+              manager: ptr('_User', 'u1'),
+            },
+          ],
+        }),
+      ),
+    },
+  ];
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Import from Back4app' });
+  let chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose export files…' }).click();
+  await (await chooser).setFiles(files);
+  await expect(panel.getByRole('status')).toContainText('Imported 3 records; skipped 1');
+  const skipped = panel.getByRole('table', { name: 'Skipped objects' });
+  await expect(skipped).toContainText('role “agent” is not one of');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('parse-import.png') });
+
+  chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose export files…' }).click();
+  await (await chooser).setFiles(files);
+  await expect(panel.getByRole('status')).toContainText(
+    'Imported 0 records; skipped 1; 3 were already imported',
+  );
+
+  await page.getByRole('link', { name: 'Talent roster' }).click();
+  await expect(page.getByRole('grid').getByText('林小雨')).toBeVisible();
+  await expect(page.getByRole('grid').getByText('Nova Hart', { exact: true })).toBeVisible();
+});

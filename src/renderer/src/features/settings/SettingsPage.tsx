@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSettings } from '../../../../shared/domain/settings';
 import { call } from '../../api/client';
+import { ParseImportPanel } from '../interchange';
 import { MaintenancePanel } from './MaintenancePanel';
 
 function SettingsForm({ current }: { current: WorkspaceSettings }) {
@@ -126,6 +127,9 @@ export function SettingsPage() {
       )}
       <Box sx={{ mt: 3 }}>
         <MaintenancePanel />
+      </Box>
+      <Box sx={{ mt: 3 }}>
+        <ParseImportPanel />
       </Box>
     </Box>
   );

@@ -25,7 +25,7 @@ const formSchema = z.object({
   username,
   email,
   fullName,
-  // Only asked for a new user.
+  // Required for a new user; for an existing one, a temporary password set by the admin.
   password: z.union([z.literal(''), password]),
   role: z.enum(ROLES),
   manager: z.string(),
@@ -75,6 +75,7 @@ export function UserDialog({
               role: values.role,
               manager,
               active: values.active,
+              ...(values.password ? { password: values.password } : {}),
             },
           },
         });
@@ -130,16 +131,17 @@ export function UserDialog({
               error={!!errors.email}
               helperText={errors.email?.message}
             />
-            {!user && (
-              <TextField
-                label={t('fields.password')}
-                type="password"
-                autoComplete="new-password"
-                {...form.register('password')}
-                error={!!errors.password}
-                helperText={errors.password?.message ?? t('fields.passwordHint')}
-              />
-            )}
+            <TextField
+              label={user ? t('users.temporaryPassword') : t('fields.password')}
+              type="password"
+              autoComplete="new-password"
+              {...form.register('password')}
+              error={!!errors.password}
+              helperText={
+                errors.password?.message ??
+                (user ? t('users.temporaryPasswordHint') : t('fields.passwordHint'))
+              }
+            />
             <Controller
               control={form.control}
               name="role"

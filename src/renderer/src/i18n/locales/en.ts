@@ -131,6 +131,9 @@ export const en = {
     editTitle: 'Edit {{name}}',
     role: 'Role',
     team: 'Team (manager)',
+    temporaryPassword: 'New temporary password (optional)',
+    temporaryPasswordHint:
+      'Signs the person out everywhere. Required to activate an account imported without a password. They change it after signing in.',
     active: 'Active',
     inactive: 'Waiting for activation',
     activeYes: 'Active',
@@ -192,6 +195,22 @@ export const en = {
     row: 'Row',
     field: 'Field',
     problem: 'Problem',
+  },
+  parseImport: {
+    title: 'Import from Back4app',
+    intro:
+      'Choose the JSON exports of the hosted apps’ classes (_User, TalentProfile, Audition, Booking, ScheduleEntry, Artist, Demo, Contract, SocialGrowthLog, ReviewNote), one file per class. Pointers are kept; users arrive inactive without a password (activate them in Users with a temporary password). Hosted files (headshots, audio, documents) are not copied. Importing the same files again adds nothing twice.',
+    choose: 'Choose export files…',
+    running: 'Importing',
+    summary:
+      'Imported {{imported}} records; skipped {{skipped}}; {{already}} were already imported by an earlier run.',
+    files: 'Files',
+    file: 'File',
+    class: 'Class',
+    objects: 'Objects',
+    imported: 'Imported',
+    skipped: 'Skipped objects',
+    reason: 'Why',
   },
   maintenance: {
     title: 'Backups and maintenance',

@@ -129,6 +129,9 @@ export const zhCN: Catalog = {
     editTitle: '编辑 {{name}}',
     role: '角色',
     team: '团队（经纪人）',
+    temporaryPassword: '新的临时密码（可选）',
+    temporaryPasswordHint:
+      '设置后此人在所有地方退出登录。激活未带密码导入的账户时必须设置。对方登录后可自行修改。',
     active: '已启用',
     inactive: '等待激活',
     activeYes: '已启用',
@@ -190,6 +193,21 @@ export const zhCN: Catalog = {
     row: '行',
     field: '字段',
     problem: '问题',
+  },
+  parseImport: {
+    title: '从 Back4app 导入',
+    intro:
+      '选择托管应用各个类的 JSON 导出文件（_User、TalentProfile、Audition、Booking、ScheduleEntry、Artist、Demo、Contract、SocialGrowthLog、ReviewNote），每个类一个文件。指针关系会保留；用户导入后处于停用状态且没有密码（在“用户”中设置临时密码并激活）。托管的文件（头像、音频、文件）不会复制。再次导入相同文件不会重复添加。',
+    choose: '选择导出文件…',
+    running: '正在导入',
+    summary: '已导入 {{imported}} 条记录；跳过 {{skipped}} 条；{{already}} 条已在之前导入。',
+    files: '文件',
+    file: '文件',
+    class: '类',
+    objects: '对象数',
+    imported: '已导入',
+    skipped: '跳过的对象',
+    reason: '原因',
   },
   maintenance: {
     title: '备份与维护',
