@@ -7,7 +7,9 @@ import { createArtistService } from './services/artists';
 import { createAuditionService } from './services/auditions';
 import { createAvailabilityBlockService } from './services/availabilityBlocks';
 import { createContractService } from './services/contracts';
+import { createContractBundle } from './services/documents/contractBundle';
 import { loadContractTemplate } from './services/documents/contractTemplate';
+import { createJobs } from './services/jobs';
 import { createAnalyzer } from './services/audio/analyzer';
 import { createDemoAnalysis, type DemoAnalysis } from './services/demoAnalysis';
 import { createDemoService } from './services/demos';
@@ -102,15 +104,12 @@ export function createCore(options: CoreOptions): Core {
   const demos = createDemoService(store, { staging, media }, analysis);
   // Templates and fonts ship beside the migrations, in resources/ or the packaged app's.
   const resourcesDir = dirname(options.migrationsDir);
-  const contracts = createContractService(
-    store,
-    { staging, media },
-    {
-      template: loadContractTemplate(resourcesDir),
-      fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
-      organization: () => settings.current().organizationName,
-    },
-  );
+  const contractDocuments = {
+    template: loadContractTemplate(resourcesDir),
+    fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
+    organization: () => settings.current().organizationName,
+  };
+  const contracts = createContractService(store, { staging, media }, contractDocuments);
   const growthLogs = createGrowthLogService(store);
   const reviewNotes = createReviewNoteService(store);
   const search = createSearchService(opened.db, opened.sqlite);
@@ -139,6 +138,15 @@ export function createCore(options: CoreOptions): Core {
     growthLogs: (session, input) => growthLogs.create(session, input),
   });
   const parseImports = createParseImport(store, staging);
+  const jobs = createJobs();
+  const contractBundles = createContractBundle({
+    store,
+    media,
+    jobs,
+    documents: contractDocuments,
+    list: (session, input) => contracts.list(session, input),
+    workDir: join(options.dataDir, 'staging'),
+  });
   const maintenance = createMaintenanceService({
     store,
     db: opened.db,
@@ -254,6 +262,9 @@ export function createCore(options: CoreOptions): Core {
     'contracts.attachDocument': (session, input) => contracts.attachDocument(session, input),
     'contracts.keyDates': (session, input) => contracts.keyDates(session, input),
     'contracts.exportDocument': (session, input) => contracts.exportDocument(session, input),
+    'contracts.exportBundle': (session, input) => contractBundles.exportBundle(session, input),
+    'jobs.get': (session, input) => jobs.get(session, input.id),
+    'jobs.cancel': (session, input) => jobs.cancel(session, input.id),
     'growthLogs.list': (session, input) => growthLogs.list(session, input),
     'growthLogs.create': (session, input) => growthLogs.create(session, input),
     'reviewNotes.list': (session, input) => reviewNotes.list(session, input),

@@ -39,6 +39,7 @@ import { artist, artistCreate, artistList, artistUpdate } from './domain/artist'
 import {
   contract as contractRow,
   contractAttachDocument,
+  contractBundle,
   contractCreate,
   contractKeyDate,
   contractKeyDatesQuery,
@@ -68,6 +69,7 @@ import { searchQuery, searchResult } from './domain/search';
 import { todayList, todayMark, todayQuery, todayReminded } from './domain/today';
 import { settingsPatch, workspaceSettings } from './domain/settings';
 import { backup, backupList, backupRestore, databaseCheck, restored } from './domain/maintenance';
+import { job, jobRef } from './domain/job';
 import {
   csvExport,
   csvImport,
@@ -362,6 +364,12 @@ export const contract = {
   },
   // Anyone who reads a contract may print it; only legal and admins' exports of a draft or
   // sent contract become its document.
+  // A job: follow it with jobs.get, stop it with jobs.cancel.
+  'contracts.exportBundle': {
+    input: contractBundle,
+    output: job,
+    guard: { entity: 'contracts', action: 'read' },
+  },
   'contracts.exportDocument': {
     input: byId,
     output: exported,
@@ -420,6 +428,8 @@ export const contract = {
 
   // The entity's own read rule is checked in main (the guard cannot name it in advance).
   'exports.csv': { input: csvExport, output: exported, guard: 'signedIn' },
+  'jobs.get': { input: jobRef, output: job, guard: 'signedIn' },
+  'jobs.cancel': { input: jobRef, output: job, guard: 'signedIn' },
   'imports.preview': { input: csvImport, output: importPreview, guard: 'signedIn' },
   'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
   // It creates users (inactive): the workspace owner's business, like the rest of maintenance.

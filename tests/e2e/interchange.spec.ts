@@ -53,6 +53,17 @@ test('legal exports a contract as a PDF that names the artist in Chinese', async
   // A draft's generated PDF becomes its document.
   await expect(page.getByText('It is now this contract’s document.')).toBeVisible();
   await expect(details.getByRole('link', { name: 'Open document' })).toBeVisible();
+  await details.getByRole('button', { name: 'Close' }).click();
+
+  // Every contract on the list as one zip, with a progress dialog while it is made.
+  const zip = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all (zip)' }).click();
+  const bundle = await zip;
+  expect(bundle.suggestedFilename()).toMatch(/^greenroom-contracts-\d{4}-\d{2}-\d{2}\.zip$/);
+  const listing = execFileSync('unzip', ['-l', (await bundle.path())!], { encoding: 'utf8' });
+  expect(listing).toContain('manifest.csv');
+  expect(listing).toContain('Recording Agreement');
+  await expect(page.getByText('The contracts zip is ready.')).toBeVisible();
 });
 
 test('an A&R user imports artists from CSV after fixing the rows the preview refused', async ({

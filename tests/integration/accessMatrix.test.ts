@@ -340,6 +340,7 @@ const CASES: Record<Channel, Case> = {
     expect: legalDesk,
   },
   'contracts.exportDocument': { input: (w) => ({ id: w.contract }), expect: contractReaders },
+  'contracts.exportBundle': { input: () => ({}), expect: contractReaders },
   'growthLogs.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },
   'growthLogs.create': {
     input: (w) => ({
@@ -383,6 +384,9 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
     expect: agencyAny,
   },
+  // Jobs are their owner's: anyone else's id is not found.
+  'jobs.get': { input: () => ({ id: 'no-such-job' }), expect: everyone('NOT_FOUND') },
+  'jobs.cancel': { input: () => ({ id: 'no-such-job' }), expect: everyone('NOT_FOUND') },
   'imports.parse': {
     input: async (w, a) => ({ files: [await w.stageCsv(a)] }),
     expect: adminOnly,

@@ -393,6 +393,6 @@ describe('imports.parse', () => {
       manager.token,
     );
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(counts()).toEqual({ ...before, users: before.users + 1 });
+    expect(counts()).toEqual({ ...before, users: (before.users ?? 0) + 1 });
   });
 });

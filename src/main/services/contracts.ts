@@ -20,6 +20,7 @@ import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { requireArtist } from './artistRows';
 import type { ContractTemplate } from './documents/contractTemplate';
 import { renderContractPdf, type PdfFonts } from './documents/contractPdf';
+import { contractFileBase } from './documents/fileName';
 import type { Session } from './session';
 import type { Staging } from './staging';
 import { diff, newId, type Store, type WriteContext } from './store';
@@ -86,18 +87,6 @@ export interface ContractDocuments {
 
 /** Only a draft or sent contract takes a generated document: a signed one keeps its signed copy. */
 const TAKES_GENERATED_DOCUMENT: readonly ContractStatus[] = ['draft', 'sent'];
-
-/** A name any file system accepts, keeping letters of every script. */
-function safeFileName(name: string): string {
-  return (
-    name
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 120) || 'contract'
-  );
-}
 
 export function createContractService(
   store: Store,
@@ -279,9 +268,10 @@ export function createContractService(
         documents.fonts,
       );
       const stored = await files.media.storeBytes(pdf);
-      const reference = current.id.slice(0, 8).toUpperCase();
-      const fileName = `${safeFileName(
-        `${current.expanded.artist.artistName} ${documents.template.titles[current.contractType]} ${reference}`,
+      const fileName = `${contractFileBase(
+        current.expanded.artist.artistName,
+        documents.template.titles[current.contractType],
+        current.id,
       )}.pdf`;
       const media = store.write(session.user.id, (w) => {
         const before = load(w.tx, input.id);

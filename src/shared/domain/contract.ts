@@ -75,6 +75,9 @@ export const contractList = z.strictObject({
   ...listPaging,
 });
 
+/** The contract list's filters, for a bulk export of everything they match. */
+export const contractBundle = contractList.omit({ limit: true, cursor: true });
+
 export const contract = z.object({
   ...rowMeta,
   artist: z.string(),

@@ -11,6 +11,7 @@ import { VocabularySelect } from '../../components/VocabularySelect';
 import { ContractDetailsDialog } from './ContractDetailsDialog';
 import { ContractDialog } from './ContractDialog';
 import { ContractsGrid } from './ContractsGrid';
+import { ExportBundleButton } from './ExportBundleButton';
 import { UpcomingExpiries } from './UpcomingExpiries';
 
 /** Every contract, with upcoming expiries first; legal and admins move them through signing. */
@@ -26,6 +27,7 @@ export function ContractsPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('contracts.title')}
+        extra={<ExportBundleButton filters={status ? { status } : {}} />}
         action={{
           label: t('contracts.new'),
           icon: <AddIcon />,
