@@ -12,6 +12,7 @@ import { appliedMigrationCount } from '../db/migrationState';
 import type { Db } from '../db/open';
 import { media as mediaTable, sessions, users } from '../db/schema';
 import type { MediaStore } from './media';
+import { saveExport } from './savedExport';
 import type { Session } from './session';
 import type { Store } from './store';
 import { writeZip, type ZipEntry } from './zipFile';
@@ -193,22 +194,16 @@ export function createMaintenanceService(options: MaintenanceOptions) {
           ]);
           const stored = await media.ingest(zipPath);
           const fileName = `${WORKSPACE_EXPORT_PREFIX}${at.toISOString().slice(0, 10)}.zip`;
-          const { id } = store.write(session.user.id, (w) => {
-            const record = media.record(w.tx, stored, {
-              fileName,
-              contentType: 'application/zip',
-              createdBy: session.user.id,
-              now: w.now,
-            });
-            w.audit({
+          return saveExport(store, media, session, stored, {
+            fileName,
+            contentType: 'application/zip',
+            audit: {
               action: 'maintenance.exportWorkspace',
               entity: 'settings',
               entityId: 'workspace',
               changes: { fileName, mediaFiles: files.length, size: stored.size },
-            });
-            return record;
+            },
           });
-          return { media: id, fileName, contentType: 'application/zip' };
         } finally {
           rmSync(work, { recursive: true, force: true });
         }

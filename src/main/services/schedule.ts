@@ -8,6 +8,7 @@ import { scheduleEntries, talentProfiles } from '../db/schema';
 import { findOverlaps } from './clashes';
 import { toICalendar } from './icalendar';
 import type { MediaStore } from './media';
+import { saveExport } from './savedExport';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { talentChildRows } from './talentChildRows';
@@ -217,22 +218,16 @@ export function createScheduleService(store: Store, media: MediaStore) {
       );
       const fileName = `greenroom-schedule-${input.from.slice(0, 10)}-to-${input.to.slice(0, 10)}.ics`;
       const stored = await media.storeBytes(Buffer.from(text, 'utf8'));
-      const { id } = store.write(session.user.id, (w) => {
-        const record = media.record(w.tx, stored, {
-          fileName,
-          contentType: 'text/calendar; charset=utf-8',
-          createdBy: session.user.id,
-          now: w.now,
-        });
-        w.audit({
+      return saveExport(store, media, session, stored, {
+        fileName,
+        contentType: 'text/calendar; charset=utf-8',
+        audit: {
           action: 'schedule.exportIcs',
           entity: 'schedule',
           entityId: null,
           changes: { from: input.from, to: input.to, events: rows.length },
-        });
-        return record;
+        },
       });
-      return { media: id, fileName, contentType: 'text/calendar' };
     },
   };
 }

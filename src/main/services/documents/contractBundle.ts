@@ -6,6 +6,7 @@ import type { Job } from '../../../shared/domain/job';
 import { toCsv } from '../interchange/csv';
 import type { Jobs } from '../jobs';
 import type { MediaStore } from '../media';
+import { saveExport } from '../savedExport';
 import type { Session } from '../session';
 import type { Store } from '../store';
 import { writeZip, type ZipEntry } from '../zipFile';
@@ -123,22 +124,16 @@ export function createContractBundle(options: {
           if (control.cancelled) control.step(contracts.length, contracts.length);
           const ingested = await media.ingest(zipPath);
           const fileName = `greenroom-contracts-${at.toISOString().slice(0, 10)}.zip`;
-          const id = store.write(session.user.id, (w) => {
-            const record = media.record(w.tx, ingested, {
-              fileName,
-              contentType: 'application/zip',
-              createdBy: session.user.id,
-              now: w.now,
-            });
-            w.audit({
+          return saveExport(store, media, session, ingested, {
+            fileName,
+            contentType: 'application/zip',
+            audit: {
               action: 'contracts.exportBundle',
               entity: 'contracts',
               entityId: null,
               changes: { contracts: contracts.length, filters },
-            });
-            return record.id;
+            },
           });
-          return { media: id, fileName, contentType: 'application/zip' };
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

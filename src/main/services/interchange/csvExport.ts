@@ -3,6 +3,7 @@ import type { Output } from '../../../shared/api';
 import type { CsvExportEntity, CsvExportInput } from '../../../shared/domain/interchange';
 import { AppError } from '../../../shared/errors';
 import type { MediaStore } from '../media';
+import { saveExport } from '../savedExport';
 import type { Session } from '../session';
 import type { Store } from '../store';
 import { toCsv, type Cell } from './csv';
@@ -57,22 +58,16 @@ export function createCsvExport(store: Store, media: MediaStore, lists: ListCall
       );
       const stored = await media.storeBytes(Buffer.from(text, 'utf8'));
       const fileName = `greenroom-${entity}-${store.now().slice(0, 10)}.csv`;
-      const id = store.write(session.user.id, (w) => {
-        const record = media.record(w.tx, stored, {
-          fileName,
-          contentType: 'text/csv; charset=utf-8',
-          createdBy: session.user.id,
-          now: w.now,
-        });
-        w.audit({
+      return saveExport(store, media, session, stored, {
+        fileName,
+        contentType: 'text/csv; charset=utf-8',
+        audit: {
           action: 'exports.csv',
           entity,
           entityId: null,
           changes: { rows: rows.length, filters },
-        });
-        return record.id;
+        },
       });
-      return { media: id, fileName, contentType: 'text/csv' };
     },
   };
 }

@@ -4,16 +4,15 @@ import {
   Box,
   Button,
   LinearProgress,
-  Paper,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
-  Typography,
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SettingsSection } from '../../components/SettingsSection';
 import { bridge, call } from '../../api/client';
 
 /** Admins: bring a workspace over from the hosted Back4app apps' JSON class exports. */
@@ -33,18 +32,7 @@ export function ParseImportPanel() {
   const total = report ? Object.values(report.imported).reduce((sum, n) => sum + n, 0) : 0;
 
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 3, maxWidth: 880 }}
-      component="section"
-      aria-labelledby="parse-import-title"
-    >
-      <Typography id="parse-import-title" variant="h6" component="h2">
-        {t('parseImport.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {t('parseImport.intro')}
-      </Typography>
+    <SettingsSection title={t('parseImport.title')} intro={t('parseImport.intro')}>
       <Button
         variant="outlined"
         startIcon={<CloudDownloadOutlinedIcon />}
@@ -112,6 +100,6 @@ export function ParseImportPanel() {
           )}
         </Box>
       )}
-    </Paper>
+    </SettingsSection>
   );
 }

@@ -12,7 +12,6 @@ import {
   DialogContentText,
   DialogTitle,
   LinearProgress,
-  Paper,
   Stack,
   Table,
   TableBody,
@@ -24,6 +23,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SettingsSection } from '../../components/SettingsSection';
 import type { Backup, DatabaseCheck } from '../../../../shared/domain/maintenance';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
@@ -141,18 +141,7 @@ export function MaintenancePanel() {
   const busy = backupNow.isPending || check.isPending || exportAll.isPending;
 
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 3, maxWidth: 880 }}
-      component="section"
-      aria-labelledby="maintenance-title"
-    >
-      <Typography id="maintenance-title" variant="h6" component="h2">
-        {t('maintenance.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {t('maintenance.intro')}
-      </Typography>
+    <SettingsSection title={t('maintenance.title')} intro={t('maintenance.intro')}>
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 1 }}>
         <Button
           variant="contained"
@@ -233,6 +222,6 @@ export function MaintenancePanel() {
         </Table>
       )}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
-    </Paper>
+    </SettingsSection>
   );
 }
