@@ -19,6 +19,16 @@ export function CalendarStyles() {
           fontSize: 14,
         },
         '.fc .fc-toolbar-title': { fontSize: 20 },
+        // One element per week-view event (timeGridEventContent): time, then title.
+        '.fc .gr-event-content': {
+          whiteSpace: 'pre-line',
+          overflow: 'hidden',
+          height: '100%',
+          padding: '0 2px',
+          fontSize: '0.85em',
+          lineHeight: 1.3,
+          color: 'var(--fc-event-text-color)',
+        },
         '.gr-status-tentative': {
           borderStyle: 'dashed !important',
           borderWidth: '2px !important',

@@ -2,6 +2,7 @@ import type {
   DateSelectArg,
   EventClickArg,
   EventDropArg,
+  EventHoveringArg,
   EventInput,
   EventMountArg,
   EventSourceFuncArg,
@@ -31,6 +32,8 @@ import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { ENTRY_COLORS } from './entryStyle';
+import { eventTimeText } from './eventTimeText';
+import { timeGridEventContent } from './timeGridEventContent';
 import { useContractDateSource } from './useContractDateSource';
 
 export type CalendarFilters = Omit<Input<'schedule.list'>, 'from' | 'to'>;
@@ -345,11 +348,12 @@ export function CalendarView({
 
   // One formatter per zone: building an Intl.DateTimeFormat per event is what a full week costs.
   const formatters = useMemo(() => new Map<string, Intl.DateTimeFormat>(), []);
-  const describeEvent = useCallback(
-    (info: EventMountArg) => {
-      const entry = info.event.extendedProps.entry as ScheduleEntry | undefined;
+  /** The tooltip: the entry in its own time zone. Written when first wanted, not for every event drawn. */
+  const describe = useCallback(
+    (el: HTMLElement, event: EventMountArg['event']) => {
+      const entry = event.extendedProps.entry as ScheduleEntry | undefined;
       if (!entry) {
-        info.el.title = info.event.title;
+        el.title = event.title;
         return;
       }
       const key = `${i18n.language}|${entry.timezone}`;
@@ -363,10 +367,24 @@ export function CalendarView({
         formatters.set(key, format);
       }
       const own = format.formatRange(new Date(entry.start), new Date(entry.end));
-      info.el.title = `${info.event.title}\n${t(`schedule.status.${entry.status}`)}\n${t('calendar.ownTime', { time: own, zone: entry.timezone })}`;
-      info.el.setAttribute('data-entry-id', entry.id);
+      el.title = `${event.title}\n${t(`schedule.status.${entry.status}`)}\n${t('calendar.ownTime', { time: own, zone: entry.timezone })}`;
     },
     [formatters, i18n.language, t],
+  );
+  const describeEvent = useCallback(
+    (info: EventMountArg) => {
+      const entry = info.event.extendedProps.entry as ScheduleEntry | undefined;
+      if (entry) info.el.setAttribute('data-entry-id', entry.id);
+      // Keyboard users get the tooltip on focus, as pointer users do on hover.
+      info.el.addEventListener('focus', () => describe(info.el, info.event), { once: true });
+    },
+    [describe],
+  );
+  const describeOnHover = useCallback(
+    (info: EventHoveringArg) => {
+      if (!info.el.title) describe(info.el, info.event);
+    },
+    [describe],
   );
 
   // FullCalendar re-applies options whose identity changes: hand it stable callbacks that
@@ -426,11 +444,14 @@ export function CalendarView({
         editable={mayWrite}
         eventResizableFromStart
         dayMaxEvents
+        eventTimeFormat={eventTimeText}
+        eventContent={timeGridEventContent}
         slotMinTime="06:00:00"
         scrollTime="08:00:00"
         eventSources={eventSources}
         {...stable}
         eventDidMount={describeEvent}
+        eventMouseEnter={describeOnHover}
       />
       {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
       {draft && (
