@@ -143,7 +143,12 @@ test('the week view renders 2,000 entries (figure reported, not asserted)', asyn
   // Counted with the page's own querySelectorAll on every frame: Playwright's selector engine,
   // polling a 2,000-event page, would add its own cost to what is measured.
   const rendered = page.waitForFunction(
-    () => document.querySelectorAll('.fc-timegrid-event').length === 2000,
+    () =>
+      (
+        globalThis as unknown as {
+          document: { querySelectorAll(selector: string): { length: number } };
+        }
+      ).document.querySelectorAll('.fc-timegrid-event').length === 2000,
     undefined,
     { polling: 'raf', timeout: 30_000 },
   );
