@@ -50,6 +50,8 @@ export interface CoreOptions {
   readonly pickFiles?: (kind: FileKind, multiple: boolean) => Promise<string[]>;
   /** Tests move time forward; the app uses the system clock. */
   readonly clock?: () => Date;
+  /** The daily copy on a timer; off in tests and benches, whose figures it would disturb. */
+  readonly scheduledBackups?: boolean;
 }
 
 export interface Core {
@@ -162,16 +164,19 @@ export function createCore(options: CoreOptions): Core {
       bookings.expireChallenges();
     },
   });
-  // The daily copy: checked a minute after start (not during it), then every hour.
+  // The daily copy: checked a minute after start (not during it), then every hour. A copy still
+  // being written when the app closes is abandoned (its partial file removed), not an error.
+  let closed = false;
   const runScheduledBackup = () => {
     maintenance.runScheduled().catch((error: unknown) => {
-      console.error('the scheduled backup failed', error);
+      if (!closed) console.error('the scheduled backup failed', error);
     });
   };
-  const firstBackupTimer = setTimeout(runScheduledBackup, 60_000);
-  firstBackupTimer.unref();
-  const backupTimer = setInterval(runScheduledBackup, 60 * 60_000);
-  backupTimer.unref();
+  const backupTimers =
+    options.scheduledBackups === false
+      ? []
+      : [setTimeout(runScheduledBackup, 60_000), setInterval(runScheduledBackup, 60 * 60_000)];
+  for (const timer of backupTimers) timer.unref();
 
   // Files stored while the app was closed, or before a crash, are measured now.
   analysis.enqueueUnmeasured();
@@ -307,8 +312,8 @@ export function createCore(options: CoreOptions): Core {
     maintenance,
     close: () => {
       clearInterval(challengeTimer);
-      clearTimeout(firstBackupTimer);
-      clearInterval(backupTimer);
+      closed = true;
+      for (const timer of backupTimers) clearTimeout(timer);
       analysis.stop();
       void analyzer.close();
       opened.close();

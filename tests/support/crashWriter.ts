@@ -9,7 +9,12 @@ import { newId } from '../../src/main/services/store';
 import { MIGRATIONS_DIR, TEST_SCRYPT } from './testCore';
 
 const [dataDir, maxWrites = '400'] = process.argv.slice(2);
-const core = createCore({ dataDir: dataDir!, migrationsDir: MIGRATIONS_DIR, scrypt: TEST_SCRYPT });
+const core = createCore({
+  dataDir: dataDir!,
+  migrationsDir: MIGRATIONS_DIR,
+  scrypt: TEST_SCRYPT,
+  scheduledBackups: false,
+});
 core.analysis.stop();
 
 const owner = core.store.write(null, (w) => {

@@ -32,6 +32,7 @@ export function createTestCore(dir = tempDir(), options: Partial<CoreOptions> = 
     dataDir: dir,
     migrationsDir: MIGRATIONS_DIR,
     scrypt: TEST_SCRYPT,
+    scheduledBackups: false,
     ...options,
   });
   const raw = async (channel: string, input: unknown, token: string | null = null) =>

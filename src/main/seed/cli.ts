@@ -55,6 +55,7 @@ for (const [key, flag] of Object.entries(flags) as [keyof SeedCounts, string][])
 const core = createCore({
   dataDir: resolve(dataDir),
   migrationsDir: join(root, 'resources', 'migrations'),
+  scheduledBackups: false,
 });
 const started = Date.now();
 const result = await seedWorkspace(core, {
