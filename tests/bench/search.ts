@@ -58,49 +58,55 @@ export async function benchSearch(password: string): Promise<boolean> {
     console.log(
       `\nSeeded and indexed ${indexed} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    const rebuildStarted = process.hrtime.bigint();
-    t.core.search.rebuild();
-    console.log(
-      `  index rebuild                 ${(Number(process.hrtime.bigint() - rebuildStarted) / 1e9).toFixed(2)} s`,
-    );
-
     const { token } = await t.call('auth.login', { username: 'owner', password });
     const like = t.core.sqlite.prepare(`
       SELECT 'talents' AS kind, id FROM talent_profiles WHERE stage_name LIKE @p OR full_name LIKE @p
       UNION ALL SELECT 'auditions', id FROM auditions WHERE client_name LIKE @p OR project_name LIKE @p
       LIMIT 400`);
-    let i = 0;
-    const samples = await interleave(
-      {
-        like: () => like.all({ p: `%${TERMS[i % TERMS.length]}%` }),
-        search: async () => {
-          const reply = await t.core.dispatch(
-            'search.query',
-            { q: TERMS[i++ % TERMS.length]! },
-            token,
-          );
-          if (!reply.envelope.ok) throw new Error(JSON.stringify(reply.envelope.error));
+    /** search.query interleaved with the LIKE scan, so both see the same machine. */
+    const measure = async (state: string) => {
+      let i = 0;
+      const samples = await interleave(
+        {
+          like: () => like.all({ p: `%${TERMS[i % TERMS.length]}%` }),
+          search: async () => {
+            const reply = await t.core.dispatch(
+              'search.query',
+              { q: TERMS[i++ % TERMS.length]! },
+              token,
+            );
+            if (!reply.envelope.ok) throw new Error(JSON.stringify(reply.envelope.error));
+          },
         },
-      },
-      Number(process.env.BENCH_SEARCH_QUERIES ?? 320),
-      32,
-    );
-    const base = summarize(samples.like!);
-    const search = summarize(samples.search!);
+        Number(process.env.BENCH_SEARCH_QUERIES ?? 320),
+        32,
+      );
+      const base = summarize(samples.like!);
+      const search = summarize(samples.search!);
+      console.log(
+        `search.query — ${indexed} indexed rows, ${TERMS.length} terms (English, Chinese, prefixes), admin; ${state}`,
+      );
+      console.log(`  LIKE '%term%' scan            p50 ${ms(base.p50)}  p95 ${ms(base.p95)}`);
+      console.log(`  search.query (router)         p50 ${ms(search.p50)}  p95 ${ms(search.p95)}`);
+      console.log(`  ratio (search / LIKE, p95)    ${(search.p95 / base.p95).toFixed(2)}`);
+      console.log(`  search p95                    ${ms(search.p95)}  (target < 20 ms)`);
+      return search.p95;
+    };
+
+    const kept = await measure('the index as the triggers kept it while seeding');
+    const rebuildStarted = process.hrtime.bigint();
+    t.core.search.rebuild();
     console.log(
-      `search.query — ${indexed} indexed rows, ${TERMS.length} terms (English, Chinese, prefixes), admin`,
+      `  index rebuild                 ${(Number(process.hrtime.bigint() - rebuildStarted) / 1e9).toFixed(2)} s (drop, refill, optimize)`,
     );
-    console.log(`  LIKE '%term%' scan            p50 ${ms(base.p50)}  p95 ${ms(base.p95)}`);
-    console.log(`  search.query (router)         p50 ${ms(search.p50)}  p95 ${ms(search.p95)}`);
-    console.log(`  ratio (search / LIKE, p95)    ${(search.p95 / base.p95).toFixed(2)}`);
-    console.log(`  search p95                    ${ms(search.p95)}  (target < 20 ms)`);
+    const rebuilt = await measure('after a rebuild');
     // Two-character terms (common in Chinese names) are below the trigram size: a LIKE scan.
     const shortStarted = process.hrtime.bigint();
     for (let k = 0; k < 10; k++) await t.core.dispatch('search.query', { q: '思远' }, token);
     console.log(
       `  a two-character term (思远)    ${ms(Number(process.hrtime.bigint() - shortStarted) / 1e6 / 10)} per query (scan: below the trigram size)`,
     );
-    return search.p95 < 20;
+    return Math.max(kept, rebuilt) < 20;
   } finally {
     t.core.close();
     rmSync(dir, { recursive: true, force: true });

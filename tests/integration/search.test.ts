@@ -103,10 +103,21 @@ describe('search', () => {
     expect(await titles('secretword')).toEqual([]);
   });
 
-  it('rebuilds the index from the tables', () => {
-    const search = t.core.sqlite.prepare('SELECT count(*) AS n FROM search_index').get() as {
-      n: number;
-    };
-    expect(t.core.search.rebuild()).toBe(search.n);
+  it('rebuilds the index from the tables as one segment, and the triggers keep it in step after', async () => {
+    const before = await titles('zoe');
+    const indexed = t.count('search_index');
+    const pages = t.count('search_index_data');
+    expect(t.core.search.rebuild()).toBe(indexed);
+    expect(t.count('search_index')).toBe(indexed);
+    expect(await titles('zoe')).toEqual(before);
+    expect(await titles('周杰')).toEqual(['talents:周杰']);
+    // A fresh table, refilled and optimized into one segment: never more pages than before.
+    expect(t.count('search_index_data')).toBeLessThanOrEqual(pages);
+    await t.call(
+      'talents.create',
+      { stageName: 'Zoe After', fullName: 'Rebuilt Index', talentType: 'actor' },
+      a.owner,
+    );
+    expect(await titles('rebuilt')).toEqual(['talents:Zoe After']);
   });
 });

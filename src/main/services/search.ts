@@ -155,10 +155,19 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
       return { groups };
     },
 
-    /** Re-creates the index from the tables (after restoring a copy whose rowids moved). */
+    /**
+     * Re-creates the index from the tables, as one compact b-tree. Deleting every row of an FTS5
+     * table writes a delete marker per row, and queries then read through both until a merge
+     * (twice the pages, twice the query time at 500,000 rows): the table is dropped and created
+     * again from its own definition instead, refilled, and optimized into a single segment.
+     */
     rebuild(): number {
       return sqlite.transaction(() => {
-        sqlite.prepare('DELETE FROM search_index').run();
+        const { sql } = sqlite
+          .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
+          .get() as { sql: string };
+        sqlite.exec('DROP TABLE search_index');
+        sqlite.exec(sql);
         const sources: [string, number, string, string, string][] = [
           ['talents', 1, 'talent_profiles', 'stage_name', 'full_name'],
           ['auditions', 2, 'auditions', "client_name || ' · ' || project_name", "''"],
@@ -176,6 +185,7 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
             )
             .run().changes;
         }
+        sqlite.prepare("INSERT INTO search_index (search_index) VALUES ('optimize')").run();
         return rows;
       })();
     },
