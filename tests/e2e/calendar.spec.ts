@@ -86,7 +86,7 @@ test('a coordinator drags a tentative entry to a free slot, cannot drop it on a 
   expect(ics).toContain('SUMMARY:Mia Lux: Table read');
 });
 
-test('the week view renders 2,000 entries (figure reported, not asserted)', async ({
+test('the week view shows 2,000 entries, three side by side per slot and the rest a keypress away (figure reported, not asserted)', async ({
   host,
   page,
 }) => {
@@ -136,26 +136,55 @@ test('the week view renders 2,000 entries (figure reported, not asserted)', asyn
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Talent roster' }).waitFor();
-  const started = Date.now();
-  const listed = page
-    .waitForResponse((r) => r.url().endsWith('/api/schedule.list'))
-    .then(() => Date.now() - started);
-  // Counted with the page's own querySelectorAll on every frame: Playwright's selector engine,
-  // polling a 2,000-event page, would add its own cost to what is measured.
+
+  // Timed in the page, from the click itself to the first frame in which every entry is on
+  // screen: drawn, or counted in a "+N" link (three side by side per slot, the rest behind it).
+  // Counted with the page's own querySelectorAll: Playwright's selector engine polling a busy
+  // page would add its own cost to what is measured.
+  interface Clock {
+    document: {
+      addEventListener(type: string, listener: () => void, options: object): void;
+      querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+    };
+    performance: { now(): number };
+    clickedAt?: number;
+    listedAt?: number;
+  }
+  await page.evaluate(() => {
+    const g = globalThis as unknown as Clock;
+    g.document.addEventListener('click', () => (g.clickedAt = g.performance.now()), {
+      capture: true,
+      once: true,
+    });
+  });
+  const listed = page.waitForResponse((r) => r.url().endsWith('/api/schedule.list'));
   const rendered = page.waitForFunction(
-    () =>
-      (
-        globalThis as unknown as {
-          document: { querySelectorAll(selector: string): { length: number } };
-        }
-      ).document.querySelectorAll('.fc-timegrid-event').length === 2000,
+    () => {
+      const g = globalThis as unknown as Clock;
+      const drawn = g.document.querySelectorAll('.fc-timegrid-event').length;
+      const behindLinks = Array.from(g.document.querySelectorAll('.fc-timegrid-more-link')).reduce(
+        (sum, link) => sum + Number(/\d+/.exec(link.textContent ?? '')?.[0] ?? 0),
+        0,
+      );
+      return drawn + behindLinks === 2000 && g.clickedAt !== undefined
+        ? { ms: g.performance.now() - g.clickedAt, drawn }
+        : false;
+    },
     undefined,
     { polling: 'raf', timeout: 30_000 },
   );
   await page.getByRole('link', { name: 'Schedule' }).click();
-  await rendered;
-  const ms = Date.now() - started;
-  const line = `week view, 2,000 entries in range: events in the DOM ${ms} ms after opening the Schedule screen (data arrived after ${await listed} ms; chromium, this machine)`;
+  const { ms, drawn } = (await (await rendered).jsonValue()) as { ms: number; drawn: number };
+  const dataMs = await (await listed).request().timing().responseEnd;
+  const line = `week view, 2,000 entries in range: all on screen ${Math.round(ms)} ms after the click on Schedule (${drawn} drawn, the rest behind "+N" links; the 0.9 MB schedule.list reply took ${Math.round(dataMs)} ms from request start; chromium, this machine)`;
   console.log(line);
   writeFileSync(test.info().outputPath('week-render.txt'), `${line}\n`);
+
+  // The entries behind a "+N" link are one keypress away.
+  const more = page.locator('.fc-timegrid-more-link').first();
+  const hidden = Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fc-popover .fc-event')).toHaveCount(hidden);
+  await page.screenshot({ path: test.info().outputPath('week-more.png') });
 });
