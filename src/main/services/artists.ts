@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, users } from '../db/schema';
 import { requireAssignee } from './labelOwners';
-import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import type { Session } from './session';
 import { diff, newId, type Store } from './store';
 
@@ -62,12 +62,7 @@ export function createArtistService(store: Store) {
       if (input.q) where.push(sql`${artists.artistName} LIKE ${likeContains(input.q)} ESCAPE '\\'`);
       // Unscored artists sort last: -1 stands in for null in the order and the cursor.
       const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
-      if (input.cursor) {
-        const [cursorScore, id] = decodeCursor(input.cursor, 2) as [number, string];
-        where.push(
-          sql`(${score} < ${cursorScore} OR (${score} = ${cursorScore} AND ${artists.id} < ${id}))`,
-        );
-      }
+      if (input.cursor) where.push(afterCursor(input.cursor, score, artists.id, 'desc'));
       const rows = select()
         .where(and(...where))
         .orderBy(desc(score), desc(artists.id))

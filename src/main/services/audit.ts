@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { auditLog, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import type { Session } from './session';
 import type { Store } from './store';
 
@@ -37,10 +37,7 @@ export function createAuditService(
       if (input.actor) where.push(eq(auditLog.actor, input.actor));
       if (input.from) where.push(gte(auditLog.at, input.from));
       if (input.to) where.push(lte(auditLog.at, input.to));
-      if (input.cursor) {
-        const [at, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(or(lt(auditLog.at, at), and(eq(auditLog.at, at), sql`${auditLog.id} < ${id}`))!);
-      }
+      if (input.cursor) where.push(afterCursor(input.cursor, auditLog.at, auditLog.id, 'desc'));
       const rows = db
         .select({
           entry: auditLog,

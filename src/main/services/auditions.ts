@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/audition';
 import { AppError } from '../../shared/errors';
 import { auditions } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { talentChildRows } from './talentChildRows';
@@ -52,13 +52,7 @@ export function createAuditionService(store: Store) {
       if (input.from) where.push(gte(auditions.auditionDate, input.from));
       if (input.to) where.push(lte(auditions.auditionDate, input.to));
       if (input.cursor) {
-        const [date, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          or(
-            sql`${auditions.auditionDate} > ${date}`,
-            and(eq(auditions.auditionDate, date), sql`${auditions.id} > ${id}`),
-          ),
-        );
+        where.push(afterCursor(input.cursor, auditions.auditionDate, auditions.id, 'asc'));
       }
       const rows = select()
         .where(and(...where))

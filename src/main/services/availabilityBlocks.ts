@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
 import type { AvailabilityBlock, BlockKind } from '../../shared/domain/availabilityBlock';
 import { earliestOverlappingStart, withinMaxSpan } from '../../shared/domain/interval';
 import { AppError } from '../../shared/errors';
 import { availabilityBlocks } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { diff, newId, type Store } from './store';
@@ -42,9 +42,8 @@ export function createAvailabilityBlockService(store: Store) {
       if (input.talentProfile)
         where.push(eq(availabilityBlocks.talentProfile, input.talentProfile));
       if (input.cursor) {
-        const [start, id] = decodeCursor(input.cursor, 2) as [string, string];
         where.push(
-          sql`(${availabilityBlocks.start} > ${start} OR (${availabilityBlocks.start} = ${start} AND ${availabilityBlocks.id} > ${id}))`,
+          afterCursor(input.cursor, availabilityBlocks.start, availabilityBlocks.id, 'asc'),
         );
       }
       const rows = select()

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import { RELEASED, type Booking, type Clash } from '../../shared/domain/booking';
@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../db/schema';
 import { blockingClashes, findOverlaps } from './clashes';
 import { rerankHolds } from './holdRanks';
-import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { talentInScope, teamCondition } from './scope';
 import type { Session } from './session';
 import { talentChildRows } from './talentChildRows';
@@ -207,13 +207,7 @@ export function createBookingService(store: Store) {
       if (input.from) where.push(gte(bookings.endDateTime, input.from));
       if (input.to) where.push(lt(bookings.startDateTime, input.to));
       if (input.cursor) {
-        const [start, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          or(
-            sql`${bookings.startDateTime} > ${start}`,
-            and(eq(bookings.startDateTime, start), sql`${bookings.id} > ${id}`),
-          ),
-        );
+        where.push(afterCursor(input.cursor, bookings.startDateTime, bookings.id, 'asc'));
       }
       const rows = select()
         .where(and(...where))

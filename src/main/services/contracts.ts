@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, type SQL } from 'drizzle-orm';
 import { can } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
@@ -16,7 +16,7 @@ import { contractDatesBetween } from './contractDates';
 import { requirePdf } from './fileKinds';
 import { requireAssignee } from './labelOwners';
 import type { MediaStore } from './media';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { requireArtist } from './artistRows';
 import type { ContractTemplate } from './documents/contractTemplate';
 import { renderContractPdf, type PdfFonts } from './documents/contractPdf';
@@ -132,12 +132,7 @@ export function createContractService(
         where.push(eq(contracts.status, 'active'), lte(contracts.expiryDate, input.expiringBy!));
       }
       if (input.cursor) {
-        const [value, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          expiring
-            ? sql`(${key} > ${value} OR (${key} = ${value} AND ${contracts.id} > ${id}))`
-            : sql`(${key} < ${value} OR (${key} = ${value} AND ${contracts.id} < ${id}))`,
-        );
+        where.push(afterCursor(input.cursor, key, contracts.id, expiring ? 'asc' : 'desc'));
       }
       const order = expiring ? [asc(key), asc(contracts.id)] : [desc(key), desc(contracts.id)];
       const rows = selectContracts(db)

@@ -16,7 +16,7 @@ import { artists, demoScores, demos, media, users } from '../db/schema';
 import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from './media';
 import type { DemoAnalysis } from './demoAnalysis';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { insertNote } from './reviewNotes';
 import { requireArtist } from './artistRows';
 import type { Session } from './session';
@@ -127,12 +127,7 @@ export function createDemoService(
       if (input.artist) where.push(eq(demos.artist, input.artist));
       if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
       if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
-      if (input.cursor) {
-        const [receivedAt, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          sql`(${demos.receivedAt} > ${receivedAt} OR (${demos.receivedAt} = ${receivedAt} AND ${demos.id} > ${id}))`,
-        );
-      }
+      if (input.cursor) where.push(afterCursor(input.cursor, demos.receivedAt, demos.id, 'asc'));
       // First in, first heard: the queue is oldest first.
       const rows = selectDemos(db, session.user.id)
         .where(and(...where))

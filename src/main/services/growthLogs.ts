@@ -6,7 +6,7 @@ import type { GrowthLog, Platform } from '../../shared/domain/growthLog';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { artists, socialGrowthLogs, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import { newId, type Store } from './store';
@@ -52,9 +52,8 @@ export function createGrowthLogService(store: Store) {
       const where: SQL[] = [eq(socialGrowthLogs.artist, input.artist)];
       if (input.platform) where.push(eq(socialGrowthLogs.platform, input.platform));
       if (input.cursor) {
-        const [date, id] = decodeCursor(input.cursor, 2) as [string, string];
         where.push(
-          sql`(${socialGrowthLogs.captureDate} > ${date} OR (${socialGrowthLogs.captureDate} = ${date} AND ${socialGrowthLogs.id} > ${id}))`,
+          afterCursor(input.cursor, socialGrowthLogs.captureDate, socialGrowthLogs.id, 'asc'),
         );
       }
       const rows = select(db)

@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 
 /** Opaque list cursors: the sort key of the last row handed out. */
@@ -21,6 +22,21 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw new AppError('VALIDATION', 'This list position is not valid any more.', {
     cursor: 'Not a valid cursor',
   });
+}
+
+/**
+ * The rows after a cursor in a list ordered by (key, id), ascending or descending: the one form
+ * of the keyset condition, so no list repeats or skips rows that tie on their sort key.
+ */
+export function afterCursor(
+  cursor: string,
+  key: SQLWrapper,
+  id: SQLWrapper,
+  direction: 'asc' | 'desc',
+): SQL {
+  const [value, lastId] = decodeCursor(cursor, 2);
+  const beyond = sql.raw(direction === 'asc' ? '>' : '<');
+  return sql`(${key} ${beyond} ${value} OR (${key} = ${value} AND ${id} ${beyond} ${lastId}))`;
 }
 
 export const DEFAULT_LIMIT = 50;

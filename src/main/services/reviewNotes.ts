@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { noteVisibilitiesFor } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import type { NoteVisibility, ReviewNote } from '../../shared/domain/reviewNote';
@@ -6,7 +6,7 @@ import type { NoteType } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { demos, reviewNotes, users } from '../db/schema';
-import { decodeCursor, DEFAULT_LIMIT, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { requireArtist } from './artistRows';
 import type { Session } from './session';
 import { newId, type Store, type WriteContext } from './store';
@@ -131,10 +131,7 @@ export function createReviewNoteService(store: Store) {
       const where: SQL[] = [eq(reviewNotes.artist, input.artist), noteCondition(session)];
       if (input.demo) where.push(eq(reviewNotes.demo, input.demo));
       if (input.cursor) {
-        const [createdAt, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          sql`(${reviewNotes.createdAt} < ${createdAt} OR (${reviewNotes.createdAt} = ${createdAt} AND ${reviewNotes.id} < ${id}))`,
-        );
+        where.push(afterCursor(input.cursor, reviewNotes.createdAt, reviewNotes.id, 'desc'));
       }
       const rows = selectNotes(db)
         .where(and(...where))

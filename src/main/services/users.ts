@@ -1,11 +1,11 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Input, Output } from '../../shared/api';
 import type { User } from '../../shared/domain/user';
 import type { Role } from '../../shared/domain/vocabulary';
 import { AppError } from '../../shared/errors';
 import { sessions, users } from '../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
-import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from './paging';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptCost } from './passwords';
 import type { Session } from './session';
 import { diff, type Store, type WriteContext } from './store';
@@ -50,15 +50,7 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
           sql`(${users.username} LIKE ${pattern} ESCAPE '\\' OR ${users.fullName} LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`,
         );
       }
-      if (input.cursor) {
-        const [name, id] = decodeCursor(input.cursor, 2) as [string, string];
-        where.push(
-          or(
-            sql`${users.fullName} > ${name}`,
-            and(eq(users.fullName, name), sql`${users.id} > ${id}`),
-          )!,
-        );
-      }
+      if (input.cursor) where.push(afterCursor(input.cursor, users.fullName, users.id, 'asc'));
       const rows = db
         .select()
         .from(users)
