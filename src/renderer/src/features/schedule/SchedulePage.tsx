@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
 import { ExportCsvButton } from '../interchange';
+import { PageHeader } from '../../components/PageHeader';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { VocabularySelect } from '../../components/VocabularySelect';
@@ -86,22 +87,26 @@ export function SchedulePage() {
         overflow: 'auto',
       }}
     >
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }} spacing={2}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('calendar.title')}
-        </Typography>
-        {readsSchedule && (
-          <ExportCsvButton
-            entity="schedule"
-            filters={() => (visible.current ? { ...filters, ...visible.current } : null)}
-          />
-        )}
-        {readsSchedule && (
-          <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportIcs()}>
-            {t('calendar.exportIcs')}
-          </Button>
-        )}
-      </Stack>
+      <PageHeader
+        title={t('calendar.title')}
+        extra={
+          readsSchedule && (
+            <>
+              <ExportCsvButton
+                entity="schedule"
+                filters={() => (visible.current ? { ...filters, ...visible.current } : null)}
+              />
+              <Button
+                variant="outlined"
+                startIcon={<DownloadIcon />}
+                onClick={() => void exportIcs()}
+              >
+                {t('calendar.exportIcs')}
+              </Button>
+            </>
+          )
+        }
+      />
       {!readsSchedule && (
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           {t('calendar.contractsOnly')}
