@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { api } from './api';
 import { AuthScreens, OWNER } from './pages';
+import { wavBytes } from '../support/files';
 
 const PASSWORD = OWNER.password;
 
@@ -187,4 +188,62 @@ test('an admin brings a workspace over from Back4app exports, and running it aga
   await page.getByRole('link', { name: 'Talent roster' }).click();
   await expect(page.getByRole('grid').getByText('林小雨')).toBeVisible();
   await expect(page.getByRole('grid').getByText('Nova Hart', { exact: true })).toBeVisible();
+});
+
+test('a demo brought over from Back4app gets its recording, which the hosted app kept', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
+  const json = (name: string, results: unknown[]) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ results })),
+  });
+  const files = [
+    json('_User.json', [
+      { objectId: 'u1', username: 'ari', email: 'ari@label.example', role: 'AandR' },
+    ]),
+    json('Artist.json', [
+      { objectId: 'a1', artistName: '夜行者', genre: 'city pop', owner: ptr('_User', 'u1') },
+    ]),
+    json('Demo.json', [
+      {
+        objectId: 'd1',
+        artist: ptr('Artist', 'a1'),
+        title: 'Night Drive',
+        audioUrl: 'https://parsefiles.back4app.com/app/3f9c_night-drive.wav',
+        submittedBy: ptr('_User', 'u1'),
+      },
+    ]),
+  ];
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Import from Back4app' });
+  let chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose export files…' }).click();
+  await (await chooser).setFiles(files);
+  await expect(panel.getByRole('status')).toContainText('Imported 3 records');
+
+  await page.getByRole('link', { name: 'Demo queue' }).click();
+  const row = page
+    .getByRole('grid', { name: 'Demo queue' })
+    .getByRole('row', { name: /Night Drive/ });
+  await expect(row.getByText('No audio', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('hosted-demo.png') });
+  chooser = page.waitForEvent('filechooser');
+  await row.getByRole('button', { name: 'Add recording' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'night-drive.wav',
+    mimeType: 'audio/wav',
+    buffer: wavBytes(1.2),
+  });
+  await expect(page.getByText('“Night Drive” is playable again.')).toBeVisible();
+  await expect(row.getByText('No audio', { exact: true })).toHaveCount(0);
+  await expect(row).toContainText('0:01');
 });

@@ -3,6 +3,7 @@
  * forms (Pointer objects and `<field>Id` strings), Parse Date values, objects that must be
  * skipped with a reason, and a second run that imports nothing twice.
  */
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
   type Actors,
   type TestCore,
 } from '../support/testCore';
+import { wavBytes } from '../support/files';
 
 let t: TestCore;
 let a: Actors;
@@ -394,5 +396,59 @@ describe('imports.parse', () => {
     );
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(counts()).toEqual({ ...before, users: (before.users ?? 0) + 1 });
+  });
+
+  it('gives an imported demo its recording: stored, measured, audited; refused for others and for non-audio', async () => {
+    await t.call('imports.parse', { files: await stageExport(a.ownerId) }, a.owner);
+    const [hosted] = (await t.call('demos.list', {}, a.owner)).items;
+    expect(hosted).toMatchObject({ audioMissing: true, durationSeconds: null });
+    const stage = (userId: string, bytes: Buffer, name: string) =>
+      t.core.staging.fromStream(userId, name, Readable.from([bytes]));
+    const unchanged = () => t.call('demos.get', { id: hosted!.id }, a.owner);
+
+    // An A&R who does not own the artist may not give it a recording.
+    const omar = await a.user('omar', 'AandR');
+    const notTheirs = await t.raw(
+      'demos.relink',
+      { id: hosted!.id, file: await stage(omar.id, wavBytes(0.5), 'night-drive.wav') },
+      omar.token,
+    );
+    expect(notTheirs).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Not audio: refused by content, nothing changes.
+    const text = await t.raw(
+      'demos.relink',
+      { id: hosted!.id, file: await stage(a.ownerId, Buffer.from('not audio'), 'night-drive.mp3') },
+      a.owner,
+    );
+    expect(text.ok).toBe(false);
+    expect(await unchanged()).toEqual(hosted);
+
+    const recording = wavBytes(0.5);
+    const attached = await t.call(
+      'demos.relink',
+      { id: hosted!.id, file: await stage(a.ownerId, recording, 'night-drive.wav') },
+      a.owner,
+    );
+    expect(attached).toMatchObject({
+      audioMissing: false,
+      durationSeconds: expect.closeTo(0.5, 2),
+      version: hosted!.version + 1,
+    });
+    expect(attached.audioUrl).toMatch(/^media:/);
+    const { path } = t.core.media.locate(attached.audioUrl.slice('media:'.length));
+    expect(readFileSync(path).equals(recording)).toBe(true);
+    const trail = await t.call('audit.list', { entity: 'demos', entityId: hosted!.id }, a.owner);
+    expect(trail.items.find((e) => e.action === 'demos.relink')?.changes).toMatchObject({
+      audioUrl: ['https://files.example/night-drive.mp3', attached.audioUrl],
+      fileName: 'night-drive.wav',
+    });
+
+    // From now on it is a stored recording: only the same bytes relink it.
+    const other = await t.raw(
+      'demos.relink',
+      { id: hosted!.id, file: await stage(a.ownerId, wavBytes(0.7), 'other.wav') },
+      a.owner,
+    );
+    expect(other).toMatchObject({ ok: false, error: { fields: { file: 'Different recording' } } });
   });
 });

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { scopeOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
 import {
+  audioStayedHosted,
   MAX_AUDIO_BYTES,
   REVIEW_TRANSITIONS,
   type Demo,
@@ -120,6 +121,84 @@ export function createDemoService(
     return row;
   }
 
+  /** Takes an uploaded recording: checked by content, at most 1 GB, its bytes in the store. */
+  function stageRecording(session: Session, file: string) {
+    return files.staging.use(session.user.id, file, async (staged) => {
+      if (statSync(staged.path).size > MAX_AUDIO_BYTES) {
+        throw new AppError('VALIDATION', 'A demo can be at most 1 GB.', {
+          file: 'Larger than 1 GB',
+        });
+      }
+      const facts = await probeAudio(staged.path);
+      return {
+        fileName: staged.fileName,
+        facts,
+        ingested: await files.media.ingest(staged.path),
+      };
+    });
+  }
+
+  /** What decides on a demo's review, and its recording: the artist's owner, or an admin. */
+  function mayDecide(session: Session, demo: Row, what: string): void {
+    if (
+      scopeOf(session.user.role, 'demos', 'update') === 'own' &&
+      demo.artistOwner !== session.user.id
+    ) {
+      throw new AppError('FORBIDDEN', `Only the artist’s owner or an admin ${what}.`);
+    }
+  }
+
+  /**
+   * A demo imported from the hosted app gets its recording: stored like an import, the demo
+   * pointed at it with its duration and sample rate, audited with the hosted address it replaces.
+   */
+  async function attachRecording(session: Session, demo: Row, file: string): Promise<Demo> {
+    mayDecide(session, demo, 'gives this artist’s demos their recordings');
+    const { fileName, facts, ingested } = await stageRecording(session, file);
+    const attached = store.write(session.user.id, (w) => {
+      const before = loadRow(w.tx, demo.id, session.user.id);
+      if (!audioStayedHosted(before)) {
+        throw new AppError(
+          'CONFLICT',
+          'This demo has just been given its recording by someone else.',
+        );
+      }
+      const stored = files.media.record(w.tx, ingested, {
+        fileName,
+        contentType: facts.contentType,
+        createdBy: session.user.id,
+        now: w.now,
+      });
+      const audioUrl = `media:${stored.id}`;
+      w.tx
+        .update(demos)
+        .set({
+          audioUrl,
+          durationSeconds: facts.durationSeconds,
+          sampleRate: facts.sampleRate,
+          updatedAt: w.now,
+          version: before.version + 1,
+        })
+        .where(eq(demos.id, before.id))
+        .run();
+      w.audit({
+        action: 'demos.relink',
+        entity: 'demos',
+        entityId: before.id,
+        changes: {
+          audioUrl: [before.audioUrl, audioUrl],
+          durationSeconds: [before.durationSeconds, facts.durationSeconds],
+          sampleRate: [before.sampleRate, facts.sampleRate],
+          fileName,
+        },
+      });
+      w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+      return toDemo(loadRow(w.tx, before.id, session.user.id));
+    });
+    analysis.enqueue(attached.audioUrl.slice('media:'.length));
+    return attached;
+  }
+
   return {
     list(session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
@@ -149,23 +228,7 @@ export function createDemoService(
     async import(session: Session, input: Input<'demos.import'>): Promise<Output<'demos.import'>> {
       // Checked before the file token is spent, so a wrong artist can be fixed and retried.
       requireArtist(db, input.artist);
-      const { fileName, facts, ingested } = await files.staging.use(
-        session.user.id,
-        input.file,
-        async (staged) => {
-          if (statSync(staged.path).size > MAX_AUDIO_BYTES) {
-            throw new AppError('VALIDATION', 'A demo can be at most 1 GB.', {
-              file: 'Larger than 1 GB',
-            });
-          }
-          const facts = await probeAudio(staged.path);
-          return {
-            fileName: staged.fileName,
-            facts,
-            ingested: await files.media.ingest(staged.path),
-          };
-        },
-      );
+      const { fileName, facts, ingested } = await stageRecording(session, input.file);
       const imported = store.write(session.user.id, (w) => {
         requireArtist(w.tx, input.artist);
         const stored = files.media.record(w.tx, ingested, {
@@ -225,15 +288,7 @@ export function createDemoService(
     ): Output<'demos.setReviewStatus'> {
       return store.write(session.user.id, (w) => {
         const before = loadRow(w.tx, input.id, session.user.id);
-        if (
-          scopeOf(session.user.role, 'demos', 'update') === 'own' &&
-          before.artistOwner !== session.user.id
-        ) {
-          throw new AppError(
-            'FORBIDDEN',
-            'Only the artist’s owner or an admin decides on this artist’s demos.',
-          );
-        }
+        mayDecide(session, before, 'decides on this artist’s demos');
         const from = before.reviewStatus as ReviewStatus;
         if (!REVIEW_TRANSITIONS[from].includes(input.status)) {
           throw new AppError('CONFLICT', `A demo cannot move from ${from} to ${input.status}.`, {
@@ -295,9 +350,13 @@ export function createDemoService(
       });
     },
 
-    /** Restores a missing stored file from the same recording; a different recording is refused. */
+    /**
+     * Restores a missing stored file from the same recording (a different recording is
+     * refused); a demo whose audio stayed on the hosted app takes its recording here.
+     */
     async relink(session: Session, input: Input<'demos.relink'>): Promise<Output<'demos.relink'>> {
       const demo = loadRow(db, input.id, session.user.id);
+      if (audioStayedHosted(demo)) return attachRecording(session, demo, input.file);
       const stored = demo.sha256;
       if (stored === null) throw new AppError('NOT_FOUND', 'This demo has no stored file record.');
       await files.staging.use(session.user.id, input.file, async (staged) => {

@@ -39,7 +39,10 @@ export const demoSetReviewStatus = z.strictObject({
 /** A reviewer's score for a demo; rating again replaces their earlier score. */
 export const demoRate = z.strictObject({ id, score: z.number().int().min(1).max(5) });
 
-/** Points a demo whose stored file went missing at the same recording again. */
+/**
+ * Points a demo whose stored file went missing at the same recording again; a demo imported
+ * from the hosted app, whose audio never came over, takes its recording the first time.
+ */
 export const demoRelink = z.strictObject({ id, file: z.string().min(1).max(128) });
 
 export const demo = z.object({
@@ -68,6 +71,10 @@ export const demo = z.object({
   }),
 });
 export type Demo = z.infer<typeof demo>;
+
+/** Imported from the hosted app: the address of the audio there, never a stored file here. */
+export const audioStayedHosted = (demo: Pick<Demo, 'audioUrl'>): boolean =>
+  !demo.audioUrl.startsWith('media:');
 
 /** An import answer says whether the same bytes were already stored (linked, not copied). */
 export const demoImported = demo.extend({ duplicate: z.boolean() });

@@ -6,7 +6,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
-import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
+import {
+  audioStayedHosted,
+  REVIEW_TRANSITIONS,
+  type Demo,
+  type ReviewStatus,
+} from '../../../../shared/domain/demo';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
@@ -49,17 +54,20 @@ export function DemoQueue({
         field: 'title',
         headerName: t('demos.title'),
         flex: 1.3,
-        minWidth: 180,
+        // A title and its "No audio" or "File missing" chip.
+        minWidth: 220,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
             <span>{row.title}</span>
             {row.audioMissing && (
-              <Tooltip title={t('demos.missingHint')}>
+              <Tooltip
+                title={audioStayedHosted(row) ? t('demos.hostedHint') : t('demos.missingHint')}
+              >
                 <Chip
                   size="small"
                   color="warning"
                   icon={<LinkOffIcon />}
-                  label={t('demos.missing')}
+                  label={audioStayedHosted(row) ? t('demos.hosted') : t('demos.missing')}
                 />
               </Tooltip>
             )}

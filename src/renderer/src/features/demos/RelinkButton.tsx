@@ -1,13 +1,16 @@
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Demo } from '../../../../shared/domain/demo';
+import { audioStayedHosted, type Demo } from '../../../../shared/domain/demo';
 import { AppError } from '../../../../shared/errors';
 import { bridge } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { useNotify } from '../../components/useNotify';
 
-/** Points a demo whose stored file went missing at the same recording again. */
+/**
+ * Points a demo whose stored file went missing at the same recording again, or gives a demo
+ * imported from the hosted app (its audio left behind there) its recording.
+ */
 export function RelinkButton({ demo }: { demo: Demo }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -32,7 +35,7 @@ export function RelinkButton({ demo }: { demo: Demo }) {
         }
       }}
     >
-      {t('demos.relink')}
+      {audioStayedHosted(demo) ? t('demos.addRecording') : t('demos.relink')}
     </Button>
   );
 }

@@ -30,7 +30,11 @@ import {
   useSearchParams,
 } from 'react-router';
 import type { Input } from '../../../../shared/api';
-import { REVIEW_TRANSITIONS, type ReviewStatus } from '../../../../shared/domain/demo';
+import {
+  audioStayedHosted,
+  REVIEW_TRANSITIONS,
+  type ReviewStatus,
+} from '../../../../shared/domain/demo';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
@@ -292,7 +296,7 @@ export function DemoPlayerPage() {
       </Stack>
       {demoData.audioMissing ? (
         <Alert severity="warning" action={<RelinkButton demo={demoData} />}>
-          {t('demos.missingHint')}
+          {audioStayedHosted(demoData) ? t('demos.hostedHint') : t('demos.missingHint')}
         </Alert>
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -468,6 +468,10 @@ export const en = {
       'The stored audio file is gone from this workspace. Relink it to the same recording.',
     relink: 'Relink',
     relinked: '“{{title}}” is playable again.',
+    hosted: 'No audio',
+    hostedHint:
+      'This demo came from the hosted app, and its audio stayed there. Add the recording to play it.',
+    addRecording: 'Add recording',
     decide: {
       submitted: 'Back to submitted',
       in_review: 'Start review',

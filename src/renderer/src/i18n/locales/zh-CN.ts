@@ -449,6 +449,9 @@ export const zhCN: Catalog = {
     missingHint: '此工作区中保存的音频文件已不存在。请重新关联同一段录音。',
     relink: '重新关联',
     relinked: '“{{title}}”已可再次播放。',
+    hosted: '无音频',
+    hostedHint: '此小样来自托管应用，其音频仍留在那里。添加录音后即可播放。',
+    addRecording: '添加录音',
     decide: {
       submitted: '退回已提交',
       in_review: '开始审听',
