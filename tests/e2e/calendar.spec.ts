@@ -187,4 +187,6 @@ test('the week view shows 2,000 entries, three side by side per slot and the res
   await page.keyboard.press('Enter');
   await expect(page.locator('.fc-popover .fc-event')).toHaveCount(hidden);
   await page.screenshot({ path: test.info().outputPath('week-more.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.fc-popover')).toHaveCount(0);
 });

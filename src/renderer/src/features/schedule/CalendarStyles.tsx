@@ -19,6 +19,10 @@ export function CalendarStyles() {
           fontSize: 14,
         },
         '.fc .fc-toolbar-title': { fontSize: 20 },
+        // With text buttons (buttonIcons off) FullCalendar leaves the "+N" popover's close
+        // control empty: draw its cross here. Escape closes the popover too.
+        '.fc .fc-popover-close': { padding: '0 6px', fontSize: 18, lineHeight: 1 },
+        '.fc .fc-popover-close::before': { content: '"×"' },
         // One element per week-view event (timeGridEventContent): time, then title.
         '.fc .gr-event-content': {
           whiteSpace: 'pre-line',
