@@ -257,6 +257,7 @@ export function createCore(options: CoreOptions): Core {
     'demos.import': (session, input) => demos.import(session, input),
     'demos.setReviewStatus': (session, input) => demos.setReviewStatus(session, input),
     'demos.relink': (session, input) => demos.relink(session, input),
+    'demos.attachRecordings': (session, input) => demos.attachRecordings(session, input),
     'demos.peaks': (session, input) => demos.peaks(session, input),
     'demos.rate': (session, input) => demos.rate(session, input),
     'contracts.list': (session, input) => contracts.list(session, input),

@@ -48,7 +48,9 @@ import {
   contractUpdate,
 } from './domain/contract';
 import {
+  attachedRecordings,
   demo,
+  demoAttachRecordings,
   demoImport,
   demoImported,
   demoList,
@@ -319,6 +321,11 @@ export const contract = {
     guard: { entity: 'demos', action: 'update' },
   },
   'demos.relink': { input: demoRelink, output: demo, guard: { entity: 'demos', action: 'create' } },
+  'demos.attachRecordings': {
+    input: demoAttachRecordings,
+    output: attachedRecordings,
+    guard: { entity: 'demos', action: 'create' },
+  },
   'demos.peaks': { input: byId, output: demoPeaks, guard: { entity: 'demos', action: 'read' } },
   'demos.rate': {
     input: demoRate,

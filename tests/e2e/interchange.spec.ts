@@ -216,6 +216,14 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
         audioUrl: 'https://parsefiles.back4app.com/app/3f9c_night-drive.wav',
         submittedBy: ptr('_User', 'u1'),
       },
+      {
+        objectId: 'd2',
+        artist: ptr('Artist', 'a1'),
+        title: 'Sunrise',
+        audioUrl:
+          'https://parsefiles.back4app.com/app/0123456789abcdef0123456789abcdef_sunrise.wav',
+        submittedBy: ptr('_User', 'u1'),
+      },
     ]),
   ];
 
@@ -226,7 +234,7 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
   let chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'Choose export files…' }).click();
   await (await chooser).setFiles(files);
-  await expect(panel.getByRole('status')).toContainText('Imported 3 records');
+  await expect(panel.getByRole('status')).toContainText('Imported 4 records');
 
   await page.getByRole('link', { name: 'Demo queue' }).click();
   const row = page
@@ -246,4 +254,29 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
   await expect(page.getByText('“Night Drive” is playable again.')).toBeVisible();
   await expect(row.getByText('No audio', { exact: true })).toHaveCount(0);
   await expect(row).toContainText('0:01');
+
+  // The rest at once: each file goes to the demo whose hosted audio had its name.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add recordings' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'sunrise.wav', mimeType: 'audio/wav', buffer: wavBytes(2.4) },
+    { name: 'unknown.wav', mimeType: 'audio/wav', buffer: wavBytes(0.5) },
+  ]);
+  const report = page.getByRole('dialog', { name: 'Recordings for demos from Back4app' });
+  await expect(report.getByRole('status')).toHaveText('Added: 1. Not added: 1.');
+  await expect(report.getByRole('table', { name: 'Added', exact: true })).toContainText(
+    'Sunrise · 夜行者',
+  );
+  await expect(report.getByRole('table', { name: 'Not added' })).toContainText(
+    'No demo brought over from Back4app had audio with this name.',
+  );
+  await page.screenshot({ path: test.info().outputPath('add-recordings.png') });
+  await report.getByRole('button', { name: 'Close' }).click();
+  const sunrise = page
+    .getByRole('grid', { name: 'Demo queue' })
+    .getByRole('row', { name: /Sunrise/ });
+  await expect(sunrise).toContainText('0:02');
+  await expect(sunrise.getByText('No audio', { exact: true })).toHaveCount(0);
 });

@@ -313,6 +313,10 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ id: w.demo, file: await w.stageWav(a) }),
     expect: aandrDesk,
   },
+  'demos.attachRecordings': {
+    input: async (w, a) => ({ files: [await w.stageWav(a)] }),
+    expect: aandrDesk,
+  },
   'contracts.list': { input: () => ({}), expect: contractReaders },
   'contracts.get': { input: (w) => ({ id: w.contract }), expect: contractReaders },
   'contracts.create': {

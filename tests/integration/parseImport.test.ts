@@ -451,4 +451,84 @@ describe('imports.parse', () => {
     );
     expect(other).toMatchObject({ ok: false, error: { fields: { file: 'Different recording' } } });
   });
+
+  it('adds many recordings at once, each to the demo whose hosted audio had its name', async () => {
+    const hosted = 'https://parsefiles.back4app.com/appid/';
+    const demo = (objectId: string, title: string, audioUrl: string) => ({
+      objectId,
+      artist: ptr('Artist', 'a1'),
+      title,
+      audioUrl,
+      submittedBy: ptr('_User', 'u1'),
+    });
+    await t.call(
+      'imports.parse',
+      {
+        files: await stageExport(a.ownerId, {
+          '_User.json': [{ objectId: 'u1', username: 'ari', email: 'a@l.example', role: 'AandR' }],
+          'Artist.json': [
+            { objectId: 'a1', artistName: 'Tides', genre: 'pop', owner: ptr('_User', 'u1') },
+          ],
+          'Demo.json': [
+            demo('d1', 'Night Drive', `${hosted}0123456789abcdef0123456789abcdef_night-drive.wav`),
+            demo(
+              'd2',
+              'Sunrise',
+              `${hosted}tfss-0a1b2c3d-0000-4000-8000-1234567890ab-Sunrise%20Mix.wav`,
+            ),
+            demo('d3', 'Take A', `${hosted}11111111111111111111111111111111_take.wav`),
+            demo('d4', 'Take B', `${hosted}22222222222222222222222222222222_take.wav`),
+            demo('d5', 'Notes', `${hosted}33333333333333333333333333333333_notes.wav`),
+          ],
+        }),
+      },
+      a.owner,
+    );
+    const stage = (bytes: Buffer, name: string) =>
+      t.core.staging.fromStream(a.ownerId, name, Readable.from([bytes]));
+    const byTitle = async () =>
+      Object.fromEntries((await t.call('demos.list', {}, a.owner)).items.map((d) => [d.title, d]));
+    const before = await byTitle();
+
+    // An unknown file token: refused before anything is attached.
+    const bad = await t.raw(
+      'demos.attachRecordings',
+      { files: [await stage(wavBytes(0.3), 'night-drive.wav'), 'not-a-token'] },
+      a.owner,
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await byTitle()).toEqual(before);
+
+    const report = await t.call(
+      'demos.attachRecordings',
+      {
+        files: [
+          await stage(wavBytes(0.3), 'night-drive.wav'),
+          await stage(wavBytes(0.4), 'SUNRISE MIX.wav'),
+          await stage(wavBytes(0.5), 'take.wav'),
+          await stage(wavBytes(0.6), 'unknown.wav'),
+          await stage(wavBytes(0.7), 'night-drive.wav'),
+          await stage(Buffer.from('not audio at all'), 'notes.wav'),
+        ],
+      },
+      a.owner,
+    );
+    expect(report.attached.map((x) => [x.fileName, x.demo.title, x.demo.audioMissing])).toEqual([
+      ['night-drive.wav', 'Night Drive', false],
+      ['SUNRISE MIX.wav', 'Sunrise', false],
+    ]);
+    expect(report.unmatched).toEqual([
+      { fileName: 'take.wav', reason: expect.stringContaining('2 demos had audio with this name') },
+      { fileName: 'unknown.wav', reason: expect.stringContaining('No demo brought over') },
+      { fileName: 'night-drive.wav', reason: 'Another file was already added to “Night Drive”.' },
+      { fileName: 'notes.wav', reason: expect.stringMatching(/audio/i) },
+    ]);
+    const after = await byTitle();
+    expect(after['Night Drive']).toMatchObject({
+      audioMissing: false,
+      durationSeconds: expect.closeTo(0.3, 2),
+    });
+    expect(after['Take A']).toEqual(before['Take A']);
+    expect(after['Notes']).toEqual(before['Notes']);
+  });
 });

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, notLike, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { scopeOf } from '../../shared/access';
 import type { Input, Output } from '../../shared/api';
@@ -17,6 +17,7 @@ import { artists, demoScores, demos, media, users } from '../db/schema';
 import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from './media';
 import type { DemoAnalysis } from './demoAnalysis';
+import { recordingKey } from './hostedAudio';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from './paging';
 import { insertNote } from './reviewNotes';
 import { requireArtist } from './artistRows';
@@ -138,12 +139,16 @@ export function createDemoService(
     });
   }
 
-  /** What decides on a demo's review, and its recording: the artist's owner, or an admin. */
+  /** Who decides on a demo's review, and its recording: the artist's owner, or an admin. */
+  function maySessionDecide(session: Session, demo: Row): boolean {
+    return (
+      scopeOf(session.user.role, 'demos', 'update') !== 'own' ||
+      demo.artistOwner === session.user.id
+    );
+  }
+
   function mayDecide(session: Session, demo: Row, what: string): void {
-    if (
-      scopeOf(session.user.role, 'demos', 'update') === 'own' &&
-      demo.artistOwner !== session.user.id
-    ) {
+    if (!maySessionDecide(session, demo)) {
       throw new AppError('FORBIDDEN', `Only the artist’s owner or an admin ${what}.`);
     }
   }
@@ -348,6 +353,59 @@ export function createDemoService(
         w.emit({ entity: 'demos', id: before.id, action: 'updated' });
         return toDemo(loadRow(w.tx, before.id, session.user.id));
       });
+    },
+
+    /**
+     * Recordings for many demos brought over from Back4app at once: each file goes to the one
+     * demo (of those this user decides on) whose hosted audio had its name, and is attached as
+     * demos.relink would; a file that matches none, or several, is reported and not kept.
+     */
+    async attachRecordings(
+      session: Session,
+      input: Input<'demos.attachRecordings'>,
+    ): Promise<Output<'demos.attachRecordings'>> {
+      // Every token checked before anything is attached: a bad one changes nothing.
+      const picked = input.files.map((file) => ({
+        file,
+        fileName: files.staging.peek(session.user.id, file).fileName,
+      }));
+      const waiting = new Map<string, Row[]>();
+      for (const row of selectDemos(db, session.user.id)
+        .where(notLike(demos.audioUrl, 'media:%'))
+        .all()) {
+        if (!maySessionDecide(session, row)) continue;
+        const key = recordingKey(row.audioUrl);
+        waiting.set(key, [...(waiting.get(key) ?? []), row]);
+      }
+      const attached: Output<'demos.attachRecordings'>['attached'] = [];
+      const unmatched: Output<'demos.attachRecordings'>['unmatched'] = [];
+      const given = new Set<string>();
+      for (const { file, fileName } of picked) {
+        const candidates = waiting.get(recordingKey(fileName)) ?? [];
+        const refuse = async (reason: string) => {
+          await files.staging.use(session.user.id, file, async () => undefined);
+          unmatched.push({ fileName, reason });
+        };
+        if (candidates.length === 0) {
+          await refuse('No demo brought over from Back4app had audio with this name.');
+        } else if (candidates.length > 1) {
+          await refuse(
+            `${candidates.length} demos had audio with this name (${candidates.map((c) => `“${c.title}”`).join(', ')}): add it from the right one.`,
+          );
+        } else if (given.has(candidates[0]!.id)) {
+          await refuse(`Another file was already added to “${candidates[0]!.title}”.`);
+        } else {
+          const demo = candidates[0]!;
+          try {
+            attached.push({ fileName, demo: await attachRecording(session, demo, file) });
+            given.add(demo.id);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            unmatched.push({ fileName, reason: error.message });
+          }
+        }
+      }
+      return { attached, unmatched };
     },
 
     /**

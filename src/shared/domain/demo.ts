@@ -45,6 +45,11 @@ export const demoRate = z.strictObject({ id, score: z.number().int().min(1).max(
  */
 export const demoRelink = z.strictObject({ id, file: z.string().min(1).max(128) });
 
+/** Recordings for demos brought over from Back4app, matched by the hosted audio's file name. */
+export const demoAttachRecordings = z.strictObject({
+  files: z.array(z.string().min(1).max(128)).min(1, 'Choose at least one file').max(200),
+});
+
 export const demo = z.object({
   ...rowMeta,
   artist: z.string(),
@@ -71,6 +76,11 @@ export const demo = z.object({
   }),
 });
 export type Demo = z.infer<typeof demo>;
+
+export const attachedRecordings = z.object({
+  attached: z.array(z.object({ fileName: z.string(), demo })),
+  unmatched: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+});
 
 /** Imported from the hosted app: the address of the audio there, never a stored file here. */
 export const audioStayedHosted = (demo: Pick<Demo, 'audioUrl'>): boolean =>

@@ -13,6 +13,7 @@ import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { AddRecordingsButton } from './AddRecordingsButton';
 import { DemoQueue } from './DemoQueue';
 import { ImportDemosDialog } from './ImportDemosDialog';
 
@@ -33,7 +34,12 @@ export function DemosPage() {
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('demos.pageTitle')}
-        extra={<ExportCsvButton entity="demos" filters={filters} />}
+        extra={
+          <>
+            <ExportCsvButton entity="demos" filters={filters} />
+            <AddRecordingsButton />
+          </>
+        }
         action={{
           label: t('demos.import.open'),
           icon: <UploadFileIcon />,

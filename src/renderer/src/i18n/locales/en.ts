@@ -472,6 +472,18 @@ export const en = {
     hostedHint:
       'This demo came from the hosted app, and its audio stayed there. Add the recording to play it.',
     addRecording: 'Add recording',
+    addRecordings: {
+      open: 'Add recordings',
+      uploading: 'Uploading… {{percent}}%',
+      title: 'Recordings for demos from Back4app',
+      summary: 'Added: {{added}}. Not added: {{notAdded}}.',
+      added: 'Added',
+      notAdded: 'Not added',
+      file: 'File',
+      demo: 'Demo',
+      why: 'Why',
+      hint: 'Each file goes to the demo whose audio on the hosted app had the same name. A demo can also be given its recording on its own, with Add recording.',
+    },
     decide: {
       submitted: 'Back to submitted',
       in_review: 'Start review',

@@ -452,6 +452,18 @@ export const zhCN: Catalog = {
     hosted: '无音频',
     hostedHint: '此小样来自托管应用，其音频仍留在那里。添加录音后即可播放。',
     addRecording: '添加录音',
+    addRecordings: {
+      open: '批量添加录音',
+      uploading: '正在上传… {{percent}}%',
+      title: '为从 Back4app 迁入的小样添加录音',
+      summary: '已添加：{{added}} 个。未添加：{{notAdded}} 个。',
+      added: '已添加',
+      notAdded: '未添加',
+      file: '文件',
+      demo: '小样',
+      why: '原因',
+      hint: '每个文件会添加到托管应用中音频同名的小样。也可以在单个小样上用“添加录音”逐个添加。',
+    },
     decide: {
       submitted: '退回已提交',
       in_review: '开始审听',
