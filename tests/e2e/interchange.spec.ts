@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { api } from './api';
 import { AuthScreens, OWNER } from './pages';
@@ -87,11 +88,11 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
   const dialog = page.getByRole('dialog', { name: 'Import artists from CSV' });
   const bad =
     'artistName,genre,priorityScore,owner\n夜行者乐队,indie,80,ada\n,rock,,\nLoud Band,metal,900,ghost\n';
-  let chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
-  await (
-    await chooser
-  ).setFiles({ name: 'artists.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await choose(page, dialog.getByRole('button', { name: 'Choose a CSV file…' }), {
+    name: 'artists.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(bad),
+  });
   await expect(dialog.getByRole('status')).toContainText('2 of 3 rows cannot be imported');
   const errors = dialog.getByRole('table', { name: 'Rows that cannot be imported' });
   await expect(errors.getByRole('row').filter({ hasText: 'artistName' })).toContainText('2');
@@ -101,11 +102,11 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
 
   const good =
     '\uFEFFartistName,genre,priorityScore,owner\r\n夜行者乐队,indie,80,ada\r\n"Comma, Band",rock,,\r\n';
-  chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose another file…' }).click();
-  await (
-    await chooser
-  ).setFiles({ name: 'artists.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await choose(page, dialog.getByRole('button', { name: 'Choose another file…' }), {
+    name: 'artists.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(good),
+  });
   await expect(dialog.getByRole('status')).toContainText('All 2 rows can be imported.');
   await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
   await expect(page.getByText('Imported 2 rows.')).toBeVisible();
@@ -120,67 +121,70 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
   expect(csv).toContain('夜行者乐队');
 });
 
+type ChosenFile = { name: string; mimeType: string; buffer: Buffer };
+
+const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
+
+/** One class of a Back4app (Parse) JSON export, as the hosted app's export names it. */
+const classExport = (className: string, results: unknown[]): ChosenFile => ({
+  name: `${className}.json`,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ results })),
+});
+
+/** Clicks a button that opens the file chooser, and chooses these files. */
+async function choose(page: Page, button: Locator, files: ChosenFile | ChosenFile[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(files);
+}
+
+/** Signs in as the owner and brings these class exports over from Settings. */
+async function importFromBack4app(page: Page, host: { url: string }, files: ChosenFile[]) {
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Import from Back4app' });
+  await choose(page, panel.getByRole('button', { name: 'Choose export files…' }), files);
+  return panel;
+}
+
 test('an admin brings a workspace over from Back4app exports, and running it again adds nothing', async ({
   host,
   page,
 }) => {
   await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
   const files = [
-    {
-      name: '_User.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(
-        JSON.stringify({
-          results: [
-            { objectId: 'u1', username: 'mags', email: 'mags@agency.example', role: 'manager' },
-            { objectId: 'u2', username: 'odd', email: 'odd@agency.example', role: 'agent' },
-          ],
-        }),
-      ),
-    },
-    {
-      name: 'TalentProfile.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(
-        JSON.stringify({
-          results: [
-            {
-              objectId: 't1',
-              stageName: '林小雨',
-              fullName: 'Lin Xiaoyu',
-              talentType: 'model',
-              manager: ptr('_User', 'u1'),
-            },
-            {
-              objectId: 't2',
-              stageName: 'Nova Hart',
-              fullName: 'Nova Hartley',
-              talentType: 'actor',
-              manager: ptr('_User', 'u1'),
-            },
-          ],
-        }),
-      ),
-    },
+    classExport('_User', [
+      { objectId: 'u1', username: 'mags', email: 'mags@agency.example', role: 'manager' },
+      { objectId: 'u2', username: 'odd', email: 'odd@agency.example', role: 'agent' },
+    ]),
+    classExport('TalentProfile', [
+      {
+        objectId: 't1',
+        stageName: '林小雨',
+        fullName: 'Lin Xiaoyu',
+        talentType: 'model',
+        manager: ptr('_User', 'u1'),
+      },
+      {
+        objectId: 't2',
+        stageName: 'Nova Hart',
+        fullName: 'Nova Hartley',
+        talentType: 'actor',
+        manager: ptr('_User', 'u1'),
+      },
+    ]),
   ];
 
-  await page.goto(host.url);
-  await new AuthScreens(page).signIn();
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const panel = page.getByRole('region', { name: 'Import from Back4app' });
-  let chooser = page.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Choose export files…' }).click();
-  await (await chooser).setFiles(files);
+  const panel = await importFromBack4app(page, host, files);
   await expect(panel.getByRole('status')).toContainText('Imported 3 records; skipped 1');
   const skipped = panel.getByRole('table', { name: 'Skipped objects' });
   await expect(skipped).toContainText('role “agent” is not one of');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('parse-import.png') });
 
-  chooser = page.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Choose export files…' }).click();
-  await (await chooser).setFiles(files);
+  await choose(page, panel.getByRole('button', { name: 'Choose export files…' }), files);
   await expect(panel.getByRole('status')).toContainText(
     'Imported 0 records; skipped 1; 3 were already imported',
   );
@@ -195,20 +199,14 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
   page,
 }) => {
   await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
-  const json = (name: string, results: unknown[]) => ({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ results })),
-  });
   const files = [
-    json('_User.json', [
+    classExport('_User', [
       { objectId: 'u1', username: 'ari', email: 'ari@label.example', role: 'AandR' },
     ]),
-    json('Artist.json', [
+    classExport('Artist', [
       { objectId: 'a1', artistName: '夜行者', genre: 'city pop', owner: ptr('_User', 'u1') },
     ]),
-    json('Demo.json', [
+    classExport('Demo', [
       {
         objectId: 'd1',
         artist: ptr('Artist', 'a1'),
@@ -227,13 +225,7 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
     ]),
   ];
 
-  await page.goto(host.url);
-  await new AuthScreens(page).signIn();
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const panel = page.getByRole('region', { name: 'Import from Back4app' });
-  let chooser = page.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Choose export files…' }).click();
-  await (await chooser).setFiles(files);
+  const panel = await importFromBack4app(page, host, files);
   await expect(panel.getByRole('status')).toContainText('Imported 4 records');
 
   await page.getByRole('link', { name: 'Demo queue' }).click();
@@ -242,11 +234,7 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
     .getByRole('row', { name: /Night Drive/ });
   await expect(row.getByText('No audio', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('hosted-demo.png') });
-  chooser = page.waitForEvent('filechooser');
-  await row.getByRole('button', { name: 'Add recording' }).click();
-  await (
-    await chooser
-  ).setFiles({
+  await choose(page, row.getByRole('button', { name: 'Add recording' }), {
     name: 'night-drive.wav',
     mimeType: 'audio/wav',
     buffer: wavBytes(1.2),
@@ -256,11 +244,7 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
   await expect(row).toContainText('0:01');
 
   // The rest at once: each file goes to the demo whose hosted audio had its name.
-  chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add recordings' }).click();
-  await (
-    await chooser
-  ).setFiles([
+  await choose(page, page.getByRole('button', { name: 'Add recordings' }), [
     { name: 'sunrise.wav', mimeType: 'audio/wav', buffer: wavBytes(2.4) },
     { name: 'unknown.wav', mimeType: 'audio/wav', buffer: wavBytes(0.5) },
   ]);

@@ -497,6 +497,10 @@ describe('imports.parse', () => {
       a.owner,
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const twice = await stage(wavBytes(0.3), 'night-drive.wav');
+    expect(await t.raw('demos.attachRecordings', { files: [twice, twice] }, a.owner)).toMatchObject(
+      { ok: false, error: { fields: { files: 'A file appears more than once' } } },
+    );
     expect(await byTitle()).toEqual(before);
 
     const report = await t.call(

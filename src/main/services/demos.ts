@@ -365,6 +365,11 @@ export function createDemoService(
       input: Input<'demos.attachRecordings'>,
     ): Promise<Output<'demos.attachRecordings'>> {
       // Every token checked before anything is attached: a bad one changes nothing.
+      if (new Set(input.files).size !== input.files.length) {
+        throw new AppError('VALIDATION', 'The same file was given twice.', {
+          files: 'A file appears more than once',
+        });
+      }
       const picked = input.files.map((file) => ({
         file,
         fileName: files.staging.peek(session.user.id, file).fileName,
