@@ -6,16 +6,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
-import {
-  audioStayedHosted,
-  REVIEW_TRANSITIONS,
-  type Demo,
-  type ReviewStatus,
-} from '../../../../shared/domain/demo';
+import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { useCurrentUser } from '../session';
+import { missingAudioText } from './missingAudioText';
 import { RelinkButton } from './RelinkButton';
 import { ReviewDecisionDialog } from './ReviewDecisionDialog';
 import { formatDuration, mayDecide, useDemoList } from './useDemos';
@@ -60,14 +56,12 @@ export function DemoQueue({
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
             <span>{row.title}</span>
             {row.audioMissing && (
-              <Tooltip
-                title={audioStayedHosted(row) ? t('demos.hostedHint') : t('demos.missingHint')}
-              >
+              <Tooltip title={t(missingAudioText(row).hint)}>
                 <Chip
                   size="small"
                   color="warning"
                   icon={<LinkOffIcon />}
-                  label={audioStayedHosted(row) ? t('demos.hosted') : t('demos.missing')}
+                  label={t(missingAudioText(row).chip)}
                 />
               </Tooltip>
             )}

@@ -1,11 +1,12 @@
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { audioStayedHosted, type Demo } from '../../../../shared/domain/demo';
+import type { Demo } from '../../../../shared/domain/demo';
 import { AppError } from '../../../../shared/errors';
 import { bridge } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { useNotify } from '../../components/useNotify';
+import { missingAudioText } from './missingAudioText';
 
 /**
  * Points a demo whose stored file went missing at the same recording again, or gives a demo
@@ -35,7 +36,7 @@ export function RelinkButton({ demo }: { demo: Demo }) {
         }
       }}
     >
-      {audioStayedHosted(demo) ? t('demos.addRecording') : t('demos.relink')}
+      {t(missingAudioText(demo).action)}
     </Button>
   );
 }

@@ -30,11 +30,7 @@ import {
   useSearchParams,
 } from 'react-router';
 import type { Input } from '../../../../shared/api';
-import {
-  audioStayedHosted,
-  REVIEW_TRANSITIONS,
-  type ReviewStatus,
-} from '../../../../shared/domain/demo';
+import { REVIEW_TRANSITIONS, type ReviewStatus } from '../../../../shared/domain/demo';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
@@ -42,6 +38,7 @@ import { useChannelMutation } from '../../api/useChannelMutation';
 import { StatusChip } from '../../components/StatusChip';
 import { useNotify } from '../../components/useNotify';
 import { formatDuration, mayDecide } from '../demos/useDemos';
+import { missingAudioText } from '../demos/missingAudioText';
 import { RelinkButton } from '../demos/RelinkButton';
 import { useCurrentUser } from '../session';
 import { can } from '../../../../shared/access';
@@ -296,7 +293,7 @@ export function DemoPlayerPage() {
       </Stack>
       {demoData.audioMissing ? (
         <Alert severity="warning" action={<RelinkButton demo={demoData} />}>
-          {audioStayedHosted(demoData) ? t('demos.hostedHint') : t('demos.missingHint')}
+          {t(missingAudioText(demoData).hint)}
         </Alert>
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>
