@@ -23,6 +23,7 @@ import type { Input } from '../../../../shared/api';
 import type { Booking, Clash } from '../../../../shared/domain/booking';
 import type { ContractKeyDate } from '../../../../shared/domain/contract';
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+import { SCHEDULE_ENTRY_TYPES } from '../../../../shared/domain/vocabulary';
 import { can } from '../../../../shared/access';
 import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
@@ -117,19 +118,14 @@ export function CalendarView({
         .then(({ items }) => {
           // Same value: React skips the re-render (which would re-lay out every event).
           setFetchError((current) => (current === null ? current : null));
-          const typeLabels = new Map<string, string>();
-          const typeLabel = (type: ScheduleEntry['entryType']) => {
-            let label = typeLabels.get(type);
-            if (label === undefined) {
-              label = t(`schedule.entryType.${type}`);
-              typeLabels.set(type, label);
-            }
-            return label;
-          };
+          // Each type's name translated once, not once per entry of a 2,000-entry week.
+          const typeLabel = Object.fromEntries(
+            SCHEDULE_ENTRY_TYPES.map((type) => [type, t(`schedule.entryType.${type}`)]),
+          ) as Record<ScheduleEntry['entryType'], string>;
           success(
             items.map((entry) => ({
               id: entry.id,
-              title: `${entry.expanded.talentProfile.stageName} · ${entry.title ?? typeLabel(entry.entryType)}`,
+              title: `${entry.expanded.talentProfile.stageName} · ${entry.title ?? typeLabel[entry.entryType]}`,
               start: entry.start,
               end: entry.end,
               backgroundColor: ENTRY_COLORS[entry.entryType],
