@@ -46,6 +46,7 @@ import { DemoScore } from '../demos/DemoScore';
 import { KeyboardHelp } from './KeyboardHelp';
 import { NoteAtPlayhead } from './NoteAtPlayhead';
 import { playerMemory } from './playerMemory';
+import { seekBy } from './seekBy';
 import { TimedNotes } from './TimedNotes';
 import { usePlayerKeys } from './usePlayerKeys';
 import { WaveformPlayer, type Marker, type PlayerApi } from './WaveformPlayer';
@@ -157,7 +158,7 @@ export function DemoPlayerPage() {
 
   const onKey = (key: Parameters<Parameters<typeof usePlayerKeys>[0]>[0]) => {
     const ws = api.current?.wavesurfer;
-    const seek = (delta: number) => ws && ws.setTime(Math.max(0, ws.getCurrentTime() + delta));
+    const seek = (delta: number) => ws && seekBy(ws, delta);
     const changeRate = (step: number) => {
       const at = RATES.indexOf(rate as (typeof RATES)[number]);
       const next = RATES[Math.min(RATES.length - 1, Math.max(0, at + step))]!;
