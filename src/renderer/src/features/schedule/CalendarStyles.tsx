@@ -1,4 +1,13 @@
 import { GlobalStyles } from '@mui/material';
+import { ENTRY_COLORS } from './entryStyle';
+
+/** FullCalendar's event colour variables, per entry type: blocks, list dots and popover dots follow. */
+const TYPE_COLORS = Object.fromEntries(
+  Object.entries(ENTRY_COLORS).map(([type, color]) => [
+    `.fc .gr-type-${type}`,
+    { '--fc-event-bg-color': color, '--fc-event-border-color': color },
+  ]),
+);
 
 /** Status styling for calendar events, and FullCalendar's chrome in the theme's colours. */
 export function CalendarStyles() {
@@ -33,12 +42,22 @@ export function CalendarStyles() {
           lineHeight: 1.3,
           color: 'var(--fc-event-text-color)',
         },
-        '.gr-status-tentative': {
-          borderStyle: 'dashed !important',
-          borderWidth: '2px !important',
+        ...TYPE_COLORS,
+        // Tentative: a dashed border on a block (week, day, all-day bars), a hollow dot where an
+        // entry is a dot and a line (month view's timed entries, the list view).
+        '.fc .fc-v-event.gr-status-tentative, .fc .fc-h-event.gr-status-tentative': {
+          borderStyle: 'dashed',
+          borderWidth: 2,
           opacity: 0.8,
         },
-        '.gr-status-confirmed': { borderStyle: 'solid' },
+        // (Kept from shrinking: a long title would squeeze the dot into an oval.)
+        '.fc .gr-status-tentative .fc-daygrid-event-dot': {
+          width: 4,
+          height: 4,
+          borderWidth: 2,
+          flexShrink: 0,
+        },
+        '.fc .gr-status-tentative .fc-list-event-dot': { width: 6, height: 6, borderWidth: 2 },
         '.gr-status-cancelled': { opacity: 0.45, textDecoration: 'line-through' },
       })}
     />

@@ -32,7 +32,7 @@ import { useCurrentUser } from '../session';
 import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { MoveOverClashesDialog } from './MoveOverClashesDialog';
-import { ENTRY_COLORS } from './entryStyle';
+import { entryClassNames } from './entryStyle';
 import { eventTimeText } from './eventTimeText';
 import { timeGridEventContent } from './timeGridEventContent';
 import { useContractDateSource } from './useContractDateSource';
@@ -128,9 +128,7 @@ export function CalendarView({
               title: `${entry.expanded.talentProfile.stageName} · ${entry.title ?? typeLabel[entry.entryType]}`,
               start: entry.start,
               end: entry.end,
-              backgroundColor: ENTRY_COLORS[entry.entryType],
-              borderColor: ENTRY_COLORS[entry.entryType],
-              classNames: [`gr-status-${entry.status}`],
+              classNames: entryClassNames(entry),
               editable: mayWrite && entry.source !== 'booking' && entry.status !== 'cancelled',
               extendedProps: { entry },
             })),

@@ -1,7 +1,11 @@
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
 import type { ContractKeyDate } from '../../../../shared/domain/contract';
 
-/** One colour per entry type; status is shown by the border and opacity (see CalendarStyles). */
+/**
+ * One colour per entry type, set by a class (CalendarStyles) rather than on every event: a busy
+ * week draws hundreds, and an inline style on each is parsed per element and keeps the browser
+ * from sharing their computed style. Status is shown by the border and opacity.
+ */
 export const ENTRY_COLORS: Readonly<Record<ScheduleEntry['entryType'], string>> = {
   audition: '#7b5cd6',
   booking: '#2e7d5b',
@@ -18,3 +22,8 @@ export const CONTRACT_DATE_COLORS: Readonly<Record<ContractKeyDate['kind'], stri
   notice: '#e65100',
   expiry: '#455a64',
 };
+
+/** The classes of an entry on the calendar: its type's colour and its status's border. */
+export function entryClassNames(entry: Pick<ScheduleEntry, 'entryType' | 'status'>): string[] {
+  return [`gr-type-${entry.entryType}`, `gr-status-${entry.status}`];
+}
