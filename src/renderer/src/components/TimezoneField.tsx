@@ -1,7 +1,17 @@
 import { Autocomplete, TextField } from '@mui/material';
-import { useMemo } from 'react';
 
 export const SYSTEM_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+let zones: readonly string[] | null = null;
+/** The runtime's zone list, built once: asking Intl for it costs every screen that shows the field. */
+function knownZones(): readonly string[] {
+  if (!zones) {
+    const known = Intl.supportedValuesOf('timeZone');
+    // Some runtimes leave UTC itself out of the list.
+    zones = known.includes('UTC') ? known : ['UTC', ...known];
+  }
+  return zones;
+}
 
 /** Every IANA zone this runtime knows, searchable. */
 export function TimezoneField({
@@ -15,14 +25,9 @@ export function TimezoneField({
   onChange: (zone: string) => void;
   size?: 'small' | 'medium';
 }) {
-  // Some runtimes leave UTC itself out of the list.
-  const zones = useMemo(() => {
-    const known = Intl.supportedValuesOf('timeZone');
-    return known.includes('UTC') ? known : ['UTC', ...known];
-  }, []);
   return (
     <Autocomplete
-      options={zones}
+      options={knownZones()}
       value={value}
       disableClearable
       size={size}
