@@ -62,7 +62,7 @@ test('an audition runs through callback to a confirmed booking on the schedule, 
   // Confirm it from the bookings list; the schedule entry appears on the talent page.
   await page.getByRole('link', { name: 'Bookings' }).click();
   const row = page.getByRole('row').filter({ hasText: 'The Long Night' });
-  await expect(row).toContainText('Hold');
+  await expect(row).toContainText('1st hold');
   await row.getByRole('gridcell').first().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm booking' }).click();
   await expect(row).toContainText('Confirmed');

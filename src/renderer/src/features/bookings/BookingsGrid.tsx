@@ -38,7 +38,7 @@ export function BookingsGrid({
             {
               field: 'talent',
               headerName: t('bookings.talent'),
-              width: 130,
+              width: 120,
               valueGetter: (_v: unknown, row: Booking) => row.expanded.talentProfile.stageName,
             } satisfies GridColDef<Booking>,
           ]
@@ -48,19 +48,14 @@ export function BookingsGrid({
       {
         field: 'startDateTime',
         headerName: t('bookings.start'),
-        width: 190,
+        width: 220,
         valueGetter: (_v, row) => format.zoned(row.startDateTime, row.timezone),
       },
       {
         field: 'status',
         headerName: t('bookings.status'),
-        width: 100,
-        renderCell: ({ row }) => <StatusChip status={row.status} labels="bookingStatus" />,
-      },
-      {
-        field: 'holdRank',
-        headerName: t('bookings.holdRank'),
-        width: 90,
+        width: 104,
+        // A ranked hold says which: "1st hold" is the status a coordinator reads, not "Hold".
         renderCell: ({ row }) =>
           row.holdRank ? (
             <Chip
@@ -68,12 +63,14 @@ export function BookingsGrid({
               color={row.holdRank === 1 ? 'warning' : 'default'}
               label={t('bookings.rank', { count: row.holdRank, ordinal: true })}
             />
-          ) : null,
+          ) : (
+            <StatusChip status={row.status} labels="bookingStatus" />
+          ),
       },
       {
         field: 'challengeDeadline',
         headerName: t('bookings.challengeColumn'),
-        width: 140,
+        width: 164,
         valueGetter: (_v, row) =>
           row.challengeDeadline
             ? t('bookings.confirmBy', { when: format.relative(row.challengeDeadline) })
@@ -82,7 +79,7 @@ export function BookingsGrid({
       {
         field: 'rate',
         headerName: t('bookings.rate'),
-        width: 100,
+        width: 116,
         valueGetter: (_v, row) => format.money(row.rate, row.currency),
       },
     ],

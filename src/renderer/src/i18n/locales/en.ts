@@ -300,7 +300,6 @@ export const en = {
     currency: 'Currency',
     notes: 'Notes',
     status: 'Status',
-    holdRank: 'Hold',
     confirm: 'Confirm booking',
     cancelBooking: 'Cancel booking',
     cancelReason: 'Reason for cancelling',

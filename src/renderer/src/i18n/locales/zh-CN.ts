@@ -289,7 +289,6 @@ export const zhCN: Catalog = {
     currency: '币种',
     notes: '备注',
     status: '状态',
-    holdRank: '暂定',
     confirm: '确认预订',
     cancelBooking: '取消预订',
     cancelReason: '取消原因',
