@@ -148,9 +148,7 @@ test('a legal user takes a contract from draft to active with a signed PDF attac
   await page.screenshot({ path: test.info().outputPath('contract.png') });
 
   // The stored document is the PDF, served from the media store.
-  const href = await details
-    .getByRole('link', { name: 'Open document' })
-    .getAttribute('href');
+  const href = await details.getByRole('link', { name: 'Open document' }).getAttribute('href');
   const response = await page.request.get(new URL(href!, host.url).toString());
   expect(response.headers()['content-type']).toBe('application/pdf');
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');

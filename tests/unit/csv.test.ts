@@ -27,17 +27,15 @@ describe('CSV', () => {
   it('reads back exactly what it writes: quotes, newlines, commas, Chinese, formula-like text', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 2, max: 5 })
-          .chain((width) =>
-            fc.tuple(
-              fc.array(fc.string({ minLength: 1, maxLength: 12 }), {
-                minLength: width,
-                maxLength: width,
-              }),
-              fc.array(fc.array(tricky, { minLength: width, maxLength: width }), { maxLength: 20 }),
-            ),
+        fc.integer({ min: 2, max: 5 }).chain((width) =>
+          fc.tuple(
+            fc.array(fc.string({ minLength: 1, maxLength: 12 }), {
+              minLength: width,
+              maxLength: width,
+            }),
+            fc.array(fc.array(tricky, { minLength: width, maxLength: width }), { maxLength: 20 }),
           ),
+        ),
         ([header, rows]) => {
           fc.pre(new Set(header.map((h) => h.trim())).size === header.length);
           fc.pre(header.every((h) => h.trim() === h && h !== ''));
