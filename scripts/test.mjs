@@ -1,6 +1,6 @@
 // `npm test`: everything CI runs, in order, summed into one closing line
-// `N passed, N failed, N skipped`. Typecheck, lint and build count as one check each; vitest
-// and Playwright contribute their test counts. Exits non-zero when anything failed.
+// `N passed, N failed, N skipped`. Typecheck, lint, formatting and build count as one check
+// each; vitest and Playwright contribute their test counts. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +50,7 @@ check('typecheck (main, preload, shared, tests)', npx, [
 ]);
 check('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+check('formatting', npx, ['prettier', '--check', '.']);
 
 function vitest(label, name, args, env = {}) {
   const file = join(outputDir, `${name}.json`);
