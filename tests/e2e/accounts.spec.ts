@@ -128,3 +128,27 @@ test('an ended session locks the app without losing what was typed', async ({ ho
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(new Roster(page).row('Unsaved Star')).toBeVisible();
 });
+
+test('the audit trail shortens a long value until it is asked for', async ({ host, page }) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const notes = Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the casting notes.`).join(
+    ' ',
+  );
+  await owner.call('talents.create', {
+    stageName: 'Long Notes',
+    fullName: 'Lena Notes',
+    talentType: 'actor',
+    notes,
+  });
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'talents.create' });
+  await expect(row).toContainText('Line 1 of the casting notes.');
+  await expect(row).not.toContainText('Line 30 of the casting notes.');
+  await row.getByRole('button', { name: `Show all (${notes.length} characters)` }).click();
+  await expect(row).toContainText('Line 30 of the casting notes.');
+  await row.getByRole('button', { name: 'Show less' }).click();
+  await expect(row).not.toContainText('Line 30 of the casting notes.');
+});

@@ -1,8 +1,9 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITIES, type Entity } from '../../../../shared/access';
+import { PageHeader } from '../../components/PageHeader';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ChangeList } from './ChangeList';
@@ -31,7 +32,7 @@ export function AuditPage() {
       {
         field: 'at',
         headerName: t('audit.at'),
-        width: 200,
+        width: 220,
         valueFormatter: (v: string) => dateTime.format(new Date(v)),
       },
       {
@@ -60,24 +61,24 @@ export function AuditPage() {
   );
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }} spacing={2}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('audit.title')}
-        </Typography>
-        <VocabularySelect
-          size="small"
-          label={t('audit.entityFilter')}
-          values={ENTITIES}
-          labels="entities"
-          withAll
-          value={entity}
-          onChange={(event) => {
-            setEntity(event.target.value as Entity | '');
-            paging.reset();
-          }}
-          sx={{ minWidth: 200 }}
-        />
-      </Stack>
+      <PageHeader
+        title={t('audit.title')}
+        extra={
+          <VocabularySelect
+            size="small"
+            label={t('audit.entityFilter')}
+            values={ENTITIES}
+            labels="entities"
+            withAll
+            value={entity}
+            onChange={(event) => {
+              setEntity(event.target.value as Entity | '');
+              paging.reset();
+            }}
+            sx={{ minWidth: 200 }}
+          />
+        }
+      />
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
         <DataGrid
           aria-label={t('audit.title')}

@@ -153,6 +153,9 @@ export const en = {
     system: 'System',
     empty: 'No history yet.',
     entityFilter: 'Record type',
+    showAll_one: 'Show all ({{count}} character)',
+    showAll_other: 'Show all ({{count}} characters)',
+    showLess: 'Show less',
   },
   settings: {
     title: 'Workspace settings',

@@ -151,6 +151,9 @@ export const zhCN: Catalog = {
     system: '系统',
     empty: '暂无历史记录。',
     entityFilter: '记录类型',
+    showAll_one: '展开全部（{{count}} 个字符）',
+    showAll_other: '展开全部（{{count}} 个字符）',
+    showLess: '收起',
   },
   settings: {
     title: '工作区设置',
