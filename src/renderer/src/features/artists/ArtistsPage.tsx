@@ -16,6 +16,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ArtistDialog } from './ArtistDialog';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 type Status = (typeof ARTIST_STATUSES)[number];
@@ -23,6 +24,7 @@ type Status = (typeof ARTIST_STATUSES)[number];
 /** The label desk's artists, highest priority first. */
 export function ArtistsPage() {
   const { t, i18n } = useTranslation();
+  const localeText = useGridLocaleText(t('artists.empty'));
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
@@ -164,7 +166,7 @@ export function ArtistsPage() {
           disableRowSelectionOnClick
           density="compact"
           onRowClick={({ row }) => void navigate(`/artists/${row.id}`)}
-          localeText={{ noRowsLabel: t('artists.empty') }}
+          localeText={localeText}
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>

@@ -22,12 +22,14 @@ import { AuditionBoard } from './AuditionBoard';
 import { AuditionDialog } from './AuditionDialog';
 import { CallbackDialog } from './CallbackDialog';
 import { useAuditionActions, useAuditionList } from './useAuditions';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 /** The board shows what is current: from a month back on. */
 const BOARD_FROM = () => new Date(Date.now() - 30 * 86_400_000).toISOString();
 
 export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
   const { t } = useTranslation();
+  const localeText = useGridLocaleText(t('auditions.empty'));
   const format = useFormatters();
   const [view, setView] = useState<'board' | 'list'>('board');
   const [from] = useState(BOARD_FROM);
@@ -127,7 +129,7 @@ export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
             disableRowSelectionOnClick
             density="compact"
             onRowClick={({ row }) => setOpen(row)}
-            localeText={{ noRowsLabel: t('auditions.empty') }}
+            localeText={localeText}
             sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           />
         </Box>

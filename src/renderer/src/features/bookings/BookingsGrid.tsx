@@ -9,6 +9,7 @@ import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { BookingDialog } from './BookingDialog';
 import { useBookingList } from './useBookings';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 
@@ -21,6 +22,7 @@ export function BookingsGrid({
   showTalent?: boolean;
 }) {
   const { t } = useTranslation();
+  const localeText = useGridLocaleText(t('bookings.empty'));
   const format = useFormatters();
   const paging = useCursorPaging(PAGE_SIZE);
   const list = useBookingList({
@@ -99,7 +101,7 @@ export function BookingsGrid({
         disableRowSelectionOnClick
         density="compact"
         onRowClick={({ row }) => setOpen(row)}
-        localeText={{ noRowsLabel: t('bookings.empty') }}
+        localeText={localeText}
         sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
       {open && (

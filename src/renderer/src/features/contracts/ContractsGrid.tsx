@@ -9,6 +9,7 @@ import type { Contract } from '../../../../shared/domain/contract';
 import { call } from '../../api/client';
 import { StatusChip } from '../../components/StatusChip';
 import { useCursorPaging } from '../../components/useCursorPaging';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 
@@ -23,6 +24,7 @@ export function ContractsGrid({
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const localeText = useGridLocaleText(t('contracts.empty'));
   const paging = useCursorPaging(PAGE_SIZE);
   const input = {
     ...filters,
@@ -99,7 +101,7 @@ export function ContractsGrid({
         disableRowSelectionOnClick
         density="compact"
         onRowClick={({ row }) => onOpen(row.id)}
-        localeText={{ noRowsLabel: t('contracts.empty') }}
+        localeText={localeText}
         sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
     </Box>

@@ -15,6 +15,7 @@ import { missingAudioText } from './missingAudioText';
 import { RelinkButton } from './RelinkButton';
 import { ReviewDecisionDialog } from './ReviewDecisionDialog';
 import { formatDuration, mayDecide, useDemoList } from './useDemos';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +28,7 @@ export function DemoQueue({
   showArtist?: boolean;
 }) {
   const { t } = useTranslation();
+  const localeText = useGridLocaleText(t('demos.empty'));
   const user = useCurrentUser();
   const { dateTime } = useFormatters();
   const paging = useCursorPaging(PAGE_SIZE);
@@ -172,7 +174,7 @@ export function DemoQueue({
         disableColumnFilter
         disableRowSelectionOnClick
         density="compact"
-        localeText={{ noRowsLabel: t('demos.empty') }}
+        localeText={localeText}
         onRowClick={({ row }, event) => {
           // Buttons in the row act on their own; anywhere else opens the player.
           if ((event.target as HTMLElement).closest('button')) return;
