@@ -9,8 +9,11 @@ export function useFormatters() {
     const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
     const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const localDay = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** The day an instant falls on here, for lists where the time of day is noise. */
+      dayOf: (iso: string) => localDay.format(new Date(iso)),
       /** A calendar date (YYYY-MM-DD), shown as that day wherever the viewer is. */
       date: (day: string) => dateOnly.format(new Date(`${day}T00:00:00Z`)),
       /** "in 5 hours", "in 2 days", "3 minutes ago": the largest unit that fits. */

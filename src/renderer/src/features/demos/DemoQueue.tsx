@@ -30,7 +30,7 @@ export function DemoQueue({
   const { t } = useTranslation();
   const localeText = useGridLocaleText(t('demos.empty'));
   const user = useCurrentUser();
-  const { dateTime } = useFormatters();
+  const { dayOf } = useFormatters();
   const paging = useCursorPaging(PAGE_SIZE);
   const list = useDemoList({
     ...filters,
@@ -53,7 +53,7 @@ export function DemoQueue({
         headerName: t('demos.title'),
         flex: 1.3,
         // A title and its "No audio" or "File missing" chip.
-        minWidth: 220,
+        minWidth: 140,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
             <span>{row.title}</span>
@@ -76,7 +76,7 @@ export function DemoQueue({
               field: 'artist',
               headerName: t('demos.artist'),
               flex: 1,
-              minWidth: 140,
+              minWidth: 100,
               valueGetter: (_v: unknown, row: Demo) => row.expanded.artist.artistName,
             } satisfies GridColDef<Demo>,
           ]
@@ -84,37 +84,35 @@ export function DemoQueue({
       {
         field: 'receivedAt',
         headerName: t('demos.receivedAt'),
-        width: 190,
-        valueFormatter: (value: string) => dateTime(value),
+        width: 136,
+        valueFormatter: (value: string) => dayOf(value),
       },
       {
+        // Length and sample rate in one column: every column counts at 1280 px.
         field: 'durationSeconds',
         headerName: t('demos.duration'),
-        width: 90,
-        valueFormatter: (value: number | null) => formatDuration(value),
-      },
-      {
-        field: 'sampleRate',
-        headerName: t('demos.sampleRate'),
-        width: 110,
-        valueFormatter: (value: number | null) => (value ? `${value / 1000} kHz` : '—'),
+        width: 146,
+        valueFormatter: (value: number | null, row) =>
+          row.sampleRate
+            ? `${formatDuration(value)} · ${row.sampleRate / 1000} kHz`
+            : formatDuration(value),
       },
       {
         field: 'submissionSource',
         headerName: t('demos.source'),
-        width: 110,
+        width: 96,
         valueFormatter: (value: string) => t(`submissionSource.${value}`),
       },
       {
         field: 'reviewStatus',
         headerName: t('demos.reviewStatus'),
-        width: 130,
+        width: 114,
         renderCell: ({ row }) => <StatusChip status={row.reviewStatus} labels="reviewStatus" />,
       },
       {
         field: 'score',
         headerName: t('scores.column'),
-        width: 120,
+        width: 76,
         sortable: false,
         valueGetter: (_v, row) => row.scores.average,
         renderCell: ({ row }) =>
@@ -139,7 +137,7 @@ export function DemoQueue({
       {
         field: 'actions',
         headerName: t('demos.actions'),
-        width: 250,
+        width: 176,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
@@ -159,7 +157,7 @@ export function DemoQueue({
         ),
       },
     ],
-    [t, dateTime, showArtist, user],
+    [t, dayOf, showArtist, user],
   );
 
   return (
