@@ -44,7 +44,7 @@ export function ContractsGrid({
               field: 'artist',
               headerName: t('contracts.artist'),
               flex: 1,
-              minWidth: 160,
+              minWidth: 140,
               valueGetter: (_v: unknown, row: Contract) => row.expanded.artist.artistName,
             } satisfies GridColDef<Contract>,
           ]
@@ -52,30 +52,31 @@ export function ContractsGrid({
       {
         field: 'contractType',
         headerName: t('contracts.contractType'),
-        width: 140,
+        width: 120,
         valueFormatter: (value: string) => t(`contractType.${value}`),
       },
       {
         field: 'status',
         headerName: t('contracts.status'),
-        width: 130,
+        width: 110,
         renderCell: ({ row }) => <StatusChip status={row.status} labels="contractStatus" />,
       },
       {
         field: 'legalOwner',
         headerName: t('contracts.legalOwner'),
         flex: 1,
-        minWidth: 140,
+        minWidth: 120,
         valueGetter: (_v, row) => row.expanded.legalOwner.fullName,
       },
-      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 120 },
-      { field: 'optionDate', headerName: t('contracts.optionDate'), width: 120 },
-      { field: 'noticeDate', headerName: t('contracts.noticeDate'), width: 120 },
-      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 120 },
+      // Four dates and the document mark fit beside the names at 1280 px.
+      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 104 },
+      { field: 'optionDate', headerName: t('contracts.optionDate'), width: 104 },
+      { field: 'noticeDate', headerName: t('contracts.noticeDate'), width: 104 },
+      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 104 },
       {
         field: 'documentUrl',
         headerName: t('contracts.document'),
-        width: 100,
+        width: 90,
         renderCell: ({ row }) =>
           row.documentUrl ? (
             <PictureAsPdfOutlinedIcon
