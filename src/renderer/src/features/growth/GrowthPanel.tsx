@@ -15,6 +15,17 @@ export function GrowthPanel({ artist }: { artist: string }) {
   const logs = useGrowthLogs(artist);
   const [logging, setLogging] = useState(false);
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+  // Axis ticks in short form ("120M", "1.2亿"): full counts did not fit beside the chart and
+  // were cut to "140,000…". The tooltip keeps the exact numbers.
+  const compact = useMemo(
+    () => new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 }),
+    [i18n.language],
+  );
+  const day = useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    [i18n.language],
+  );
   const signed = (value: number | null) =>
     value === null ? '—' : `${value >= 0 ? '+' : ''}${number.format(value)}`;
 
@@ -78,19 +89,15 @@ export function GrowthPanel({ artist }: { artist: string }) {
           <Box role="figure" aria-label={t('growth.chart')} sx={{ height: 320 }}>
             <LineChart
               height={320}
+              margin={{ right: 24 }}
               xAxis={[
                 {
                   scaleType: 'time',
                   data: chart.dates,
-                  valueFormatter: (d: Date) =>
-                    new Intl.DateTimeFormat(i18n.language, {
-                      month: 'short',
-                      day: 'numeric',
-                      timeZone: 'UTC',
-                    }).format(d),
+                  valueFormatter: (d: Date) => day.format(d),
                 },
               ]}
-              yAxis={[{ valueFormatter: (v: number) => number.format(v), width: 70 }]}
+              yAxis={[{ valueFormatter: (v: number) => compact.format(v), width: 56 }]}
               series={chart.series}
             />
           </Box>
