@@ -137,3 +137,32 @@ test('A reminder shows once when something is due, with a desktop notification, 
   );
   await expect(reminders).toBeHidden();
 });
+
+test('many reminders at once: three listed, the rest counted and a click away on Today', async ({
+  host,
+  page,
+}) => {
+  const { lee, artist } = await legalDesk(host);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const contractType of ['recording', 'licensing', 'publishing', 'management', 'distribution'])
+    await lee.call('contracts.create', { artist: artist.id, contractType, noticeDate: today });
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('lee', PASSWORD);
+  const reminders = page.getByRole('region', { name: 'Reminders' });
+  await expect(reminders.getByRole('listitem')).toHaveCount(3);
+  await expect(reminders).toContainText('2 more are due.');
+
+  // Done on one brings the next into the list.
+  await reminders.getByRole('listitem').first().getByRole('button', { name: 'Done' }).click();
+  await expect(reminders.getByRole('listitem')).toHaveCount(3);
+  await expect(reminders).toContainText('1 more is due.');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Contracts' }).click();
+  await reminders.getByRole('button', { name: 'Open Today' }).click();
+  await expect(reminders).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Due today' }).getByRole('listitem')).toHaveCount(
+    4,
+  );
+});

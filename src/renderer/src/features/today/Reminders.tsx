@@ -22,6 +22,8 @@ import { useToday } from './useToday';
 
 /** More than this at once (after days away) become one summary notification. */
 const SINGLE_NOTIFICATIONS = 3;
+/** Items listed in the panel; the rest are counted, a click away on Today. */
+const PANEL_ITEMS = 3;
 
 /**
  * Reminds once of each item as it becomes due, including those that fell due while the app was
@@ -90,7 +92,7 @@ export function Reminders() {
       >
         <AlertTitle>{t('reminders.title')}</AlertTitle>
         <List dense disablePadding>
-          {shown.map((item) => (
+          {shown.slice(0, PANEL_ITEMS).map((item) => (
             <ListItem key={item.key} disableGutters sx={{ display: 'block' }}>
               <ListItemText
                 primary={item.title}
@@ -116,6 +118,20 @@ export function Reminders() {
             </ListItem>
           ))}
         </List>
+        {shown.length > PANEL_ITEMS && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
+            <span>{t('reminders.more', { count: shown.length - PANEL_ITEMS })}</span>
+            <Button
+              size="small"
+              onClick={() => {
+                setShown([]);
+                void navigate('/today');
+              }}
+            >
+              {t('reminders.openToday')}
+            </Button>
+          </Stack>
+        )}
       </Alert>
     </Snackbar>
   );
