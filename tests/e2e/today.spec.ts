@@ -166,3 +166,33 @@ test('many reminders at once: three listed, the rest counted and a click away on
     4,
   );
 });
+
+test('more than a hundred reminders at once are all recorded as shown, none repeats', async ({
+  host,
+  page,
+}) => {
+  const { lee, artist } = await legalDesk(host);
+  const today = new Date().toISOString().slice(0, 10);
+  // More than one today.reminded call takes.
+  for (let i = 0; i < 101; i++)
+    await lee.call('contracts.create', {
+      artist: artist.id,
+      contractType: 'recording',
+      noticeDate: today,
+    });
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('lee', PASSWORD);
+  const reminders = page.getByRole('region', { name: 'Reminders' });
+  await expect(reminders).toContainText('98 more are due.');
+  await expect
+    .poll(
+      async () =>
+        (await lee.call('today.list', {})).items.filter((i: { reminded: boolean }) => i.reminded)
+          .length,
+    )
+    .toBe(101);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(reminders).toBeHidden();
+});

@@ -58,9 +58,12 @@ export const todayMark = z.strictObject({
   until: instant.optional(),
 });
 
+/** The most keys one `today.reminded` call takes. */
+export const REMINDED_PER_CALL = 100;
+
 /** Records that reminders were shown, so each is shown once. */
 export const todayReminded = z.strictObject({
-  keys: z.array(z.string().min(1).max(200)).min(1).max(100),
+  keys: z.array(z.string().min(1).max(200)).min(1).max(REMINDED_PER_CALL),
 });
 
 /**

@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { TodayItem } from '../../../../shared/domain/today';
+import { REMINDED_PER_CALL, type TodayItem } from '../../../../shared/domain/today';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { desktopNotifications } from './desktopNotifications';
@@ -62,10 +62,12 @@ export function Reminders() {
       );
     }
     setShown((current) => [...current, ...fresh]);
-    // Recorded once shown; a failure here only means it may show again next time.
-    void call('today.reminded', { keys: fresh.map((item) => item.key).slice(0, 100) }).catch(
-      () => undefined,
-    );
+    // Recorded once shown, however many; a failure here only means it may show again next time.
+    const keys = fresh.map((item) => item.key);
+    for (let at = 0; at < keys.length; at += REMINDED_PER_CALL)
+      void call('today.reminded', { keys: keys.slice(at, at + REMINDED_PER_CALL) }).catch(
+        () => undefined,
+      );
   }, [today.data, navigate, t]);
 
   const dismiss = (key: string) => setShown((current) => current.filter((i) => i.key !== key));
