@@ -24,6 +24,38 @@ import { useNotify } from '../../components/useNotify';
 
 type Report = Output<'demos.attachRecordings'>;
 
+/** One part of the report: each file and what became of it (nothing when there is none). */
+function FileTable({
+  label,
+  second,
+  rows,
+}: {
+  label: string;
+  second: string;
+  rows: readonly { key: string; fileName: string; text: string }[];
+}) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  return (
+    <Table size="small" aria-label={label} sx={{ mb: 2 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell sx={{ width: '40%' }}>{t('demos.addRecordings.file')}</TableCell>
+          <TableCell>{second}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.key}>
+            <TableCell>{row.fileName}</TableCell>
+            <TableCell>{row.text}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 /**
  * After a move from Back4app: the recordings of many demos at once, each file going to the demo
  * whose hosted audio had its name. What could not be placed is listed with the reason.
@@ -76,44 +108,24 @@ export function AddRecordingsButton() {
                 notAdded: report.unmatched.length,
               })}
             </Alert>
-            {report.attached.length > 0 && (
-              <Table size="small" aria-label={t('demos.addRecordings.added')} sx={{ mb: 2 }}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell sx={{ width: '40%' }}>{t('demos.addRecordings.file')}</TableCell>
-                    <TableCell>{t('demos.addRecordings.demo')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {report.attached.map((item) => (
-                    <TableRow key={item.demo.id}>
-                      <TableCell>{item.fileName}</TableCell>
-                      <TableCell>
-                        {item.demo.title} · {item.demo.expanded.artist.artistName}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-            {report.unmatched.length > 0 && (
-              <Table size="small" aria-label={t('demos.addRecordings.notAdded')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell sx={{ width: '40%' }}>{t('demos.addRecordings.file')}</TableCell>
-                    <TableCell>{t('demos.addRecordings.why')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {report.unmatched.map((item, index) => (
-                    <TableRow key={`${item.fileName}-${index}`}>
-                      <TableCell>{item.fileName}</TableCell>
-                      <TableCell>{item.reason}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
+            <FileTable
+              label={t('demos.addRecordings.added')}
+              second={t('demos.addRecordings.demo')}
+              rows={report.attached.map((item) => ({
+                key: item.demo.id,
+                fileName: item.fileName,
+                text: `${item.demo.title} · ${item.demo.expanded.artist.artistName}`,
+              }))}
+            />
+            <FileTable
+              label={t('demos.addRecordings.notAdded')}
+              second={t('demos.addRecordings.why')}
+              rows={report.unmatched.map((item, index) => ({
+                key: `${item.fileName}-${index}`,
+                fileName: item.fileName,
+                text: item.reason,
+              }))}
+            />
             <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
               {t('demos.addRecordings.hint')}
             </Typography>
