@@ -1,13 +1,22 @@
 import { GlobalStyles } from '@mui/material';
-import { ENTRY_COLORS } from './entryStyle';
+import { CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
 
-/** FullCalendar's event colour variables, per entry type: blocks, list dots and popover dots follow. */
-const TYPE_COLORS = Object.fromEntries(
-  Object.entries(ENTRY_COLORS).map(([type, color]) => [
-    `.fc .gr-type-${type}`,
-    { '--fc-event-bg-color': color, '--fc-event-border-color': color },
-  ]),
-);
+/**
+ * FullCalendar's event colour variables for a class per colour (entry types, contract dates):
+ * blocks, list dots and popover dots follow.
+ */
+function colorClasses(prefix: string, colors: Readonly<Record<string, string>>) {
+  return Object.fromEntries(
+    Object.entries(colors).map(([name, color]) => [
+      `.fc .${prefix}${name}`,
+      { '--fc-event-bg-color': color, '--fc-event-border-color': color },
+    ]),
+  );
+}
+const EVENT_COLORS = {
+  ...colorClasses('gr-type-', ENTRY_COLORS),
+  ...colorClasses('gr-contract-', CONTRACT_DATE_COLORS),
+};
 
 /** Status styling for calendar events, and FullCalendar's chrome in the theme's colours. */
 export function CalendarStyles() {
@@ -42,7 +51,7 @@ export function CalendarStyles() {
           lineHeight: 1.3,
           color: 'var(--fc-event-text-color)',
         },
-        ...TYPE_COLORS,
+        ...EVENT_COLORS,
         // Tentative: a dashed border on a block (week, day, all-day bars), a hollow dot where an
         // entry is a dot and a line (month view's timed entries, the list view).
         '.fc .fc-v-event.gr-status-tentative, .fc .fc-h-event.gr-status-tentative': {

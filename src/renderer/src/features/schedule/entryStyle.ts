@@ -16,7 +16,7 @@ export const ENTRY_COLORS: Readonly<Record<ScheduleEntry['entryType'], string>> 
   personal: '#607d8b',
 };
 
-/** Contract dates: the option date is the one never to miss. */
+/** Contract dates, also set by a class: the option date is the one never to miss. */
 export const CONTRACT_DATE_COLORS: Readonly<Record<ContractKeyDate['kind'], string>> = {
   option: '#ad1457',
   notice: '#e65100',

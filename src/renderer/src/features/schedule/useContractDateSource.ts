@@ -6,7 +6,6 @@ import { can } from '../../../../shared/access';
 import type { ContractKeyDate } from '../../../../shared/domain/contract';
 import { call } from '../../api/client';
 import { useCurrentUser } from '../session';
-import { CONTRACT_DATE_COLORS } from './entryStyle';
 
 /**
  * Contract option, notice and expiry dates as all-day calendar items, for those who work them
@@ -37,8 +36,6 @@ export function useContractDateSource() {
               start: keyDate.date,
               allDay: true,
               editable: false,
-              backgroundColor: CONTRACT_DATE_COLORS[keyDate.kind],
-              borderColor: CONTRACT_DATE_COLORS[keyDate.kind],
               classNames: ['gr-contract-date', `gr-contract-${keyDate.kind}`],
               extendedProps: { keyDate },
             })),
