@@ -45,4 +45,36 @@ export default tseslint.config(
       ],
     },
   },
+  // Main's services read in layers: kernel <- workspace <- the two desks <- what reads across
+  // both desks (overview, interchange). An import may only point down; the desks never import
+  // each other. docs/architecture.md draws the map.
+  ...servicesLayer('kernel', ['workspace', 'agency', 'label', 'overview', 'interchange']),
+  ...servicesLayer('workspace', ['agency', 'label', 'overview', 'interchange']),
+  ...servicesLayer('agency', ['label', 'overview', 'interchange']),
+  ...servicesLayer('label', ['agency', 'overview', 'interchange']),
 );
+
+/** A no-restricted-imports block forbidding services/<layer> to import the layers named. */
+function servicesLayer(layer, forbidden) {
+  return [
+    {
+      files: [`src/main/services/${layer}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: forbidden.map((other) => ({
+              group: [
+                `**/services/${other}/**`,
+                `**/${other}/**`,
+                `../${other}/**`,
+                `./${other}/**`,
+              ],
+              message: `services/${layer} may not import services/${other}: see docs/architecture.md.`,
+            })),
+          },
+        ],
+      },
+    },
+  ];
+}

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { toCsv } from '../../src/main/services/interchange/csv';
+import { toCsv } from '../../src/main/services/workspace/files/csv';
 import { createTestCore, tempDir, withOwner } from '../support/testCore';
 
 const ROWS = Number(process.env.BENCH_INTERCHANGE_ROWS ?? 100_000);

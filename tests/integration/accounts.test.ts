@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../src/main/services/loginThrottle';
+import { LoginThrottle } from '../../src/main/services/workspace/accounts/loginThrottle';
 import {
   createTestCore,
   PASSWORD,

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/domain/job';
-import { fromCsv } from '../../src/main/services/interchange/csv';
+import { fromCsv } from '../../src/main/services/workspace/files/csv';
 import { pdfBytes } from '../support/files';
 import { createTestCore, withOwner, type Actors, type TestCore } from '../support/testCore';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fromCsv } from '../../src/main/services/interchange/csv';
+import { fromCsv } from '../../src/main/services/workspace/files/csv';
 import { createTestCore, withOwner, type Actors, type TestCore } from '../support/testCore';
 
 let t: TestCore;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../src/main/services/search';
+import { toFtsQuery } from '../../src/main/services/overview/search';
 import { createTestCore, withOwner, type Actors, type TestCore } from '../support/testCore';
 
 let t: TestCore;

@@ -5,7 +5,7 @@
  */
 import { createCore } from '../../src/main/core';
 import { artists, reviewNotes, users } from '../../src/main/db/schema';
-import { newId } from '../../src/main/services/store';
+import { newId } from '../../src/main/services/kernel/store';
 import { MIGRATIONS_DIR, TEST_SCRYPT } from './testCore';
 
 const [dataDir, maxWrites = '400'] = process.argv.slice(2);

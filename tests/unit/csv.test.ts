@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromCsv, neutralise, restore, toCsv } from '../../src/main/services/interchange/csv';
+import { fromCsv, neutralise, restore, toCsv } from '../../src/main/services/workspace/files/csv';
 
 const tricky = fc.oneof(
   fc.string({ minLength: 1 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingKey } from '../../src/main/services/hostedAudio';
+import { recordingKey } from '../../src/main/services/label/demos/hostedAudio';
 
 describe('recordingKey', () => {
   it.each([

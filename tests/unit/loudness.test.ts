@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LoudnessMeter } from '../../src/main/services/audio/loudness';
-import { PEAK_COUNT, PeakAccumulator } from '../../src/main/services/audio/peaks';
+import { LoudnessMeter } from '../../src/main/services/label/demos/audio/loudness';
+import { PEAK_COUNT, PeakAccumulator } from '../../src/main/services/label/demos/audio/peaks';
 
 function sine(seconds: number, rate: number, amplitude: number, channels = 1, hz = 997) {
   const frames = Math.round(seconds * rate);

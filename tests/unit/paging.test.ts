@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, likeContains } from '../../src/main/services/paging';
+import { decodeCursor, encodeCursor, likeContains } from '../../src/main/services/kernel/paging';
 import { AppError } from '../../src/shared/errors';
 
 describe('cursors', () => {

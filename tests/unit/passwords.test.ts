@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from '../../src/main/services/passwords';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from '../../src/main/services/workspace/accounts/passwords';
 
 describe('password hashing', () => {
   it('uses at least OWASP’s scrypt parameters by default', () => {

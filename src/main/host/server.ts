@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AppError, HTTP_STATUS, type Envelope } from '../../shared/errors';
 import type { Core } from '../core';
 import { toAppError } from '../ipc/router';
-import type { Session } from '../services/session';
+import type { Session } from '../services/kernel/session';
 import { confine, contentTypeOf } from './staticFiles';
 
 export interface HostOptions {

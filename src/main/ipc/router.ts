@@ -9,7 +9,7 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError, type Envelope, type FieldErrors } from '../../shared/errors';
-import type { Session } from '../services/session';
+import type { Session } from '../services/kernel/session';
 
 type SessionFor<C extends Channel> = Contract[C]['guard'] extends 'public' ? null : Session;
 

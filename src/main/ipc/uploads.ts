@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { Staging } from '../services/staging';
+import type { Staging } from '../services/workspace/files/staging';
 
 /** One step of a chunked upload from the desktop renderer (files dropped on the window). */
 export const uploadStep = z.union([

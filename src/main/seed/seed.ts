@@ -21,9 +21,9 @@ import {
 } from '../../shared/domain/vocabulary';
 import type { Core } from '../core';
 import * as t from '../db/schema';
-import { identityKey } from '../services/identity';
-import { hashPassword, type ScryptCost } from '../services/passwords';
-import { newId } from '../services/store';
+import { identityKey } from '../services/workspace/accounts/identity';
+import { hashPassword, type ScryptCost } from '../services/workspace/accounts/passwords';
+import { newId } from '../services/kernel/store';
 import * as names from './names';
 import { Random } from './random';
 import { minimalPdf, sineWav } from './sampleFiles';

@@ -6,7 +6,7 @@ import type { GrowthLog } from '../../../shared/domain/growthLog';
 import type { CsvExportEntity } from '../../../shared/domain/interchange';
 import type { ScheduleEntry } from '../../../shared/domain/scheduleEntry';
 import type { Talent } from '../../../shared/domain/talent';
-import type { Cell } from './csv';
+import type { Cell } from '../workspace/files/csv';
 
 export interface Column<T> {
   /** The entity's field name, so an exported file imports back (users by username). */

@@ -2,11 +2,11 @@ import { can, RESTRICTED_FIELDS, seesRestricted } from '../../../shared/access';
 import type { Output } from '../../../shared/api';
 import type { CsvExportEntity, CsvExportInput } from '../../../shared/domain/interchange';
 import { AppError } from '../../../shared/errors';
-import type { MediaStore } from '../media';
-import { saveExport } from '../savedExport';
-import type { Session } from '../session';
-import type { Store } from '../store';
-import { toCsv, type Cell } from './csv';
+import type { MediaStore } from '../workspace/files/media';
+import { saveExport } from '../workspace/files/savedExport';
+import type { Session } from '../kernel/session';
+import type { Store } from '../kernel/store';
+import { toCsv, type Cell } from '../workspace/files/csv';
 import { CSV_COLUMNS, type Column } from './csvColumns';
 
 interface Page<T> {

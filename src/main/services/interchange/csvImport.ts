@@ -9,10 +9,10 @@ import type {
 } from '../../../shared/domain/interchange';
 import { AppError } from '../../../shared/errors';
 import { artists, users } from '../../db/schema';
-import type { Session } from '../session';
-import type { Staging } from '../staging';
-import type { Store } from '../store';
-import { fromCsv } from './csv';
+import type { Session } from '../kernel/session';
+import type { Staging } from '../workspace/files/staging';
+import type { Store } from '../kernel/store';
+import { fromCsv } from '../workspace/files/csv';
 
 type Kind = 'text' | 'number' | 'user' | 'artist';
 

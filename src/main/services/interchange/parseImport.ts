@@ -35,11 +35,11 @@ import {
   talentProfiles,
   users,
 } from '../../db/schema';
-import { rerankHolds } from '../holdRanks';
-import type { Session } from '../session';
-import type { Staging } from '../staging';
-import { newId, type Store, type WriteContext } from '../store';
-import { findUserRow, insertUser } from '../userRows';
+import { rerankHolds } from '../agency/bookings/holdRanks';
+import type { Session } from '../kernel/session';
+import type { Staging } from '../workspace/files/staging';
+import { newId, type Store, type WriteContext } from '../kernel/store';
+import { findUserRow, insertUser } from '../workspace/accounts/userRecords';
 import {
   day,
   instant,

@@ -1,0 +1,175 @@
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { redact } from '../../../shared/access';
+import type { Input, Output } from '../../../shared/api';
+import {
+  AUDITION_TRANSITIONS,
+  type Audition,
+  type AuditionStatus,
+} from '../../../shared/domain/audition';
+import { AppError } from '../../../shared/errors';
+import { auditions } from '../../db/schema';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../kernel/paging';
+import { talentInScope, teamCondition } from '../kernel/scope';
+import type { Session } from '../kernel/session';
+import { talentChildRows } from './talents/talentChildRows';
+import { diff, newId, type Store } from '../kernel/store';
+
+type Row = typeof auditions.$inferSelect & { stageName: string; manager: string };
+
+function toAudition(row: Row): Audition {
+  const { stageName, manager: _manager, ...audition } = row;
+  return {
+    ...audition,
+    auditionType: audition.auditionType as Audition['auditionType'],
+    status: audition.status as AuditionStatus,
+    expanded: { talentProfile: { id: audition.talentProfile, stageName } },
+  };
+}
+
+export function createAuditionService(store: Store) {
+  const { db } = store;
+  const { select, load } = talentChildRows<Row>(
+    db,
+    auditions,
+    'auditions',
+    'That audition does not exist or is not on your team.',
+  );
+  const out = (session: Session, row: Row): Audition =>
+    redact(session.user.role, 'auditions', toAudition(row));
+
+  return {
+    list(session: Session, input: Input<'auditions.list'>): Output<'auditions.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: (SQL | undefined)[] = [teamCondition(session, 'auditions', 'read')];
+      if (input.status) where.push(eq(auditions.status, input.status));
+      if (input.talentProfile) where.push(eq(auditions.talentProfile, input.talentProfile));
+      if (input.clientName)
+        where.push(sql`${auditions.clientName} LIKE ${likeContains(input.clientName)} ESCAPE '\\'`);
+      if (input.projectName)
+        where.push(
+          sql`${auditions.projectName} LIKE ${likeContains(input.projectName)} ESCAPE '\\'`,
+        );
+      if (input.from) where.push(gte(auditions.auditionDate, input.from));
+      if (input.to) where.push(lte(auditions.auditionDate, input.to));
+      if (input.cursor) {
+        where.push(afterCursor(input.cursor, auditions.auditionDate, auditions.id, 'asc'));
+      }
+      const rows = select()
+        .where(and(...where))
+        .orderBy(asc(auditions.auditionDate), asc(auditions.id))
+        .limit(limit + 1)
+        .all() as Row[];
+      return pageOf(
+        rows,
+        limit,
+        (row) => out(session, row),
+        (item) => [item.auditionDate, item.id],
+      );
+    },
+
+    get(session: Session, input: Input<'auditions.get'>): Output<'auditions.get'> {
+      return out(session, load(db, session, input.id, 'read'));
+    },
+
+    create(session: Session, input: Input<'auditions.create'>): Output<'auditions.create'> {
+      return store.write(session.user.id, (w) => {
+        const talent = talentInScope(w.tx, session, input.talentProfile, 'auditions', 'create');
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          talentProfile: talent.id,
+          clientName: input.clientName,
+          projectName: input.projectName,
+          auditionType: input.auditionType,
+          auditionDate: input.auditionDate,
+          status: input.status ?? 'invited',
+          location: input.location ?? null,
+          callbackNotes: input.callbackNotes ?? null,
+        };
+        w.tx.insert(auditions).values(values).run();
+        w.audit({
+          action: 'auditions.create',
+          entity: 'auditions',
+          entityId: id,
+          changes: { ...values },
+        });
+        w.emit({ entity: 'auditions', id, action: 'created', teamManager: talent.manager });
+        return out(session, load(w.tx, session, id, 'read'));
+      });
+    },
+
+    update(session: Session, input: Input<'auditions.update'>): Output<'auditions.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this audition since you opened it. Reload to see their changes.',
+          );
+        }
+        const next = { ...input.patch, updatedAt: w.now, version: before.version + 1 };
+        w.tx.update(auditions).set(next).where(eq(auditions.id, before.id)).run();
+        const after = load(w.tx, session, before.id, 'read');
+        w.audit({
+          action: 'auditions.update',
+          entity: 'auditions',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        w.emit({
+          entity: 'auditions',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
+        return out(session, after);
+      });
+    },
+
+    setStatus(
+      session: Session,
+      input: Input<'auditions.setStatus'>,
+    ): Output<'auditions.setStatus'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        const from = before.status as AuditionStatus;
+        const allowed =
+          AUDITION_TRANSITIONS[from].includes(input.status) ||
+          (session.user.role === 'admin' && from !== input.status);
+        if (!allowed) {
+          throw new AppError(
+            'CONFLICT',
+            `An audition cannot move from ${from} to ${input.status}.`,
+            {
+              status: `Allowed from ${from}: ${AUDITION_TRANSITIONS[from].join(', ') || 'none (only an admin may reopen)'}`,
+            },
+          );
+        }
+        const next = {
+          status: input.status,
+          ...(input.callbackNotes !== undefined ? { callbackNotes: input.callbackNotes } : {}),
+          updatedAt: w.now,
+          version: before.version + 1,
+        };
+        w.tx.update(auditions).set(next).where(eq(auditions.id, before.id)).run();
+        const after = load(w.tx, session, before.id, 'read');
+        w.audit({
+          action: 'auditions.setStatus',
+          entity: 'auditions',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        w.emit({
+          entity: 'auditions',
+          id: before.id,
+          action: 'updated',
+          teamManager: before.manager,
+        });
+        return out(session, after);
+      });
+    },
+  };
+}

@@ -1,0 +1,518 @@
+import { and, asc, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { redact } from '../../../../shared/access';
+import type { Input, Output } from '../../../../shared/api';
+import { RELEASED, type Booking, type Clash } from '../../../../shared/domain/booking';
+import { AppError } from '../../../../shared/errors';
+import { auditions, bookings, scheduleEntries, talentProfiles } from '../../../db/schema';
+import { blockingClashes, findOverlaps } from '../clashes';
+import { rerankHolds } from './holdRanks';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
+import { talentInScope, teamCondition } from '../../kernel/scope';
+import type { Session } from '../../kernel/session';
+import { talentChildRows } from '../talents/talentChildRows';
+import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+
+type Row = typeof bookings.$inferSelect & { stageName: string; manager: string };
+
+function toBooking(row: Row): Booking {
+  const { stageName, manager: _manager, ...booking } = row;
+  return {
+    ...booking,
+    status: booking.status as Booking['status'],
+    expanded: { talentProfile: { id: booking.talentProfile, stageName } },
+  };
+}
+
+function describe(clashes: readonly Clash[]): string {
+  const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  return clashes
+    .map((c) => `${c.label} (${c.status}, ${when(c.start)}–${when(c.end)} UTC)`)
+    .join('; ');
+}
+
+export function createBookingService(store: Store) {
+  const { db } = store;
+  const { select, load } = talentChildRows<Row>(
+    db,
+    bookings,
+    'bookings',
+    'That booking does not exist or is not on your team.',
+  );
+  const out = (session: Session, row: Row): Booking =>
+    redact(session.user.role, 'bookings', toBooking(row));
+
+  /** CONFLICT naming what the booking would clash with; nothing is written. */
+  function assertNoClash(
+    b: {
+      talentProfile: string;
+      startDateTime: string;
+      endDateTime: string;
+      status: 'hold' | 'confirmed';
+      clientName: string;
+      projectName: string;
+    },
+    excludeBooking?: string,
+  ): Clash[] {
+    const overlaps = findOverlaps(db, {
+      talentProfile: b.talentProfile,
+      start: b.startDateTime,
+      end: b.endDateTime,
+      excludeBooking,
+    });
+    const blocking = blockingClashes(overlaps, b);
+    if (blocking.length > 0) {
+      throw new AppError('CONFLICT', `This time clashes with ${describe(blocking)}.`, {
+        startDateTime: `Clashes with ${blocking.map((c) => c.label).join(', ')}`,
+      });
+    }
+    return overlaps;
+  }
+
+  /** The booking's schedule entry: created or moved in the same transaction as the booking. */
+  function syncEntry(w: WriteContext, booking: Row, status: 'confirmed' | 'cancelled'): void {
+    const values = {
+      talentProfile: booking.talentProfile,
+      booking: booking.id,
+      entryType: 'booking',
+      title: `${booking.clientName} · ${booking.projectName}`,
+      start: booking.startDateTime,
+      end: booking.endDateTime,
+      timezone: booking.timezone,
+      status,
+      source: 'booking',
+      updatedAt: w.now,
+    };
+    const existing = w.tx
+      .select({ id: scheduleEntries.id, version: scheduleEntries.version })
+      .from(scheduleEntries)
+      .where(eq(scheduleEntries.booking, booking.id))
+      .get();
+    if (existing) {
+      w.tx
+        .update(scheduleEntries)
+        .set({ ...values, version: existing.version + 1 })
+        .where(eq(scheduleEntries.id, existing.id))
+        .run();
+      w.audit({
+        action: 'schedule.syncFromBooking',
+        entity: 'schedule',
+        entityId: existing.id,
+        changes: { status, start: values.start, end: values.end },
+      });
+      w.emit({
+        entity: 'schedule',
+        id: existing.id,
+        action: 'updated',
+        teamManager: booking.manager,
+      });
+    } else if (status === 'confirmed') {
+      const id = newId();
+      w.tx
+        .insert(scheduleEntries)
+        .values({ id, createdAt: w.now, version: 1, ...values })
+        .run();
+      w.audit({
+        action: 'schedule.createFromBooking',
+        entity: 'schedule',
+        entityId: id,
+        changes: { booking: booking.id, start: values.start, end: values.end },
+      });
+      w.emit({ entity: 'schedule', id, action: 'created', teamManager: booking.manager });
+    }
+  }
+
+  /**
+   * After a booking row changed: its schedule entry follows (confirmed -> on the schedule,
+   * cancelled -> entry cancelled), the change is audited and announced, and the caller gets it.
+   */
+  function saved(w: WriteContext, session: Session, before: Row, action: string): Booking {
+    const after = load(w.tx, session, before.id, 'read');
+    if (after.status === 'confirmed' || after.status === 'cancelled')
+      syncEntry(w, after, after.status);
+    w.audit({ action, entity: 'bookings', entityId: before.id, changes: diff(before, after) });
+    w.emit({ entity: 'bookings', id: before.id, action: 'updated', teamManager: before.manager });
+    return out(session, after);
+  }
+
+  function holdRank(overlaps: readonly Clash[]): number {
+    return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
+  }
+
+  /** Cancels the other holds on a confirmed booking's time ("released"), returning their clients. */
+  function releaseOverlapping(
+    w: WriteContext,
+    confirmed: Row,
+  ): { id: string; clientName: string; projectName: string; start: string; end: string }[] {
+    const others = findOverlaps(db, {
+      talentProfile: confirmed.talentProfile,
+      start: confirmed.startDateTime,
+      end: confirmed.endDateTime,
+      excludeBooking: confirmed.id,
+    }).filter((c) => c.kind === 'booking' && c.status === 'hold');
+    const released = [];
+    for (const clash of others) {
+      const hold = w.tx.select().from(bookings).where(eq(bookings.id, clash.id)).get()!;
+      w.tx
+        .update(bookings)
+        .set({
+          status: 'cancelled',
+          holdRank: null,
+          cancelReason: RELEASED,
+          challengeDeadline: null,
+          challengedBy: null,
+          updatedAt: w.now,
+          version: hold.version + 1,
+        })
+        .where(eq(bookings.id, hold.id))
+        .run();
+      w.audit({
+        action: 'bookings.release',
+        entity: 'bookings',
+        entityId: hold.id,
+        changes: {
+          status: ['hold', 'cancelled'],
+          cancelReason: [null, RELEASED],
+          by: confirmed.id,
+        },
+      });
+      w.emit({
+        entity: 'bookings',
+        id: hold.id,
+        action: 'updated',
+        teamManager: confirmed.manager,
+      });
+      released.push({
+        id: hold.id,
+        clientName: hold.clientName,
+        projectName: hold.projectName,
+        start: hold.startDateTime,
+        end: hold.endDateTime,
+      });
+    }
+    return released;
+  }
+
+  return {
+    list(session: Session, input: Input<'bookings.list'>): Output<'bookings.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: (SQL | undefined)[] = [teamCondition(session, 'bookings', 'read')];
+      if (input.status) where.push(eq(bookings.status, input.status));
+      if (input.talentProfile) where.push(eq(bookings.talentProfile, input.talentProfile));
+      if (input.q) {
+        const pattern = likeContains(input.q);
+        where.push(
+          sql`(${bookings.clientName} LIKE ${pattern} ESCAPE '\\' OR ${bookings.projectName} LIKE ${pattern} ESCAPE '\\')`,
+        );
+      }
+      if (input.from) where.push(gte(bookings.endDateTime, input.from));
+      if (input.to) where.push(lt(bookings.startDateTime, input.to));
+      if (input.cursor) {
+        where.push(afterCursor(input.cursor, bookings.startDateTime, bookings.id, 'asc'));
+      }
+      const rows = select()
+        .where(and(...where))
+        .orderBy(asc(bookings.startDateTime), asc(bookings.id))
+        .limit(limit + 1)
+        .all() as Row[];
+      return pageOf(
+        rows,
+        limit,
+        (row) => out(session, row),
+        (item) => [item.startDateTime, item.id],
+      );
+    },
+
+    get(session: Session, input: Input<'bookings.get'>): Output<'bookings.get'> {
+      return out(session, load(db, session, input.id, 'read'));
+    },
+
+    checkClashes(session: Session, input: Input<'clashes.check'>): Output<'clashes.check'> {
+      const talent = talentInScope(db, session, input.talentProfile, 'bookings', 'read');
+      return {
+        clashes: findOverlaps(db, {
+          talentProfile: talent.id,
+          start: input.start,
+          end: input.end,
+          // The booking or schedule entry being moved (ids are unique across both).
+          excludeBooking: input.excludeId,
+          excludeEntry: input.excludeId,
+        }),
+      };
+    },
+
+    create(session: Session, input: Input<'bookings.create'>): Output<'bookings.create'> {
+      return store.write(session.user.id, (w) => {
+        const talent = talentInScope(w.tx, session, input.talentProfile, 'bookings', 'create');
+        if (input.audition) {
+          const audition = w.tx
+            .select({ talentProfile: auditions.talentProfile })
+            .from(auditions)
+            .where(eq(auditions.id, input.audition))
+            .get();
+          if (!audition || audition.talentProfile !== talent.id) {
+            throw new AppError(
+              'VALIDATION',
+              'The audition must be one of this talent’s auditions.',
+              { audition: 'Not this talent’s audition' },
+            );
+          }
+        }
+        const status = input.status ?? 'hold';
+        const overlaps = assertNoClash({ ...input, talentProfile: talent.id, status });
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          talentProfile: talent.id,
+          audition: input.audition ?? null,
+          clientName: input.clientName,
+          projectName: input.projectName,
+          startDateTime: input.startDateTime,
+          endDateTime: input.endDateTime,
+          timezone: input.timezone ?? 'UTC',
+          status,
+          holdRank: status === 'hold' ? holdRank(overlaps) : null,
+          rate: input.rate ?? null,
+          currency: input.currency ?? null,
+          notes: input.notes ?? null,
+          cancelReason: null,
+          challengeDeadline: null,
+          challengedBy: null,
+        };
+        w.tx.insert(bookings).values(values).run();
+        w.audit({
+          action: 'bookings.create',
+          entity: 'bookings',
+          entityId: id,
+          changes: { ...values },
+        });
+        w.emit({ entity: 'bookings', id, action: 'created', teamManager: talent.manager });
+        const row = load(w.tx, session, id, 'read');
+        if (status === 'confirmed') syncEntry(w, row, 'confirmed');
+        return out(session, row);
+      });
+    },
+
+    update(session: Session, input: Input<'bookings.update'>): Output<'bookings.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this booking since you opened it. Reload to see their changes.',
+          );
+        }
+        if (before.status === 'cancelled' || before.status === 'completed') {
+          throw new AppError('CONFLICT', `A ${before.status} booking cannot be changed.`);
+        }
+        const next = { ...before, ...input.patch };
+        if (next.endDateTime <= next.startDateTime) {
+          throw new AppError('VALIDATION', 'The end must be after the start.', {
+            endDateTime: 'Must be after the start',
+          });
+        }
+        assertNoClash({ ...next, status: before.status as 'hold' | 'confirmed' }, before.id);
+        w.tx
+          .update(bookings)
+          .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(bookings.id, before.id))
+          .run();
+        if (before.status === 'hold') {
+          const talent = { id: before.talentProfile, manager: before.manager };
+          rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
+          rerankHolds(w, talent, { start: next.startDateTime, end: next.endDateTime });
+        }
+        return saved(w, session, before, 'bookings.update');
+      });
+    },
+
+    /**
+     * Only the 1st hold on its time confirms, unless the caller releases those ahead; confirming
+     * releases every overlapping hold in the same transaction and lists their clients.
+     */
+    confirm(session: Session, input: Input<'bookings.confirm'>): Output<'bookings.confirm'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        // Idempotent: a second (racing) confirm finds it confirmed and changes nothing.
+        if (before.status === 'confirmed') return { ...out(session, before), released: [] };
+        if (before.status !== 'hold')
+          throw new AppError('CONFLICT', `A ${before.status} booking cannot be confirmed.`);
+        if ((before.holdRank ?? 1) > 1 && !input.releaseAhead) {
+          throw new AppError(
+            'CONFLICT',
+            `This is hold ${before.holdRank} on its time: the holds ahead of it must confirm, release, or be released first.`,
+            { releaseAhead: 'Confirm anyway, releasing the holds ahead' },
+          );
+        }
+        assertNoClash({ ...before, status: 'confirmed' }, before.id);
+        const released = releaseOverlapping(w, before);
+        w.tx
+          .update(bookings)
+          .set({
+            status: 'confirmed',
+            holdRank: null,
+            challengeDeadline: null,
+            challengedBy: null,
+            updatedAt: w.now,
+            version: before.version + 1,
+          })
+          .where(eq(bookings.id, before.id))
+          .run();
+        // Everything that overlapped what left the hold queue may move up.
+        const talent = { id: before.talentProfile, manager: before.manager };
+        rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
+        for (const hold of released) rerankHolds(w, talent, hold);
+        const confirmed = saved(w, session, before, 'bookings.confirm');
+        return {
+          ...confirmed,
+          released: released.map(({ id, clientName, projectName }) => ({
+            id,
+            clientName,
+            projectName,
+          })),
+        };
+      });
+    },
+
+    /** A lower hold gives the 1st on its time a deadline to confirm. */
+    challenge(session: Session, input: Input<'bookings.challenge'>): Output<'bookings.challenge'> {
+      return store.write(session.user.id, (w) => {
+        const challenger = load(w.tx, session, input.id, 'update');
+        if (challenger.status !== 'hold' || (challenger.holdRank ?? 1) <= 1) {
+          throw new AppError('CONFLICT', 'Only a 2nd or lower hold can challenge the 1st.', {
+            id: 'Not a lower hold',
+          });
+        }
+        const first = w.tx
+          .select()
+          .from(bookings)
+          .where(
+            and(
+              eq(bookings.talentProfile, challenger.talentProfile),
+              eq(bookings.status, 'hold'),
+              eq(bookings.holdRank, 1),
+              lt(bookings.startDateTime, challenger.endDateTime),
+              sql`${bookings.endDateTime} > ${challenger.startDateTime}`,
+            ),
+          )
+          .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
+          .get();
+        if (!first)
+          throw new AppError('CONFLICT', 'There is no 1st hold on this time to challenge.');
+        if (first.challengeDeadline) {
+          throw new AppError(
+            'CONFLICT',
+            `The 1st hold is already challenged until ${first.challengeDeadline}.`,
+          );
+        }
+        const deadline = new Date(Date.parse(w.now) + input.hours * 3_600_000).toISOString();
+        w.tx
+          .update(bookings)
+          .set({ challengeDeadline: deadline, challengedBy: challenger.id, updatedAt: w.now })
+          .where(eq(bookings.id, first.id))
+          .run();
+        w.audit({
+          action: 'bookings.challenge',
+          entity: 'bookings',
+          entityId: first.id,
+          changes: { challengeDeadline: [null, deadline], challengedBy: [null, challenger.id] },
+        });
+        w.emit({
+          entity: 'bookings',
+          id: first.id,
+          action: 'updated',
+          teamManager: challenger.manager,
+        });
+        return out(session, load(w.tx, session, first.id, 'read'));
+      });
+    },
+
+    /**
+     * Releases every 1st hold whose challenge deadline has passed; the next hold moves up. Run on
+     * a timer in main and at start-up, so a deadline that passed while the app was closed applies.
+     */
+    expireChallenges(): number {
+      return store.write(null, (w) => {
+        const expired = w.tx
+          .select({
+            id: bookings.id,
+            talentProfile: bookings.talentProfile,
+            startDateTime: bookings.startDateTime,
+            endDateTime: bookings.endDateTime,
+            challengeDeadline: bookings.challengeDeadline,
+            manager: talentProfiles.manager,
+          })
+          .from(bookings)
+          .innerJoin(talentProfiles, eq(talentProfiles.id, bookings.talentProfile))
+          .where(
+            and(
+              eq(bookings.status, 'hold'),
+              isNotNull(bookings.challengeDeadline),
+              lte(bookings.challengeDeadline, w.now),
+            ),
+          )
+          .all();
+        for (const hold of expired) {
+          w.tx
+            .update(bookings)
+            .set({
+              status: 'cancelled',
+              holdRank: null,
+              cancelReason: `${RELEASED}: challenge expired`,
+              challengeDeadline: null,
+              challengedBy: null,
+              updatedAt: w.now,
+              version: sql`${bookings.version} + 1`,
+            })
+            .where(eq(bookings.id, hold.id))
+            .run();
+          w.audit({
+            action: 'bookings.challengeExpired',
+            entity: 'bookings',
+            entityId: hold.id,
+            changes: { status: ['hold', 'cancelled'], deadline: hold.challengeDeadline },
+          });
+          w.emit({ entity: 'bookings', id: hold.id, action: 'updated', teamManager: hold.manager });
+          rerankHolds(
+            w,
+            { id: hold.talentProfile, manager: hold.manager },
+            { start: hold.startDateTime, end: hold.endDateTime },
+          );
+        }
+        return expired.length;
+      });
+    },
+
+    cancel(session: Session, input: Input<'bookings.cancel'>): Output<'bookings.cancel'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        if (before.status === 'cancelled') return out(session, before);
+        if (before.status === 'completed')
+          throw new AppError('CONFLICT', 'A completed booking cannot be cancelled.');
+        w.tx
+          .update(bookings)
+          .set({
+            status: 'cancelled',
+            holdRank: null,
+            cancelReason: input.reason ?? null,
+            challengeDeadline: null,
+            challengedBy: null,
+            updatedAt: w.now,
+            version: before.version + 1,
+          })
+          .where(eq(bookings.id, before.id))
+          .run();
+        if (before.status === 'hold') {
+          rerankHolds(
+            w,
+            { id: before.talentProfile, manager: before.manager },
+            { start: before.startDateTime, end: before.endDateTime },
+          );
+        }
+        return saved(w, session, before, 'bookings.cancel');
+      });
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import type { Input, Output } from '../../../../shared/api';
+import { earliestOverlappingStart } from '../../../../shared/domain/interval';
+import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import { scheduleEntries, talentProfiles } from '../../../db/schema';
+import { findOverlaps } from '../clashes';
+import { toICalendar } from './icalendar';
+import type { MediaStore } from '../../workspace/files/media';
+import { saveExport } from '../../workspace/files/savedExport';
+import { talentInScope, teamCondition } from '../../kernel/scope';
+import type { Session } from '../../kernel/session';
+import { talentChildRows } from '../talents/talentChildRows';
+import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+
+/** A range fetch is bounded: the calendar asks for what it shows. */
+const MAX_ENTRIES = 5_000;
+
+type Row = typeof scheduleEntries.$inferSelect & { stageName: string; manager: string };
+
+function toEntry({ stageName, manager: _manager, ...entry }: Row): ScheduleEntry {
+  return {
+    ...entry,
+    entryType: entry.entryType as ScheduleEntry['entryType'],
+    status: entry.status as ScheduleEntry['status'],
+    source: entry.source as ScheduleEntry['source'],
+    expanded: { talentProfile: { id: entry.talentProfile, stageName } },
+  };
+}
+
+/** Where an entry may not go: over anything blocking on its talent's time (see findOverlaps). */
+function assertFree(
+  db: Db,
+  entry: { talentProfile: string; start: string; end: string; status: string },
+  excludeEntry?: string,
+): void {
+  if (entry.status === 'cancelled') return;
+  const blocking = findOverlaps(db, {
+    talentProfile: entry.talentProfile,
+    start: entry.start,
+    end: entry.end,
+    excludeEntry,
+  }).filter((c) => c.blocking);
+  if (blocking.length > 0) {
+    throw new AppError(
+      'CONFLICT',
+      `That time clashes with ${blocking.map((c) => `${c.label} (${c.status})`).join('; ')}.`,
+      {
+        start: `Clashes with ${blocking.map((c) => c.label).join(', ')}`,
+      },
+    );
+  }
+}
+
+export function createScheduleService(store: Store, media: MediaStore) {
+  const { db } = store;
+  const { select, load } = talentChildRows<Row>(
+    db,
+    scheduleEntries,
+    'schedule',
+    'That schedule entry does not exist or is not on your team.',
+  );
+
+  function manualOnly(row: Row): void {
+    if (row.source === 'booking') {
+      throw new AppError(
+        'CONFLICT',
+        'This entry comes from a booking: change the booking instead.',
+        { booking: row.booking ?? '' },
+      );
+    }
+  }
+
+  function range(session: Session, input: Input<'schedule.list'>): Row[] {
+    const where: (SQL | undefined)[] = [
+      teamCondition(session, 'schedule', 'read'),
+      // Nothing lasts longer than MAX_SPAN: the start index bounds the scan on both sides.
+      gte(scheduleEntries.start, earliestOverlappingStart(input.from)),
+      lt(scheduleEntries.start, input.to),
+      gt(scheduleEntries.end, input.from),
+    ];
+    if (input.talentProfile) where.push(eq(scheduleEntries.talentProfile, input.talentProfile));
+    if (input.manager) where.push(eq(talentProfiles.manager, input.manager));
+    if (input.entryType) where.push(eq(scheduleEntries.entryType, input.entryType));
+    if (input.status) where.push(eq(scheduleEntries.status, input.status));
+    const rows = select()
+      .where(and(...where))
+      .orderBy(asc(scheduleEntries.start), asc(scheduleEntries.id))
+      .limit(MAX_ENTRIES + 1)
+      .all() as Row[];
+    if (rows.length > MAX_ENTRIES) {
+      throw new AppError(
+        'VALIDATION',
+        `More than ${MAX_ENTRIES} entries in this range: choose a shorter range or a talent.`,
+        { to: 'Range too large' },
+      );
+    }
+    return rows;
+  }
+
+  function emit(w: WriteContext, row: Row, action: 'created' | 'updated'): void {
+    w.emit({ entity: 'schedule', id: row.id, action, teamManager: row.manager });
+  }
+
+  return {
+    list(session: Session, input: Input<'schedule.list'>): Output<'schedule.list'> {
+      return { items: range(session, input).map(toEntry), nextCursor: null };
+    },
+
+    create(session: Session, input: Input<'schedule.create'>): Output<'schedule.create'> {
+      return store.write(session.user.id, (w) => {
+        const talent = talentInScope(w.tx, session, input.talentProfile, 'schedule', 'create');
+        const status = input.status ?? 'tentative';
+        assertFree(db, { talentProfile: talent.id, start: input.start, end: input.end, status });
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          talentProfile: talent.id,
+          booking: null,
+          entryType: input.entryType,
+          title: input.title ?? null,
+          start: input.start,
+          end: input.end,
+          timezone: input.timezone,
+          status,
+          source: 'manual',
+        };
+        w.tx.insert(scheduleEntries).values(values).run();
+        const row = load(w.tx, session, id, 'read');
+        w.audit({
+          action: 'schedule.create',
+          entity: 'schedule',
+          entityId: id,
+          changes: { ...values },
+        });
+        emit(w, row, 'created');
+        return toEntry(row);
+      });
+    },
+
+    update(session: Session, input: Input<'schedule.update'>): Output<'schedule.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        manualOnly(before);
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this entry since you opened it. Reload to see their change.',
+          );
+        }
+        const next = { ...before, ...input.patch };
+        if (next.end <= next.start)
+          throw new AppError('VALIDATION', 'The end must be after the start.', {
+            end: 'Must be after the start',
+          });
+        assertFree(db, next, before.id);
+        w.tx
+          .update(scheduleEntries)
+          .set({ ...input.patch, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(scheduleEntries.id, before.id))
+          .run();
+        const after = load(w.tx, session, before.id, 'read');
+        w.audit({
+          action: 'schedule.update',
+          entity: 'schedule',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        emit(w, after, 'updated');
+        return toEntry(after);
+      });
+    },
+
+    cancel(session: Session, input: Input<'schedule.cancel'>): Output<'schedule.cancel'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, session, input.id, 'update');
+        manualOnly(before);
+        if (before.status === 'cancelled') return toEntry(before);
+        w.tx
+          .update(scheduleEntries)
+          .set({ status: 'cancelled', updatedAt: w.now, version: before.version + 1 })
+          .where(eq(scheduleEntries.id, before.id))
+          .run();
+        const after = load(w.tx, session, before.id, 'read');
+        w.audit({
+          action: 'schedule.cancel',
+          entity: 'schedule',
+          entityId: before.id,
+          changes: diff(before, after),
+        });
+        emit(w, after, 'updated');
+        return toEntry(after);
+      });
+    },
+
+    /** The range as an .ics file in the media store, read back from /media (or saved in Electron). */
+    async exportIcs(
+      session: Session,
+      input: Input<'schedule.exportIcs'>,
+    ): Promise<Output<'schedule.exportIcs'>> {
+      const rows = range(session, input);
+      const text = toICalendar(
+        'Greenroom schedule',
+        rows.map((row) => ({
+          id: row.id,
+          summary: `${row.stageName}: ${row.title ?? row.entryType}`,
+          start: row.start,
+          end: row.end,
+          timezone: row.timezone,
+          status: row.status as 'tentative' | 'confirmed' | 'cancelled',
+          updatedAt: row.updatedAt,
+          description: `${row.entryType} · ${row.status} · time zone ${row.timezone}`,
+        })),
+      );
+      const fileName = `greenroom-schedule-${input.from.slice(0, 10)}-to-${input.to.slice(0, 10)}.ics`;
+      const stored = await media.storeBytes(Buffer.from(text, 'utf8'));
+      return saveExport(store, media, session, stored, {
+        fileName,
+        contentType: 'text/calendar; charset=utf-8',
+        audit: {
+          action: 'schedule.exportIcs',
+          entity: 'schedule',
+          entityId: null,
+          changes: { from: input.from, to: input.to, events: rows.length },
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { can, scopeOf } from '../../../../shared/access';
+import type { Input, Output } from '../../../../shared/api';
+import type { Artist } from '../../../../shared/domain/artist';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import { artists, users } from '../../../db/schema';
+import { requireAssignee } from './assignees';
+import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
+import type { Session } from '../../kernel/session';
+import { diff, newId, type Store } from '../../kernel/store';
+
+type Row = typeof artists.$inferSelect & { ownerUsername: string; ownerFullName: string };
+
+function toArtist({ ownerUsername, ownerFullName, ...row }: Row): Artist {
+  return {
+    ...row,
+    status: row.status as Artist['status'],
+    expanded: { owner: { id: row.owner, username: ownerUsername, fullName: ownerFullName } },
+  };
+}
+
+const OWNER_ROLES = ['AandR', 'admin'] as const;
+const OWNER_MESSAGE = 'An artist’s owner must be an active A&R user or admin.';
+
+/** The label desk's artists, highest priority first. Every role that reads artists reads them all. */
+export function createArtistService(store: Store) {
+  const { db } = store;
+  const select = (tx: Pick<Db, 'select'> = db) =>
+    tx
+      .select({
+        ...getTableColumns(artists),
+        ownerUsername: users.username,
+        ownerFullName: users.fullName,
+      })
+      .from(artists)
+      .innerJoin(users, eq(users.id, artists.owner));
+
+  // Read after every write (and per row of an import): built and prepared once. It runs on the
+  // one connection, so inside a write it sees that write's rows.
+  const loadOne = select()
+    .where(eq(artists.id, sql.placeholder('id')))
+    .prepare();
+
+  function load(_tx: Pick<Db, 'select'>, id: string): Artist {
+    const row = loadOne.get({ id });
+    if (!row) throw new AppError('NOT_FOUND', 'That artist does not exist.');
+    return toArtist(row);
+  }
+
+  return {
+    load,
+
+    list(session: Session, input: Input<'artists.list'>): Output<'artists.list'> {
+      if (!can(session.user.role, 'artists', 'read'))
+        throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [];
+      if (input.genre) where.push(eq(artists.genre, input.genre));
+      if (input.status) where.push(eq(artists.status, input.status));
+      if (input.owner) where.push(eq(artists.owner, input.owner));
+      if (input.q) where.push(sql`${artists.artistName} LIKE ${likeContains(input.q)} ESCAPE '\\'`);
+      // Unscored artists sort last: -1 stands in for null in the order and the cursor.
+      const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
+      if (input.cursor) where.push(afterCursor(input.cursor, score, artists.id, 'desc'));
+      const rows = select()
+        .where(and(...where))
+        .orderBy(desc(score), desc(artists.id))
+        .limit(limit + 1)
+        .all();
+      return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id]);
+    },
+
+    get(session: Session, input: Input<'artists.get'>): Output<'artists.get'> {
+      if (!can(session.user.role, 'artists', 'read'))
+        throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+      return load(db, input.id);
+    },
+
+    create(session: Session, input: Input<'artists.create'>): Output<'artists.create'> {
+      return store.write(session.user.id, (w) => {
+        const owner = input.owner ?? session.user.id;
+        requireAssignee(w.tx, owner, OWNER_ROLES, 'owner', OWNER_MESSAGE);
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          artistName: input.artistName,
+          genre: input.genre,
+          status: input.status ?? 'prospect',
+          priorityScore: input.priorityScore ?? null,
+          socialFollowers: null,
+          lastDemoDate: null,
+          followerSpikeDate: null,
+          followerSpikePlatform: null,
+          owner,
+        };
+        w.tx.insert(artists).values(values).run();
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+        w.audit({ action: 'artists.create', entity: 'artists', entityId: id, changes: fields });
+        w.emit({ entity: 'artists', id, action: 'created', owner });
+        return load(w.tx, id);
+      });
+    },
+
+    update(session: Session, input: Input<'artists.update'>): Output<'artists.update'> {
+      return store.write(session.user.id, (w) => {
+        const before = load(w.tx, input.id);
+        if (
+          scopeOf(session.user.role, 'artists', 'update') === 'own' &&
+          before.owner !== session.user.id
+        )
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the artist’s owner or an admin can change this artist.',
+          );
+        if (before.version !== input.version) {
+          throw new AppError(
+            'CONFLICT',
+            'Someone else changed this artist since you opened it. Reload to see their changes.',
+            { version: `Current version is ${before.version}` },
+          );
+        }
+        const { patch } = input;
+        if (patch.owner && patch.owner !== before.owner)
+          requireAssignee(w.tx, patch.owner, OWNER_ROLES, 'owner', OWNER_MESSAGE);
+        const next = {
+          artistName: patch.artistName ?? before.artistName,
+          genre: patch.genre ?? before.genre,
+          status: patch.status ?? before.status,
+          priorityScore:
+            patch.priorityScore === undefined ? before.priorityScore : patch.priorityScore,
+          owner: patch.owner ?? before.owner,
+        };
+        w.tx
+          .update(artists)
+          .set({ ...next, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(artists.id, before.id))
+          .run();
+        w.audit({
+          action: 'artists.update',
+          entity: 'artists',
+          entityId: before.id,
+          changes: diff(before, next),
+        });
+        w.emit({ entity: 'artists', id: before.id, action: 'updated', owner: next.owner });
+        return load(w.tx, before.id);
+      });
+    },
+  };
+}
+
+export type ArtistService = ReturnType<typeof createArtistService>;

@@ -1,0 +1,444 @@
+import { statSync } from 'node:fs';
+import { and, asc, eq, notLike, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { scopeOf } from '../../../../shared/access';
+import type { Input, Output } from '../../../../shared/api';
+import {
+  audioStayedHosted,
+  MAX_AUDIO_BYTES,
+  REVIEW_TRANSITIONS,
+  type Demo,
+  type ReviewStatus,
+} from '../../../../shared/domain/demo';
+import type { SubmissionSource } from '../../../../shared/domain/vocabulary';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../db/open';
+import { artists, demoScores, demos, media, users } from '../../../db/schema';
+import { probeAudio } from './audio/probe';
+import { sha256OfFile, type MediaStore } from '../../workspace/files/media';
+import type { DemoAnalysis } from './demoAnalysis';
+import { recordingKey } from './hostedAudio';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from '../../kernel/paging';
+import { insertNote } from '../reviewNotes';
+import { requireArtist } from '../artists/requireArtist';
+import type { Session } from '../../kernel/session';
+import type { Staging } from '../../workspace/files/staging';
+import { newId, type Store } from '../../kernel/store';
+
+const submitter = alias(users, 'submitter');
+
+type Row = typeof demos.$inferSelect & {
+  artistName: string;
+  artistOwner: string;
+  sha256: string | null;
+  submitterUsername: string;
+  submitterFullName: string;
+  scoreAverage: number | null;
+  scoreCount: number;
+  myScore: number | null;
+};
+
+/** A demo row as `viewer` sees it: their own score beside everyone's average. */
+function selectDemos(tx: Pick<Db, 'select'>, viewer: string) {
+  return tx
+    .select({
+      id: demos.id,
+      createdAt: demos.createdAt,
+      updatedAt: demos.updatedAt,
+      version: demos.version,
+      artist: demos.artist,
+      title: demos.title,
+      audioUrl: demos.audioUrl,
+      submissionSource: demos.submissionSource,
+      reviewStatus: demos.reviewStatus,
+      submittedBy: demos.submittedBy,
+      receivedAt: demos.receivedAt,
+      durationSeconds: demos.durationSeconds,
+      sampleRate: demos.sampleRate,
+      loudnessLufs: demos.loudnessLufs,
+      artistName: artists.artistName,
+      artistOwner: artists.owner,
+      sha256: media.sha256,
+      submitterUsername: submitter.username,
+      submitterFullName: submitter.fullName,
+      scoreAverage: sql<
+        number | null
+      >`(SELECT avg(${demoScores.score}) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+      scoreCount: sql<number>`(SELECT count(*) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+      myScore: sql<
+        number | null
+      >`(SELECT ${demoScores.score} FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id} AND ${demoScores.reviewer} = ${viewer})`,
+    })
+    .from(demos)
+    .innerJoin(artists, eq(artists.id, demos.artist))
+    .innerJoin(submitter, eq(submitter.id, demos.submittedBy))
+    .leftJoin(media, sql`'media:' || ${media.id} = ${demos.audioUrl}`);
+}
+
+/** The day part of an instant: lastDemoDate is a calendar date. */
+const dayOf = (instant: string): string => instant.slice(0, 10);
+
+/**
+ * The demo queue: audio checked by content at import, stored once per content, reviewed through
+ * a fixed workflow by the artist's owner.
+ */
+export function createDemoService(
+  store: Store,
+  files: { staging: Staging; media: MediaStore },
+  analysis: DemoAnalysis,
+) {
+  const { db } = store;
+
+  const toDemo = (row: Row): Demo => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    artist: row.artist,
+    title: row.title,
+    audioUrl: row.audioUrl,
+    submissionSource: row.submissionSource as SubmissionSource,
+    reviewStatus: row.reviewStatus as ReviewStatus,
+    submittedBy: row.submittedBy,
+    receivedAt: row.receivedAt,
+    durationSeconds: row.durationSeconds,
+    sampleRate: row.sampleRate,
+    loudnessLufs: row.loudnessLufs,
+    audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
+    scores: { average: row.scoreAverage, count: row.scoreCount, mine: row.myScore },
+    expanded: {
+      artist: { id: row.artist, artistName: row.artistName, owner: row.artistOwner },
+      submittedBy: {
+        id: row.submittedBy,
+        username: row.submitterUsername,
+        fullName: row.submitterFullName,
+      },
+    },
+  });
+
+  function loadRow(tx: Pick<Db, 'select'>, id: string, viewer: string): Row {
+    const row = selectDemos(tx, viewer).where(eq(demos.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'That demo does not exist.');
+    return row;
+  }
+
+  /** Takes an uploaded recording: checked by content, at most 1 GB, its bytes in the store. */
+  function stageRecording(session: Session, file: string) {
+    return files.staging.use(session.user.id, file, async (staged) => {
+      if (statSync(staged.path).size > MAX_AUDIO_BYTES) {
+        throw new AppError('VALIDATION', 'A demo can be at most 1 GB.', {
+          file: 'Larger than 1 GB',
+        });
+      }
+      const facts = await probeAudio(staged.path);
+      return {
+        fileName: staged.fileName,
+        facts,
+        ingested: await files.media.ingest(staged.path),
+      };
+    });
+  }
+
+  /** Who decides on a demo's review, and its recording: the artist's owner, or an admin. */
+  function maySessionDecide(session: Session, demo: Row): boolean {
+    return (
+      scopeOf(session.user.role, 'demos', 'update') !== 'own' ||
+      demo.artistOwner === session.user.id
+    );
+  }
+
+  function mayDecide(session: Session, demo: Row, what: string): void {
+    if (!maySessionDecide(session, demo)) {
+      throw new AppError('FORBIDDEN', `Only the artist’s owner or an admin ${what}.`);
+    }
+  }
+
+  /**
+   * A demo imported from the hosted app gets its recording: stored like an import, the demo
+   * pointed at it with its duration and sample rate, audited with the hosted address it replaces.
+   */
+  async function attachRecording(session: Session, demo: Row, file: string): Promise<Demo> {
+    mayDecide(session, demo, 'gives this artist’s demos their recordings');
+    const { fileName, facts, ingested } = await stageRecording(session, file);
+    const attached = store.write(session.user.id, (w) => {
+      const before = loadRow(w.tx, demo.id, session.user.id);
+      if (!audioStayedHosted(before)) {
+        throw new AppError(
+          'CONFLICT',
+          'This demo has just been given its recording by someone else.',
+        );
+      }
+      const stored = files.media.record(w.tx, ingested, {
+        fileName,
+        contentType: facts.contentType,
+        createdBy: session.user.id,
+        now: w.now,
+      });
+      const audioUrl = `media:${stored.id}`;
+      w.tx
+        .update(demos)
+        .set({
+          audioUrl,
+          durationSeconds: facts.durationSeconds,
+          sampleRate: facts.sampleRate,
+          updatedAt: w.now,
+          version: before.version + 1,
+        })
+        .where(eq(demos.id, before.id))
+        .run();
+      w.audit({
+        action: 'demos.relink',
+        entity: 'demos',
+        entityId: before.id,
+        changes: {
+          audioUrl: [before.audioUrl, audioUrl],
+          durationSeconds: [before.durationSeconds, facts.durationSeconds],
+          sampleRate: [before.sampleRate, facts.sampleRate],
+          fileName,
+        },
+      });
+      w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+      return toDemo(loadRow(w.tx, before.id, session.user.id));
+    });
+    analysis.enqueue(attached.audioUrl.slice('media:'.length));
+    return attached;
+  }
+
+  return {
+    list(session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [];
+      if (input.artist) where.push(eq(demos.artist, input.artist));
+      if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
+      if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
+      if (input.cursor) where.push(afterCursor(input.cursor, demos.receivedAt, demos.id, 'asc'));
+      // First in, first heard: the queue is oldest first.
+      const rows = selectDemos(db, session.user.id)
+        .where(and(...where))
+        .orderBy(asc(demos.receivedAt), asc(demos.id))
+        .limit(limit + 1)
+        .all();
+      return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id]);
+    },
+
+    get(session: Session, input: Input<'demos.get'>): Output<'demos.get'> {
+      return toDemo(loadRow(db, input.id, session.user.id));
+    },
+
+    peaks(session: Session, input: Input<'demos.peaks'>): Output<'demos.peaks'> {
+      const demo = loadRow(db, input.id, session.user.id);
+      return { id: demo.id, ...analysis.peaks(demo.audioUrl) };
+    },
+
+    async import(session: Session, input: Input<'demos.import'>): Promise<Output<'demos.import'>> {
+      // Checked before the file token is spent, so a wrong artist can be fixed and retried.
+      requireArtist(db, input.artist);
+      const { fileName, facts, ingested } = await stageRecording(session, input.file);
+      const imported = store.write(session.user.id, (w) => {
+        requireArtist(w.tx, input.artist);
+        const stored = files.media.record(w.tx, ingested, {
+          fileName,
+          contentType: facts.contentType,
+          createdBy: session.user.id,
+          now: w.now,
+        });
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          artist: input.artist,
+          title: input.title,
+          audioUrl: `media:${stored.id}`,
+          submissionSource: input.submissionSource,
+          reviewStatus: 'submitted',
+          submittedBy: session.user.id,
+          receivedAt: w.now,
+          durationSeconds: facts.durationSeconds,
+          sampleRate: facts.sampleRate,
+          loudnessLufs: null,
+        };
+        w.tx.insert(demos).values(values).run();
+        // Derived, so no version bump: nobody's open edit of the artist is made stale by it.
+        const today = dayOf(w.now);
+        w.tx
+          .update(artists)
+          .set({ lastDemoDate: today, updatedAt: w.now })
+          .where(
+            and(
+              eq(artists.id, input.artist),
+              sql`(${artists.lastDemoDate} IS NULL OR ${artists.lastDemoDate} < ${today})`,
+            ),
+          )
+          .run();
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+        w.audit({
+          action: 'demos.import',
+          entity: 'demos',
+          entityId: id,
+          changes: { ...fields, fileName, duplicateOfStoredFile: stored.duplicate },
+        });
+        w.emit({ entity: 'demos', id, action: 'created' });
+        w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
+        return { ...toDemo(loadRow(w.tx, id, session.user.id)), duplicate: stored.duplicate };
+      });
+      analysis.enqueue(imported.audioUrl.slice('media:'.length));
+      return imported;
+    },
+
+    setReviewStatus(
+      session: Session,
+      input: Input<'demos.setReviewStatus'>,
+    ): Output<'demos.setReviewStatus'> {
+      return store.write(session.user.id, (w) => {
+        const before = loadRow(w.tx, input.id, session.user.id);
+        mayDecide(session, before, 'decides on this artist’s demos');
+        const from = before.reviewStatus as ReviewStatus;
+        if (!REVIEW_TRANSITIONS[from].includes(input.status)) {
+          throw new AppError('CONFLICT', `A demo cannot move from ${from} to ${input.status}.`, {
+            status: `Allowed from ${from}: ${REVIEW_TRANSITIONS[from].join(', ') || 'none'}`,
+          });
+        }
+        w.tx
+          .update(demos)
+          .set({ reviewStatus: input.status, updatedAt: w.now, version: before.version + 1 })
+          .where(eq(demos.id, before.id))
+          .run();
+        const note = input.note?.trim()
+          ? insertNote(w, session, {
+              artist: before.artist,
+              demo: before.id,
+              noteType: 'decision',
+              body: input.note.trim(),
+              visibility: 'team',
+              atSeconds: null,
+              replaces: null,
+            })
+          : null;
+        w.audit({
+          action: 'demos.setReviewStatus',
+          entity: 'demos',
+          entityId: before.id,
+          changes: { reviewStatus: [from, input.status], ...(note ? { note: note.id } : {}) },
+        });
+        w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, before.id, session.user.id));
+      });
+    },
+
+    /** The caller's score for a demo (1-5); rating again replaces their earlier score. */
+    rate(session: Session, input: Input<'demos.rate'>): Output<'demos.rate'> {
+      return store.write(session.user.id, (w) => {
+        const before = loadRow(w.tx, input.id, session.user.id);
+        w.tx
+          .insert(demoScores)
+          .values({
+            demo: before.id,
+            reviewer: session.user.id,
+            score: input.score,
+            updatedAt: w.now,
+          })
+          .onConflictDoUpdate({
+            target: [demoScores.demo, demoScores.reviewer],
+            set: { score: input.score, updatedAt: w.now },
+          })
+          .run();
+        w.audit({
+          action: 'demos.rate',
+          entity: 'demos',
+          entityId: before.id,
+          changes: { score: [before.myScore, input.score] },
+        });
+        w.emit({ entity: 'demos', id: before.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, before.id, session.user.id));
+      });
+    },
+
+    /**
+     * Recordings for many demos brought over from Back4app at once: each file goes to the one
+     * demo (of those this user decides on) whose hosted audio had its name, and is attached as
+     * demos.relink would; a file that matches none, or several, is reported and not kept.
+     */
+    async attachRecordings(
+      session: Session,
+      input: Input<'demos.attachRecordings'>,
+    ): Promise<Output<'demos.attachRecordings'>> {
+      // Every token checked before anything is attached: a bad one changes nothing.
+      if (new Set(input.files).size !== input.files.length) {
+        throw new AppError('VALIDATION', 'The same file was given twice.', {
+          files: 'A file appears more than once',
+        });
+      }
+      const picked = input.files.map((file) => ({
+        file,
+        fileName: files.staging.peek(session.user.id, file).fileName,
+      }));
+      const waiting = new Map<string, Row[]>();
+      for (const row of selectDemos(db, session.user.id)
+        .where(notLike(demos.audioUrl, 'media:%'))
+        .all()) {
+        if (!maySessionDecide(session, row)) continue;
+        const key = recordingKey(row.audioUrl);
+        waiting.set(key, [...(waiting.get(key) ?? []), row]);
+      }
+      const attached: Output<'demos.attachRecordings'>['attached'] = [];
+      const unmatched: Output<'demos.attachRecordings'>['unmatched'] = [];
+      const given = new Set<string>();
+      for (const { file, fileName } of picked) {
+        const candidates = waiting.get(recordingKey(fileName)) ?? [];
+        const refuse = async (reason: string) => {
+          await files.staging.use(session.user.id, file, async () => undefined);
+          unmatched.push({ fileName, reason });
+        };
+        if (candidates.length === 0) {
+          await refuse('No demo brought over from Back4app had audio with this name.');
+        } else if (candidates.length > 1) {
+          await refuse(
+            `${candidates.length} demos had audio with this name (${candidates.map((c) => `“${c.title}”`).join(', ')}): add it from the right one.`,
+          );
+        } else if (given.has(candidates[0]!.id)) {
+          await refuse(`Another file was already added to “${candidates[0]!.title}”.`);
+        } else {
+          const demo = candidates[0]!;
+          try {
+            attached.push({ fileName, demo: await attachRecording(session, demo, file) });
+            given.add(demo.id);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            unmatched.push({ fileName, reason: error.message });
+          }
+        }
+      }
+      return { attached, unmatched };
+    },
+
+    /**
+     * Restores a missing stored file from the same recording (a different recording is
+     * refused); a demo whose audio stayed on the hosted app takes its recording here.
+     */
+    async relink(session: Session, input: Input<'demos.relink'>): Promise<Output<'demos.relink'>> {
+      const demo = loadRow(db, input.id, session.user.id);
+      if (audioStayedHosted(demo)) return attachRecording(session, demo, input.file);
+      const stored = demo.sha256;
+      if (stored === null) throw new AppError('NOT_FOUND', 'This demo has no stored file record.');
+      await files.staging.use(session.user.id, input.file, async (staged) => {
+        await probeAudio(staged.path);
+        if ((await sha256OfFile(staged.path)) !== stored) {
+          throw new AppError(
+            'VALIDATION',
+            'That is a different recording from the one imported. Import it as a new demo instead.',
+            { file: 'Different recording' },
+          );
+        }
+        await files.media.ingest(staged.path);
+      });
+      analysis.enqueue(demo.audioUrl.slice('media:'.length));
+      return store.write(session.user.id, (w) => {
+        w.audit({ action: 'demos.relink', entity: 'demos', entityId: demo.id });
+        w.emit({ entity: 'demos', id: demo.id, action: 'updated' });
+        return toDemo(loadRow(w.tx, demo.id, session.user.id));
+      });
+    },
+  };
+}

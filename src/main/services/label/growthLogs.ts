@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Capture } from '../../../shared/domain/followerGrowth';
+import { isFollowerSpike, SPIKE_WINDOW } from '../../../shared/domain/followerSpike';
+import type { Input, Output } from '../../../shared/api';
+import type { GrowthLog, Platform } from '../../../shared/domain/growthLog';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { artists, socialGrowthLogs, users } from '../../db/schema';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import { requireArtist } from './artists/requireArtist';
+import type { Session } from '../kernel/session';
+import { newId, type Store } from '../kernel/store';
+
+type Row = typeof socialGrowthLogs.$inferSelect & { username: string; fullName: string };
+
+function toLog({ username, fullName, ...row }: Row): GrowthLog {
+  return {
+    ...row,
+    platform: row.platform as Platform,
+    expanded: { capturedBy: { id: row.capturedBy, username, fullName } },
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+function select(tx: Pick<Db, 'select'>) {
+  return tx
+    .select({
+      id: socialGrowthLogs.id,
+      createdAt: socialGrowthLogs.createdAt,
+      updatedAt: socialGrowthLogs.updatedAt,
+      version: socialGrowthLogs.version,
+      artist: socialGrowthLogs.artist,
+      platform: socialGrowthLogs.platform,
+      followerCount: socialGrowthLogs.followerCount,
+      engagementRate: socialGrowthLogs.engagementRate,
+      captureDate: socialGrowthLogs.captureDate,
+      capturedBy: socialGrowthLogs.capturedBy,
+      username: users.username,
+      fullName: users.fullName,
+    })
+    .from(socialGrowthLogs)
+    .innerJoin(users, eq(users.id, socialGrowthLogs.capturedBy));
+}
+
+/** Append-only follower captures; the artist's socialFollowers is the latest total across platforms. */
+export function createGrowthLogService(store: Store) {
+  const { db } = store;
+  return {
+    list(_session: Session, input: Input<'growthLogs.list'>): Output<'growthLogs.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [eq(socialGrowthLogs.artist, input.artist)];
+      if (input.platform) where.push(eq(socialGrowthLogs.platform, input.platform));
+      if (input.cursor) {
+        where.push(
+          afterCursor(input.cursor, socialGrowthLogs.captureDate, socialGrowthLogs.id, 'asc'),
+        );
+      }
+      const rows = select(db)
+        .where(and(...where))
+        .orderBy(asc(socialGrowthLogs.captureDate), asc(socialGrowthLogs.id))
+        .limit(limit + 1)
+        .all();
+      return pageOf(rows, limit, toLog, (item) => [item.captureDate, item.id]);
+    },
+
+    create(session: Session, input: Input<'growthLogs.create'>): Output<'growthLogs.create'> {
+      return store.write(session.user.id, (w) => {
+        requireArtist(w.tx, input.artist);
+        // A day's grace: it is already tomorrow east of UTC.
+        const latestAllowed = new Date(Date.parse(w.now) + DAY_MS).toISOString().slice(0, 10);
+        if (input.captureDate > latestAllowed) {
+          throw new AppError('VALIDATION', 'Followers cannot be captured in the future.', {
+            captureDate: 'In the future',
+          });
+        }
+        const id = newId();
+        const values = {
+          id,
+          createdAt: w.now,
+          updatedAt: w.now,
+          version: 1,
+          artist: input.artist,
+          platform: input.platform,
+          followerCount: input.followerCount,
+          engagementRate: input.engagementRate ?? null,
+          captureDate: input.captureDate,
+          capturedBy: session.user.id,
+        };
+        w.tx.insert(socialGrowthLogs).values(values).run();
+        // The latest capture per platform (by date, then by when it was logged), summed.
+        const total = w.tx.get<{ total: number | null }>(sql`
+          SELECT sum(follower_count) AS total FROM (
+            SELECT follower_count, row_number() OVER (
+              PARTITION BY platform ORDER BY capture_date DESC, created_at DESC, rowid DESC
+            ) AS position
+            FROM social_growth_logs WHERE artist = ${input.artist}
+          ) WHERE position = 1`);
+        // The platform's recent captures, newest first: a spike is judged against its own trend.
+        const recent = w.tx
+          .select({
+            platform: socialGrowthLogs.platform,
+            followerCount: socialGrowthLogs.followerCount,
+            captureDate: socialGrowthLogs.captureDate,
+          })
+          .from(socialGrowthLogs)
+          .where(
+            and(
+              eq(socialGrowthLogs.artist, input.artist),
+              eq(socialGrowthLogs.platform, input.platform),
+            ),
+          )
+          .orderBy(desc(socialGrowthLogs.captureDate), desc(sql`${socialGrowthLogs}.rowid`))
+          .limit(SPIKE_WINDOW + 2)
+          .all() as Capture[];
+        const spike =
+          recent[0]?.captureDate === input.captureDate && isFollowerSpike(recent)
+            ? { followerSpikeDate: input.captureDate, followerSpikePlatform: input.platform }
+            : {};
+        w.tx
+          .update(artists)
+          .set({ socialFollowers: total.total, ...spike, updatedAt: w.now })
+          .where(eq(artists.id, input.artist))
+          .run();
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+        w.audit({
+          action: 'growthLogs.create',
+          entity: 'growthLogs',
+          entityId: id,
+          changes: { ...fields, ...spike },
+        });
+        w.emit({ entity: 'growthLogs', id, action: 'created' });
+        w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
+        return toLog(select(w.tx).where(eq(socialGrowthLogs.id, id)).get()!);
+      });
+    },
+  };
+}

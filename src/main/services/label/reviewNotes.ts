@@ -1,0 +1,158 @@
+import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { noteVisibilitiesFor } from '../../../shared/access';
+import type { Input, Output } from '../../../shared/api';
+import type { NoteVisibility, ReviewNote } from '../../../shared/domain/reviewNote';
+import type { NoteType } from '../../../shared/domain/vocabulary';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
+import { demos, reviewNotes, users } from '../../db/schema';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import { requireArtist } from './artists/requireArtist';
+import type { Session } from '../kernel/session';
+import { newId, type Store, type WriteContext } from '../kernel/store';
+
+type Row = typeof reviewNotes.$inferSelect & { authorUsername: string; authorFullName: string };
+
+function toNote({ authorUsername, authorFullName, ...row }: Row): ReviewNote {
+  return {
+    ...row,
+    noteType: row.noteType as NoteType,
+    visibility: row.visibility as NoteVisibility,
+    expanded: { author: { id: row.author, username: authorUsername, fullName: authorFullName } },
+  };
+}
+
+/** The notes this session may read: its own, and others' whose visibility includes its role. */
+export function noteCondition(session: Session): SQL {
+  const shared = noteVisibilitiesFor(session.user.role);
+  return shared.length
+    ? or(eq(reviewNotes.author, session.user.id), inArray(reviewNotes.visibility, shared))!
+    : eq(reviewNotes.author, session.user.id);
+}
+
+export interface NewNote {
+  readonly artist: string;
+  readonly demo: string | null;
+  readonly noteType: NoteType;
+  readonly body: string;
+  readonly visibility: NoteVisibility;
+  readonly atSeconds: number | null;
+  readonly replaces: string | null;
+}
+
+function selectNotes(tx: Pick<Db, 'select'>) {
+  return tx
+    .select({
+      id: reviewNotes.id,
+      createdAt: reviewNotes.createdAt,
+      updatedAt: reviewNotes.updatedAt,
+      version: reviewNotes.version,
+      artist: reviewNotes.artist,
+      demo: reviewNotes.demo,
+      author: reviewNotes.author,
+      noteType: reviewNotes.noteType,
+      body: reviewNotes.body,
+      visibility: reviewNotes.visibility,
+      atSeconds: reviewNotes.atSeconds,
+      replaces: reviewNotes.replaces,
+      authorUsername: users.username,
+      authorFullName: users.fullName,
+    })
+    .from(reviewNotes)
+    .innerJoin(users, eq(users.id, reviewNotes.author));
+}
+
+/**
+ * Adds a note inside a write (reviewNotes.create, and a demo decision that carries one): checks
+ * what it points at, audits it and tells only its audience.
+ */
+export function insertNote(w: WriteContext, session: Session, note: NewNote): ReviewNote {
+  const readable = noteVisibilitiesFor(session.user.role);
+  if (note.visibility !== 'private' && !readable.includes(note.visibility)) {
+    throw new AppError('VALIDATION', 'You cannot write a note you would not be allowed to read.', {
+      visibility: `Allowed: private, ${readable.join(', ')}`,
+    });
+  }
+  requireArtist(w.tx, note.artist);
+  if (note.demo) {
+    const demo = w.tx
+      .select({ artist: demos.artist })
+      .from(demos)
+      .where(eq(demos.id, note.demo))
+      .get();
+    if (!demo || demo.artist !== note.artist)
+      throw new AppError('VALIDATION', 'That demo is not one of this artist’s.', {
+        demo: 'Not this artist’s demo',
+      });
+  }
+  if (note.replaces) {
+    const earlier = w.tx
+      .select({ artist: reviewNotes.artist, author: reviewNotes.author })
+      .from(reviewNotes)
+      .where(eq(reviewNotes.id, note.replaces))
+      .get();
+    // Only the author corrects a note; a correction stays with the same artist.
+    if (!earlier || earlier.author !== session.user.id || earlier.artist !== note.artist)
+      throw new AppError(
+        'VALIDATION',
+        'You can only correct one of your own notes on this artist.',
+        {
+          replaces: 'Not your note on this artist',
+        },
+      );
+  }
+  const id = newId();
+  const values = {
+    id,
+    createdAt: w.now,
+    updatedAt: w.now,
+    version: 1,
+    author: session.user.id,
+    ...note,
+  };
+  w.tx.insert(reviewNotes).values(values).run();
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = values;
+  w.audit({ action: 'reviewNotes.create', entity: 'reviewNotes', entityId: id, changes: fields });
+  w.emit({
+    entity: 'reviewNotes',
+    id,
+    action: 'created',
+    note: { visibility: note.visibility, author: session.user.id },
+  });
+  return toNote(selectNotes(w.tx).where(eq(reviewNotes.id, id)).get()!);
+}
+
+/** Append-only review notes with per-note visibility. */
+export function createReviewNoteService(store: Store) {
+  const { db } = store;
+  return {
+    list(session: Session, input: Input<'reviewNotes.list'>): Output<'reviewNotes.list'> {
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [eq(reviewNotes.artist, input.artist), noteCondition(session)];
+      if (input.demo) where.push(eq(reviewNotes.demo, input.demo));
+      if (input.cursor) {
+        where.push(afterCursor(input.cursor, reviewNotes.createdAt, reviewNotes.id, 'desc'));
+      }
+      const rows = selectNotes(db)
+        .where(and(...where))
+        .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
+        .limit(limit + 1)
+        .all();
+      return pageOf(rows, limit, toNote, (item) => [item.createdAt, item.id]);
+    },
+
+    create(session: Session, input: Input<'reviewNotes.create'>): Output<'reviewNotes.create'> {
+      return store.write(session.user.id, (w) =>
+        insertNote(w, session, {
+          artist: input.artist,
+          demo: input.demo ?? null,
+          noteType: input.noteType,
+          body: input.body.trim(),
+          visibility: input.visibility,
+          atSeconds: input.atSeconds ?? null,
+          replaces: input.replaces ?? null,
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../../shared/access';
+import type { Input, Output } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { auditLog, users } from '../../db/schema';
+import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import type { Session } from '../kernel/session';
+import type { Store } from '../kernel/store';
+
+/** Throws (NOT_FOUND or FORBIDDEN) unless the session may read that record. */
+export type RecordGuard = (session: Session, id: string) => unknown;
+
+/**
+ * Admins browse the whole trail. Everyone else sees the history of one record they may read,
+ * with restricted values removed when their role may not see those fields.
+ */
+export function createAuditService(
+  store: Store,
+  recordGuards: Partial<Record<Entity, RecordGuard>>,
+) {
+  const { db } = store;
+  const actor = alias(users, 'actor');
+  return {
+    list(session: Session, input: Input<'audit.list'>): Output<'audit.list'> {
+      if (session.user.role !== 'admin') {
+        const guard = input.entity ? recordGuards[input.entity] : undefined;
+        if (!guard || !input.entityId) {
+          throw new AppError('FORBIDDEN', 'Only administrators can browse the whole audit trail.');
+        }
+        guard(session, input.entityId);
+      }
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const where: SQL[] = [];
+      if (input.entity) where.push(eq(auditLog.entity, input.entity));
+      if (input.entityId) where.push(eq(auditLog.entityId, input.entityId));
+      if (input.actor) where.push(eq(auditLog.actor, input.actor));
+      if (input.from) where.push(gte(auditLog.at, input.from));
+      if (input.to) where.push(lte(auditLog.at, input.to));
+      if (input.cursor) where.push(afterCursor(input.cursor, auditLog.at, auditLog.id, 'desc'));
+      const rows = db
+        .select({
+          entry: auditLog,
+          actorId: actor.id,
+          actorUsername: actor.username,
+          actorFullName: actor.fullName,
+        })
+        .from(auditLog)
+        .leftJoin(actor, eq(actor.id, auditLog.actor))
+        .where(and(...where))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(limit + 1)
+        .all();
+      return pageOf(
+        rows,
+        limit,
+        (row) => ({
+          ...row.entry,
+          changes: row.entry.changes
+            ? withoutFields(
+                JSON.parse(row.entry.changes) as Record<string, unknown>,
+                seesRestricted(session.user.role)
+                  ? []
+                  : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
+              )
+            : null,
+          expanded: {
+            actor:
+              row.actorId && row.actorUsername && row.actorFullName
+                ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
+                : null,
+          },
+        }),
+        (item) => [item.at, item.id],
+      );
+    },
+  };
+}
+
+function withoutFields(
+  changes: Record<string, unknown>,
+  hidden: readonly string[],
+): Record<string, unknown> {
+  if (hidden.length === 0) return changes;
+  return Object.fromEntries(Object.entries(changes).filter(([field]) => !hidden.includes(field)));
+}
