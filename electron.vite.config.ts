@@ -10,7 +10,10 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Loaded by main with new Worker(new URL('./analysisWorker.js', import.meta.url)).
-          analysisWorker: resolve(__dirname, 'src/main/services/label/demos/audio/analysisWorker.ts'),
+          analysisWorker: resolve(
+            __dirname,
+            'src/main/services/label/demos/audio/analysisWorker.ts',
+          ),
         },
       },
     },

@@ -29,7 +29,10 @@ import { createSearchService, type SearchService } from './services/overview/sea
 import { createCsvExport } from './services/interchange/csvExport';
 import { createCsvImport } from './services/interchange/csvImport';
 import { createParseImport } from './services/interchange/parseImport';
-import { createMaintenanceService, type MaintenanceService } from './services/workspace/maintenance';
+import {
+  createMaintenanceService,
+  type MaintenanceService,
+} from './services/workspace/maintenance';
 import { createSettingsService } from './services/workspace/settings';
 import { createStore, type Store } from './services/kernel/store';
 import { createTalentService } from './services/agency/talents/talents';
@@ -87,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const bus = new ChangeBus();
   const store = createStore(opened.db, bus, clock);
+  // ── Workspace: accounts, settings, files, maintenance (below both desks) ──────────────
   const settings = createSettingsService(store);
   const auth = createAuthService(store, settings, {
     scrypt: options.scrypt,
@@ -95,60 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const users = createUserService(store, options.scrypt);
   const media = createMediaStore(options.dataDir, opened.db);
   const staging = createStaging(options.dataDir);
-  const talents = createTalentService(store, { staging, media });
-  const auditions = createAuditionService(store);
-  const bookings = createBookingService(store);
-  const schedule = createScheduleService(store, media);
-  const blocks = createAvailabilityBlockService(store);
-  const artists = createArtistService(store);
-  const analyzer = createAnalyzer();
-  const analysis = createDemoAnalysis(store, media, analyzer);
-  const demos = createDemoService(store, { staging, media }, analysis);
-  // Templates and fonts ship beside the migrations, in resources/ or the packaged app's.
-  const resourcesDir = dirname(options.migrationsDir);
-  const contractDocuments = {
-    template: loadContractTemplate(resourcesDir),
-    fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
-    organization: () => settings.current().organizationName,
-  };
-  const contracts = createContractService(store, { staging, media }, contractDocuments);
-  const growthLogs = createGrowthLogService(store);
-  const reviewNotes = createReviewNoteService(store);
-  const search = createSearchService(opened.db, opened.sqlite);
-  const today = createTodayService(store, settings);
-  const audit = createAuditService(store, {
-    talents: (session, id) => talents.get(session, { id }),
-    auditions: (session, id) => auditions.get(session, { id }),
-    bookings: (session, id) => bookings.get(session, { id }),
-    artists: (session, id) => artists.get(session, { id }),
-    demos: (session, id) => demos.get(session, { id }),
-    contracts: (session, id) => contracts.get(session, { id }),
-  });
-
-  const csvExports = createCsvExport(store, media, {
-    talents: (session, input) => talents.list(session, input),
-    auditions: (session, input) => auditions.list(session, input),
-    bookings: (session, input) => bookings.list(session, input),
-    schedule: (session, input) => schedule.list(session, input),
-    artists: (session, input) => artists.list(session, input),
-    demos: (session, input) => demos.list(session, input),
-    growthLogs: (session, input) => growthLogs.list(session, input),
-  });
-  const csvImports = createCsvImport(store, staging, {
-    talents: (session, input) => talents.create(session, input),
-    artists: (session, input) => artists.create(session, input),
-    growthLogs: (session, input) => growthLogs.create(session, input),
-  });
-  const parseImports = createParseImport(store, staging);
   const jobs = createJobs();
-  const contractBundles = createContractBundle({
-    store,
-    media,
-    jobs,
-    documents: contractDocuments,
-    list: (session, input) => contracts.list(session, input),
-    workDir: join(options.dataDir, 'staging'),
-  });
   const maintenance = createMaintenanceService({
     store,
     db: opened.db,
@@ -164,6 +115,65 @@ export function createCore(options: CoreOptions): Core {
       bookings.expireChallenges();
     },
   });
+
+  // ── Agency desk: talents and what hangs off them ──────────────────────────────────────
+  const talents = createTalentService(store, { staging, media });
+  const auditions = createAuditionService(store);
+  const bookings = createBookingService(store);
+  const schedule = createScheduleService(store, media);
+  const blocks = createAvailabilityBlockService(store);
+
+  // ── Label desk: artists and what hangs off them ───────────────────────────────────────
+  const artists = createArtistService(store);
+  const analyzer = createAnalyzer();
+  const analysis = createDemoAnalysis(store, media, analyzer);
+  const demos = createDemoService(store, { staging, media }, analysis);
+  // Templates and fonts ship beside the migrations, in resources/ or the packaged app's.
+  const resourcesDir = dirname(options.migrationsDir);
+  const contractDocuments = {
+    template: loadContractTemplate(resourcesDir),
+    fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
+    organization: () => settings.current().organizationName,
+  };
+  const contracts = createContractService(store, { staging, media }, contractDocuments);
+  const contractBundles = createContractBundle({
+    store,
+    media,
+    jobs,
+    documents: contractDocuments,
+    list: (session, input) => contracts.list(session, input),
+    workDir: join(options.dataDir, 'staging'),
+  });
+  const growthLogs = createGrowthLogService(store);
+  const reviewNotes = createReviewNoteService(store);
+
+  // ── Across both desks: Today, search, the audit trail's reading, interchange ──────────
+  const search = createSearchService(opened.db, opened.sqlite);
+  const today = createTodayService(store, settings);
+  const audit = createAuditService(store, {
+    talents: (session, id) => talents.get(session, { id }),
+    auditions: (session, id) => auditions.get(session, { id }),
+    bookings: (session, id) => bookings.get(session, { id }),
+    artists: (session, id) => artists.get(session, { id }),
+    demos: (session, id) => demos.get(session, { id }),
+    contracts: (session, id) => contracts.get(session, { id }),
+  });
+  const csvExports = createCsvExport(store, media, {
+    talents: (session, input) => talents.list(session, input),
+    auditions: (session, input) => auditions.list(session, input),
+    bookings: (session, input) => bookings.list(session, input),
+    schedule: (session, input) => schedule.list(session, input),
+    artists: (session, input) => artists.list(session, input),
+    demos: (session, input) => demos.list(session, input),
+    growthLogs: (session, input) => growthLogs.list(session, input),
+  });
+  const csvImports = createCsvImport(store, staging, {
+    talents: (session, input) => talents.create(session, input),
+    artists: (session, input) => artists.create(session, input),
+    growthLogs: (session, input) => growthLogs.create(session, input),
+  });
+  const parseImports = createParseImport(store, staging);
+
   // The daily copy: checked a minute after start (not during it), then every hour. A copy still
   // being written when the app closes is abandoned (its partial file removed), not an error.
   let closed = false;
@@ -192,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
   challengeTimer.unref();
 
   const handlers: Handlers = {
+    // Workspace
     'setup.status': () => auth.status(),
     'setup.createOwner': (_s, input) => auth.createOwner(input),
     'auth.signUp': (_s, input) => auth.signUp(input),
@@ -202,12 +213,15 @@ export function createCore(options: CoreOptions): Core {
     'users.list': (session, input) => users.list(session, input),
     'users.create': (session, input) => users.create(session, input),
     'users.update': (session, input) => users.update(session, input),
-    'talents.list': (session, input) => talents.list(session, input),
-    'talents.get': (session, input) => talents.get(session, input),
-    'talents.create': (session, input) => talents.create(session, input),
-    'talents.update': (session, input) => talents.update(session, input),
-    'talents.archive': (session, input) => talents.archive(session, input),
-    'talents.setHeadshot': (session, input) => talents.setHeadshot(session, input),
+    'jobs.get': (session, input) => jobs.get(session, input.id),
+    'jobs.cancel': (session, input) => jobs.cancel(session, input.id),
+    'settings.get': (session) => settings.get(session),
+    'settings.update': (session, input) => settings.update(session, input),
+    'maintenance.check': (session) => maintenance.check(session),
+    'maintenance.backups': (session) => maintenance.list(session),
+    'maintenance.backupNow': (session) => maintenance.backupNow(session),
+    'maintenance.restore': (session, input) => maintenance.restore(session, input),
+    'maintenance.exportWorkspace': (session) => maintenance.exportWorkspace(session),
     'files.pick': async (session, input) => {
       if (!options.pickFiles) {
         throw new AppError(
@@ -226,6 +240,13 @@ export function createCore(options: CoreOptions): Core {
       }
       return { files };
     },
+    // Agency desk
+    'talents.list': (session, input) => talents.list(session, input),
+    'talents.get': (session, input) => talents.get(session, input),
+    'talents.create': (session, input) => talents.create(session, input),
+    'talents.update': (session, input) => talents.update(session, input),
+    'talents.archive': (session, input) => talents.archive(session, input),
+    'talents.setHeadshot': (session, input) => talents.setHeadshot(session, input),
     'auditions.list': (session, input) => auditions.list(session, input),
     'auditions.get': (session, input) => auditions.get(session, input),
     'auditions.create': (session, input) => auditions.create(session, input),
@@ -248,6 +269,7 @@ export function createCore(options: CoreOptions): Core {
     'blocks.create': (session, input) => blocks.create(session, input),
     'blocks.update': (session, input) => blocks.update(session, input),
     'blocks.delete': (session, input) => blocks.delete(session, input),
+    // Label desk
     'artists.list': (session, input) => artists.list(session, input),
     'artists.get': (session, input) => artists.get(session, input),
     'artists.create': (session, input) => artists.create(session, input),
@@ -269,28 +291,20 @@ export function createCore(options: CoreOptions): Core {
     'contracts.keyDates': (session, input) => contracts.keyDates(session, input),
     'contracts.exportDocument': (session, input) => contracts.exportDocument(session, input),
     'contracts.exportBundle': (session, input) => contractBundles.exportBundle(session, input),
-    'jobs.get': (session, input) => jobs.get(session, input.id),
-    'jobs.cancel': (session, input) => jobs.cancel(session, input.id),
     'growthLogs.list': (session, input) => growthLogs.list(session, input),
     'growthLogs.create': (session, input) => growthLogs.create(session, input),
     'reviewNotes.list': (session, input) => reviewNotes.list(session, input),
     'reviewNotes.create': (session, input) => reviewNotes.create(session, input),
+    // Across both desks
     'search.query': (session, input) => search.query(session, input),
     'today.list': (session, input) => today.list(session, input),
     'today.mark': (session, input) => today.mark(session, input),
     'today.reminded': (session, input) => today.reminded(session, input),
-    'settings.get': (session) => settings.get(session),
-    'settings.update': (session, input) => settings.update(session, input),
     'audit.list': (session, input) => audit.list(session, input),
     'exports.csv': (session, input) => csvExports.csv(session, input),
     'imports.preview': (session, input) => csvImports.preview(session, input),
     'imports.commit': (session, input) => csvImports.commit(session, input),
     'imports.parse': (session, input) => parseImports.run(session, input),
-    'maintenance.check': (session) => maintenance.check(session),
-    'maintenance.backups': (session) => maintenance.list(session),
-    'maintenance.backupNow': (session) => maintenance.backupNow(session),
-    'maintenance.restore': (session, input) => maintenance.restore(session, input),
-    'maintenance.exportWorkspace': (session) => maintenance.exportWorkspace(session),
   };
 
   return {

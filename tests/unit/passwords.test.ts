@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from '../../src/main/services/workspace/accounts/passwords';
+import {
+  DEFAULT_SCRYPT,
+  hashPassword,
+  verifyPassword,
+} from '../../src/main/services/workspace/accounts/passwords';
 
 describe('password hashing', () => {
   it('uses at least OWASP’s scrypt parameters by default', () => {

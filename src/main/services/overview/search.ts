@@ -4,7 +4,14 @@ import type { Input, Output } from '../../../shared/api';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/domain/search';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import { auditions, bookings, contracts, demos, reviewNotes, talentProfiles } from '../../db/schema';
+import {
+  auditions,
+  bookings,
+  contracts,
+  demos,
+  reviewNotes,
+  talentProfiles,
+} from '../../db/schema';
 import { noteCondition } from '../label/reviewNotes';
 import { teamCondition } from '../kernel/scope';
 import type { Session } from '../kernel/session';
