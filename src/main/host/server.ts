@@ -83,7 +83,10 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
     if (req.method !== 'POST') throw new AppError('NOT_FOUND', 'Use POST for /api calls.');
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
     const input = await readJson(req);
-    const reply = await core.dispatch(channel, input, bearer(req, url));
+    const reply = await core.dispatch(channel, input, bearer(req, url), {
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+      userAgent: req.headers['user-agent']?.slice(0, 200),
+    });
     sendEnvelope(res, reply.envelope);
   }
 

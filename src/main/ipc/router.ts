@@ -13,9 +13,25 @@ import type { Session } from '../services/kernel/session';
 
 type SessionFor<C extends Channel> = Contract[C]['guard'] extends 'public' ? null : Session;
 
+/**
+ * Where a call comes from, as the transport knows it: the client's network address for the web
+ * host and the team server, `local` for the desktop window. Sign-in throttling and the audit of
+ * sign-ins read it; nothing else may trust it.
+ */
+export interface CallOrigin {
+  readonly clientAddress: string;
+  readonly userAgent?: string;
+}
+
+export const LOCAL_CALL: CallOrigin = { clientAddress: 'local' };
+
 /** One handler per channel: a channel in the contract without a handler is a compile error. */
 export type Handlers = {
-  [C in Channel]: (session: SessionFor<C>, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+  [C in Channel]: (
+    session: SessionFor<C>,
+    input: ParsedInput<C>,
+    origin: CallOrigin,
+  ) => Output<C> | Promise<Output<C>>;
 };
 
 export interface SessionResolver {
@@ -28,7 +44,12 @@ export interface Reply<T = unknown> {
   readonly session: Session | null;
 }
 
-export type Dispatch = (channel: string, input: unknown, token: string | null) => Promise<Reply>;
+export type Dispatch = (
+  channel: string,
+  input: unknown,
+  token: string | null,
+  origin?: CallOrigin,
+) => Promise<Reply>;
 
 function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -63,7 +84,7 @@ export function toAppError(error: unknown): AppError {
  * wrap their writes (and audit rows) in one transaction; a rejected call changes nothing.
  */
 export function createRouter(handlers: Handlers, auth: SessionResolver): Dispatch {
-  return async (channel, input, token) => {
+  return async (channel, input, token, origin = LOCAL_CALL) => {
     let session: Session | null = null;
     try {
       if (!isChannel(channel))
@@ -87,8 +108,12 @@ export function createRouter(handlers: Handlers, auth: SessionResolver): Dispatc
           fields,
         );
       }
-      const handler = handlers[channel] as (s: Session | null, i: unknown) => unknown;
-      const data = await handler(session, parsed.data);
+      const handler = handlers[channel] as (
+        s: Session | null,
+        i: unknown,
+        o: CallOrigin,
+      ) => unknown;
+      const data = await handler(session, parsed.data, origin);
       return { envelope: { ok: true, data }, session };
     } catch (error) {
       return { envelope: { ok: false, error: toAppError(error).toBody() }, session };
