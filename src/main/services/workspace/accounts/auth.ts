@@ -43,6 +43,30 @@ export function createAuthService(
     .where(eq(sessions.tokenHash, sql.placeholder('token')))
     .prepare();
 
+  /**
+   * The session behind a token's hash (a ticket or an open event stream holds only the hash).
+   * `touch: false` checks without counting as activity, so an open stream does not keep an
+   * idle session alive.
+   */
+  function resolveHash(tokenHash: string, { touch = true }: { touch?: boolean } = {}): Session {
+    store.assertOpen();
+    const found = findSession.get({ token: tokenHash });
+    if (!found || !found.user.active)
+      throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
+    const idleFor = Date.parse(store.now()) - Date.parse(found.lastSeenAt);
+    if (idleFor > idleTimeoutMs()) {
+      db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+      throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+    }
+    if (touch && idleFor > TOUCH_INTERVAL_MS) {
+      db.update(sessions)
+        .set({ lastSeenAt: store.now() })
+        .where(eq(sessions.tokenHash, tokenHash))
+        .run();
+    }
+    return { tokenHash, user: toUser(found.user) };
+  }
+
   return {
     status(): Output<'setup.status'> {
       const row = db.select({ n: count() }).from(users).get();
@@ -207,25 +231,14 @@ export function createAuthService(
 
     /** The session behind a bearer token, or UNAUTHENTICATED. */
     resolve(token: string | null): Session {
-      store.assertOpen();
-      if (!token) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
-      const tokenHash = hashToken(token);
-      const found = findSession.get({ token: tokenHash });
-      if (!found || !found.user.active)
-        throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
-      const idleFor = Date.parse(store.now()) - Date.parse(found.lastSeenAt);
-      if (idleFor > idleTimeoutMs()) {
-        db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
-        throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+      if (!token) {
+        store.assertOpen();
+        throw new AppError('UNAUTHENTICATED', 'Please sign in.');
       }
-      if (idleFor > TOUCH_INTERVAL_MS) {
-        db.update(sessions)
-          .set({ lastSeenAt: store.now() })
-          .where(eq(sessions.tokenHash, tokenHash))
-          .run();
-      }
-      return { tokenHash, user: toUser(found.user) };
+      return resolveHash(hashToken(token));
     },
+
+    resolveHash,
   };
 }
 
