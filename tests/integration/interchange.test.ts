@@ -2,6 +2,7 @@
  * exports.csv and imports.preview / imports.commit through the real router, on a real file:
  * the same scope as the lists, formula-safe cells, per-row errors, and all or nothing.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,7 +25,60 @@ async function stage(userId: string, text: string | Buffer, name = 'import.csv')
   return t.core.staging.fromStream(userId, name, Readable.from([Buffer.from(text)]));
 }
 
+/**
+ * Reads CSV with Python's csv module in strict mode: an independent RFC 4180 reader, so an export
+ * is checked by something other than our own importer.
+ */
+function strictCsv(text: string): string[][] {
+  const script = [
+    'import csv, io, json, sys',
+    'data = sys.stdin.buffer.read().decode("utf-8-sig")',
+    'rows = list(csv.reader(io.StringIO(data, newline=""), strict=True))',
+    'print(json.dumps(rows))',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', script], { input: text, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`python3 csv refused the file: ${run.stderr}`);
+  return JSON.parse(run.stdout) as string[][];
+}
+
+/** A line a spreadsheet would run as a formula: any line of any cell. */
+const FORMULA_LINE = /^[=+\-@\t]/;
+
 describe('exports.csv', () => {
+  it('quotes every cell holding a line break and defuses formulas on every line (read by Python’s strict csv)', async () => {
+    const alice = await a.user('alice', 'manager');
+    const notes = ['first line\nsecond line', 'see below\r=1+2', 'a\r\n@SUM(A1)\n+cmd'];
+    for (const [i, note] of notes.entries()) {
+      await t.call(
+        'talents.create',
+        { stageName: `Talent ${i}`, fullName: `T ${i}`, talentType: 'actor', notes: note },
+        alice.token,
+      );
+    }
+    const exported = await t.call('exports.csv', { entity: 'talents' }, alice.token);
+    const text = read(alice.token, exported.media);
+    const [header, ...rows] = strictCsv(text);
+    expect(rows).toHaveLength(3);
+    const column = header!.indexOf('notes');
+    for (const row of rows) {
+      expect(row).toHaveLength(header!.length);
+      for (const cell of row) {
+        for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(FORMULA_LINE);
+      }
+    }
+    expect(rows.map((row) => row[column]).sort()).toEqual([
+      "a\r\n'@SUM(A1)\n'+cmd",
+      'first line\nsecond line',
+      "see below\r'=1+2",
+    ]);
+    // Our own reader gives the notes back as they were.
+    expect(
+      fromCsv(text)
+        .rows.map((row) => row.notes)
+        .sort(),
+    ).toEqual([...notes].sort());
+  });
+
   it('exports what the caller’s list shows, with the filters on screen, formula-safe and with a BOM', async () => {
     const alice = await a.user('alice', 'manager');
     const bob = await a.user('bob', 'manager');
