@@ -14,6 +14,8 @@ export default defineConfig({
             __dirname,
             'src/main/services/label/demos/audio/analysisWorker.ts',
           ),
+          // Loaded by the CSV import with new URL('./csvImportWorker.js', import.meta.url).
+          csvImportWorker: resolve(__dirname, 'src/main/services/interchange/csvImportWorker.ts'),
         },
       },
     },

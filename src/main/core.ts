@@ -167,10 +167,18 @@ export function createCore(options: CoreOptions): Core {
     demos: (session, input) => demos.list(session, input),
     growthLogs: (session, input) => growthLogs.list(session, input),
   });
-  const csvImports = createCsvImport(store, staging, {
-    talents: (session, input) => talents.create(session, input),
-    artists: (session, input) => artists.create(session, input),
-    growthLogs: (session, input) => growthLogs.create(session, input),
+  const csvImports = createCsvImport(store, staging, jobs, {
+    create: {
+      talents: (session, input) => talents.create(session, input),
+      artists: (session, input) => artists.create(session, input),
+      growthLogs: (session, input) => growthLogs.create(session, input),
+      bookings: (session, input) => bookings.create(session, input),
+    },
+    update: {
+      talents: (session, input) => talents.update(session, input),
+      artists: (session, input) => artists.update(session, input),
+      bookings: (session, input) => bookings.update(session, input),
+    },
   });
   const parseImports = createParseImport(store, staging);
 
@@ -302,6 +310,7 @@ export function createCore(options: CoreOptions): Core {
     'today.reminded': (session, input) => today.reminded(session, input),
     'audit.list': (session, input) => audit.list(session, input),
     'exports.csv': (session, input) => csvExports.csv(session, input),
+    'imports.check': (session, input) => csvImports.check(session, input),
     'imports.preview': (session, input) => csvImports.preview(session, input),
     'imports.commit': (session, input) => csvImports.commit(session, input),
     'imports.parse': (session, input) => parseImports.run(session, input),

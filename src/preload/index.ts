@@ -78,8 +78,10 @@ const bridge: GreenroomBridge = {
     }
     return staged;
   },
-  mediaUrl(ref: string): string {
-    return `${MEDIA_SCHEME}://media/${encodeURIComponent(ref.replace(/^media:/, ''))}`;
+  mediaUrl(ref: string): Promise<string> {
+    return Promise.resolve(
+      `${MEDIA_SCHEME}://media/${encodeURIComponent(ref.replace(/^media:/, ''))}`,
+    );
   },
 };
 

@@ -437,6 +437,8 @@ export const contract = {
   'exports.csv': { input: csvExport, output: exported, guard: 'signedIn' },
   'jobs.get': { input: jobRef, output: job, guard: 'signedIn' },
   'jobs.cancel': { input: jobRef, output: job, guard: 'signedIn' },
+  // A job (jobs.get, jobs.cancel) that checks a staged file; imports.preview then reads it.
+  'imports.check': { input: csvImport, output: job, guard: 'signedIn' },
   'imports.preview': { input: csvImport, output: importPreview, guard: 'signedIn' },
   'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
   // It creates users (inactive): the workspace owner's business, like the rest of maintenance.

@@ -157,7 +157,7 @@ test('a headshot is uploaded from the talent page and shown from the media store
   await page.getByRole('button', { name: 'Upload headshot' }).click();
   await (await chooser).setFiles({ name: 'nova.jpg', mimeType: 'image/jpeg', buffer: png });
   const image = page.getByRole('img', { name: 'Headshot' });
-  await expect(image).toHaveAttribute('src', /\/media\/[0-9a-f-]+\?token=/);
+  await expect(image).toHaveAttribute('src', /\/media\/[0-9a-f-]+\?ticket=/);
   await expect
     .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
     .toBe(1);

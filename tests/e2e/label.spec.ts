@@ -148,9 +148,14 @@ test('a legal user takes a contract from draft to active with a signed PDF attac
   await page.screenshot({ path: test.info().outputPath('contract.png') });
 
   // The stored document is the PDF, served from the media store.
+  // The link carries a ticket for that one file, never the session token.
   const href = await details.getByRole('link', { name: 'Open document' }).getAttribute('href');
+  expect(href).toMatch(/\?ticket=/);
+  const token = await page.evaluate(() => localStorage.getItem('greenroom.token'));
+  expect(href).not.toContain(token);
   const response = await page.request.get(new URL(href!, host.url).toString());
   expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.headers()['cache-control']).toBe('no-store');
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 

@@ -51,6 +51,7 @@ async function importFile(
     method: 'POST',
     headers: {
       Authorization: `Bearer ${client.token}`,
+      'Content-Type': 'application/octet-stream',
       'x-file-name': title,
       'Content-Length': String(statSync(path).size),
     },
@@ -206,10 +207,10 @@ test('a 60-minute demo opens from its stored peaks; the figure against decoding 
 
   // Without stored peaks the browser must fetch and decode the whole file first.
   const decoded = await page.evaluate<number>(`(async () => {
-    const url = '/media/${(hour.audioUrl as string).slice('media:'.length)}?token=' +
-      encodeURIComponent(localStorage.getItem('greenroom.token') ?? '');
+    const url = '/media/${(hour.audioUrl as string).slice('media:'.length)}';
     const started = performance.now();
-    const bytes = await (await fetch(url)).arrayBuffer();
+    const headers = { Authorization: 'Bearer ' + localStorage.getItem('greenroom.token') };
+    const bytes = await (await fetch(url, { headers })).arrayBuffer();
     const context = new AudioContext();
     await context.decodeAudioData(bytes);
     await context.close();

@@ -384,6 +384,10 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
     expect: agencyAny,
   },
+  'imports.check': {
+    input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
+    expect: agencyAny,
+  },
   'imports.commit': {
     input: async (w, a) => ({ entity: 'talents', file: await w.stageCsv(a) }),
     expect: agencyAny,

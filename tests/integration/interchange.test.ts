@@ -118,6 +118,7 @@ describe('exports.csv', () => {
     const parsed = fromCsv(text);
     expect(parsed.columns).toEqual([
       'id',
+      'version',
       'stageName',
       'fullName',
       'talentType',
@@ -224,7 +225,7 @@ describe('imports', () => {
     const preview = await t.call('imports.preview', { entity: 'artists', file }, ar.token);
     expect(preview).toMatchObject({ rows: 2, valid: 2, errorCount: 0 });
     const result = await t.call('imports.commit', { entity: 'artists', file }, ar.token);
-    expect(result).toEqual({ entity: 'artists', imported: 2 });
+    expect(result).toEqual({ entity: 'artists', imported: 2, updated: 0 });
     const listed = await t.call('artists.list', {}, ar.token);
     expect(listed.items.map((item) => item.artistName).sort()).toEqual([
       'Comma, Band',
@@ -239,13 +240,16 @@ describe('imports', () => {
       ok: false,
     });
 
-    // What was exported imports back as the same artists.
+    // What was exported imports back as the same artists: updates, not new rows.
     const exported = await t.call('exports.csv', { entity: 'artists' }, ar.token);
     const again = await stage(ar.id, read(ar.token, exported.media));
     const back = await t.call('imports.preview', { entity: 'artists', file: again }, ar.token);
-    expect(back).toMatchObject({ rows: 2, valid: 2, errorCount: 0 });
-    expect(back.ignored).toEqual(expect.arrayContaining(['id', 'createdAt', 'updatedAt']));
-    expect(back.sample.map((row) => row.artistName).sort()).toEqual(['Comma, Band', '夜行者乐队']);
+    expect(back).toMatchObject({ rows: 2, valid: 2, errorCount: 0, updates: 2, creates: 0 });
+    expect(back.ignored).toEqual(expect.arrayContaining(['createdAt', 'updatedAt']));
+    expect(back.ignored).not.toContain('id');
+    expect(
+      back.sample.map((row) => (row.patch as { artistName: string }).artistName).sort(),
+    ).toEqual(['Comma, Band', '夜行者乐队']);
   });
 
   it('imports growth logs by artist name or id, stamped as the importer’s', async () => {

@@ -110,7 +110,8 @@ describe('web host', () => {
 
   it('streams change events a session may see', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${host.url}/api/events?token=${token}`, {
+    const { ticket } = (await api('events.ticket', {})).body.data as { ticket: string };
+    const response = await fetch(`${host.url}/api/events?ticket=${ticket}`, {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -138,6 +139,7 @@ describe('web host', () => {
       method: 'POST',
       headers: {
         Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/octet-stream',
         'x-file-name': encodeURIComponent('clip 夜.wav'),
       },
       body: audio,
@@ -178,7 +180,7 @@ describe('web host', () => {
     expect(Buffer.from(await whole.arrayBuffer()).equals(audio)).toBe(true);
     expect(whole.headers.get('content-type')).toBe('audio/wav');
     expect((await rawGet(new URL(url).pathname)).status).toBe(401);
-    expect((await rawGet(`/media/nope?token=${token}`)).status).toBe(404);
+    expect((await rawGet('/media/nope', { Authorization: `Bearer ${token}` })).status).toBe(404);
   });
 
   it('refuses media paths that are not ids (403), and files reached through no readable record (404)', async () => {
@@ -187,10 +189,12 @@ describe('web host', () => {
       '/media/..%252f..%252fgreenroom.sqlite',
       '/media/%2e%2e%2fstaging',
     ]) {
-      expect((await rawGet(`${path}?token=${token}`)).status, path).toBe(403);
+      expect((await rawGet(path, { Authorization: `Bearer ${token}` })).status, path).toBe(403);
     }
     // A backslash is a slash to the URL parser: this leaves /media and never reaches the store.
-    const backslash = await rawGet(`/media/..\\greenroom.sqlite?token=${token}`);
+    const backslash = await rawGet('/media/..\\greenroom.sqlite', {
+      Authorization: `Bearer ${token}`,
+    });
     expect(backslash.body).not.toContain('SQLite format');
     const stored = await t.core.media.storeBytes(Buffer.from('nobody links to this'));
     const row = t.core.store.write(null, (w) =>
@@ -201,6 +205,8 @@ describe('web host', () => {
         now: w.now,
       }),
     );
-    expect((await rawGet(`/media/${row.id}?token=${token}`)).status).toBe(404);
+    expect((await rawGet(`/media/${row.id}`, { Authorization: `Bearer ${token}` })).status).toBe(
+      404,
+    );
   });
 });

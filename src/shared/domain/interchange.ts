@@ -20,7 +20,7 @@ export const CSV_EXPORT_ENTITIES = [
 export type CsvExportEntity = (typeof CSV_EXPORT_ENTITIES)[number];
 
 /** What can be imported from CSV. */
-export const CSV_IMPORT_ENTITIES = ['talents', 'artists', 'growthLogs'] as const;
+export const CSV_IMPORT_ENTITIES = ['talents', 'artists', 'growthLogs', 'bookings'] as const;
 export type CsvImportEntity = (typeof CSV_IMPORT_ENTITIES)[number];
 
 const filtersOf = <T extends z.ZodRawShape>(shape: T) => {
@@ -66,24 +66,34 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+/** The delimiters a CSV file may use: what Excel saves in much of Europe is semicolons. */
+export const CSV_DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+
 export const importPreview = z.object({
   entity: z.enum(CSV_IMPORT_ENTITIES),
   columns: z.array(z.string()),
+  /** How the file's columns are separated, as detected from its header line. */
+  delimiter: z.enum(['comma', 'semicolon', 'tab']),
   rows: z.number().int(),
   valid: z.number().int(),
+  /** Valid rows that add a record, and valid rows whose `id` names one they will update. */
+  creates: z.number().int(),
+  updates: z.number().int(),
   /** At most 200, in row order; `errorCount` has them all. */
   errors: z.array(importRowError),
   errorCount: z.number().int(),
   /** Columns the import does not read (ids, timestamps, names shown for people). */
   ignored: z.array(z.string()),
-  /** The first rows as they would be imported. */
+  /** The first rows as they would be imported (an update: `{ id, version, patch }`). */
   sample: z.array(z.record(z.string(), z.unknown())),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importResult = z.object({
   entity: z.enum(CSV_IMPORT_ENTITIES),
+  /** Every row: those that added a record and those that updated one. */
   imported: z.number().int(),
+  updated: z.number().int(),
 });
 
 /** JSON exports of the hosted Back4app (Parse) classes, one file per class. */

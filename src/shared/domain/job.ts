@@ -9,7 +9,7 @@ export const job = z.object({
   state: z.enum(JOB_STATES),
   done: z.number().int(),
   total: z.number().int(),
-  /** Set when done: the file it made, read from /media/<media>. */
+  /** Set when done: the file it made, read from /media/<media> (null for a job that makes none). */
   result: z.object({ media: z.string(), fileName: z.string(), contentType: z.string() }).nullable(),
   error: z.string().nullable(),
 });

@@ -12,7 +12,14 @@ export const SEARCH_KINDS = [
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const searchQuery = z.strictObject({
-  q: z.string().max(200, 'At most 200 characters'),
+  // Control characters are never in a name; NUL would end the term inside SQLite's FTS5.
+  q: z
+    .string()
+    .max(200, 'At most 200 characters')
+    .refine(
+      (q) => !/\p{Cc}/u.test(q.replace(/[\t\n\r]/g, ' ')),
+      'Must not contain control characters',
+    ),
   /** Results per kind. */
   limit: z.number().int().min(1).max(20).optional(),
 });

@@ -7,6 +7,7 @@ import type { CsvExportEntity } from '../../../shared/domain/interchange';
 import type { ScheduleEntry } from '../../../shared/domain/scheduleEntry';
 import type { Talent } from '../../../shared/domain/talent';
 import type { Cell } from '../workspace/files/csv';
+import { toMajor } from './money';
 
 export interface Column<T> {
   /** The entity's field name, so an exported file imports back (users by username). */
@@ -31,13 +32,14 @@ const field = <T>(name: keyof T & string): Column<T> => ({
 const fields = <T>(...names: (keyof T & string)[]): Column<T>[] => names.map((n) => field<T>(n));
 
 /**
- * The columns of each export, in order. Restricted fields are listed like any other: the rows
+ * The columns of each export, in order. `id` and `version` let an edited export import back as
+ * updates of the same records (see csvImportRows.ts). Restricted fields are listed like any other: the rows
  * come from the same list calls as the screen, already without what the caller may not see,
  * and a column whose field is absent for the caller's role is left out (see csvExport.ts).
  */
 export const CSV_COLUMNS: { [E in CsvExportEntity]: Column<Rows[E]>[] } = {
   talents: [
-    ...fields<Talent>('id', 'stageName', 'fullName', 'talentType', 'availabilityStatus'),
+    ...fields<Talent>('id', 'version', 'stageName', 'fullName', 'talentType', 'availabilityStatus'),
     { name: 'manager', value: (t) => t.expanded.manager.username },
     ...fields<Talent>('portfolioUrl', 'notes', 'archivedAt', 'createdAt', 'updatedAt'),
   ],
@@ -57,7 +59,7 @@ export const CSV_COLUMNS: { [E in CsvExportEntity]: Column<Rows[E]>[] } = {
     ),
   ],
   bookings: [
-    field<Booking>('id'),
+    ...fields<Booking>('id', 'version'),
     field<Booking>('talentProfile'),
     { name: 'stageName', value: (b) => b.expanded.talentProfile.stageName },
     ...fields<Booking>(
@@ -68,12 +70,10 @@ export const CSV_COLUMNS: { [E in CsvExportEntity]: Column<Rows[E]>[] } = {
       'timezone',
       'status',
       'holdRank',
-      'rate',
-      'currency',
-      'notes',
-      'cancelReason',
-      'updatedAt',
     ),
+    // Major units in the booking's currency (1234.56 CNY, 5000 JPY); the store keeps minor units.
+    { name: 'rate', value: (b) => (b.rate == null ? null : toMajor(b.rate, b.currency)) },
+    ...fields<Booking>('currency', 'notes', 'cancelReason', 'updatedAt'),
   ],
   schedule: [
     field<ScheduleEntry>('id'),
@@ -91,7 +91,15 @@ export const CSV_COLUMNS: { [E in CsvExportEntity]: Column<Rows[E]>[] } = {
     ),
   ],
   artists: [
-    ...fields<Artist>('id', 'artistName', 'genre', 'status', 'priorityScore', 'socialFollowers'),
+    ...fields<Artist>(
+      'id',
+      'version',
+      'artistName',
+      'genre',
+      'status',
+      'priorityScore',
+      'socialFollowers',
+    ),
     field<Artist>('lastDemoDate'),
     { name: 'owner', value: (a) => a.expanded.owner.username },
     ...fields<Artist>('createdAt', 'updatedAt'),

@@ -1,277 +1,304 @@
-import { readFileSync, statSync } from 'node:fs';
-import { eq, or } from 'drizzle-orm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { can } from '../../../shared/access';
-import { contract, type Output } from '../../../shared/api';
-import type {
-  CsvImportEntity,
-  ImportPreview,
-  ImportRowError,
+import type { Output } from '../../../shared/api';
+import {
+  CSV_DELIMITER_NAMES,
+  type CsvImportEntity,
+  type ImportPreview,
+  type ImportRowError,
 } from '../../../shared/domain/interchange';
+import type { Job } from '../../../shared/domain/job';
 import { AppError } from '../../../shared/errors';
-import { artists, users } from '../../db/schema';
+import { JobCancelled, type JobControl, type Jobs } from '../kernel/jobs';
 import type { Session } from '../kernel/session';
+import type { Store, WriteContext } from '../kernel/store';
+import type { CsvDelimiter } from '../workspace/files/csv';
 import type { Staging } from '../workspace/files/staging';
-import type { Store } from '../kernel/store';
-import { fromCsv } from '../workspace/files/csv';
+import { IMPORT_COLUMNS, ROW_KEY_COLUMNS, type PlannedRow } from './csvImportRows';
+import { readPlannedRows } from './csvImportReader';
 
-type Kind = 'text' | 'number' | 'user' | 'artist';
-
-/** The columns each import reads: the entity's field names (design: users by id or username). */
-const IMPORT_COLUMNS: { [E in CsvImportEntity]: Record<string, Kind> } = {
-  talents: {
-    stageName: 'text',
-    fullName: 'text',
-    talentType: 'text',
-    availabilityStatus: 'text',
-    manager: 'user',
-    portfolioUrl: 'text',
-    notes: 'text',
-  },
-  artists: {
-    artistName: 'text',
-    genre: 'text',
-    status: 'text',
-    priorityScore: 'number',
-    owner: 'user',
-  },
-  growthLogs: {
-    artist: 'artist',
-    platform: 'text',
-    followerCount: 'number',
-    engagementRate: 'number',
-    captureDate: 'text',
-  },
-};
-
-const CREATE_CHANNEL = {
-  talents: 'talents.create',
-  artists: 'artists.create',
-  growthLogs: 'growthLogs.create',
-} as const;
-
-export type CreateCalls = { [E in CsvImportEntity]: (session: Session, input: never) => unknown };
+type Call = (session: Session, input: never) => unknown;
+export interface ImportCalls {
+  readonly create: { [E in CsvImportEntity]: Call };
+  /** Each entity's edit path (growth logs have none). */
+  readonly update: { [E in Exclude<CsvImportEntity, 'growthLogs'>]: Call };
+}
 
 const MAX_CSV_BYTES = 200 * 1024 * 1024;
 const MAX_LISTED_ERRORS = 200;
 const SAMPLE_ROWS = 5;
-const NUMBER = /^-?\d+(\.\d+)?$/;
+/**
+ * The check writes each row for real and rolls it back, in slices this long: between slices
+ * everyone else's calls are answered.
+ */
+const SLICE_MS = 15;
+/** A finished check waits this long for imports.preview to read it. */
+const CHECK_KEPT_MS = 10 * 60 * 1000;
 
 class RolledBack extends Error {}
 
+/** What a run found, row by row, kept small however large the file. */
+class Tally {
+  columns: string[] = [];
+  delimiter: CsvDelimiter = ',';
+  rows = 0;
+  badRows = 0;
+  creates = 0;
+  updates = 0;
+  errorCount = 0;
+  readonly errors: ImportRowError[] = [];
+  readonly sample: Record<string, unknown>[] = [];
+  /** Records an update row names, and the row that named it first. */
+  readonly updated = new Map<string, number>();
+
+  fail(errors: ImportRowError[]): void {
+    this.badRows += 1;
+    this.errorCount += errors.length;
+    for (const error of errors) {
+      if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+    }
+  }
+}
+
 /**
- * CSV imports: a preview that runs the whole import in a transaction and rolls it back (so it
- * finds exactly what the import would refuse, row by row), then the import itself, all rows or
- * none, in one transaction through the same create calls as the screens, audited.
+ * CSV imports. The file is read in a worker thread (csvImportWorker.ts: parsing, schema checks,
+ * references); each row then goes through its entity's create or update call, exactly as an edit
+ * on screen would, with its access and version rules. The check (imports.check, a job with
+ * progress and cancel; imports.preview reads what it found) writes the rows in short slices that
+ * are rolled back, so the rest of the app keeps answering. The import itself (imports.commit)
+ * writes every row in one transaction: all rows or none, audited.
  */
-export function createCsvImport(store: Store, staging: Staging, creates: CreateCalls) {
-  const { db } = store;
+export function createCsvImport(store: Store, staging: Staging, jobs: Jobs, calls: ImportCalls) {
+  const databaseFile = store.db.$client.name;
+  const checks = new Map<string, { job: Job; result: Promise<ImportPreview> }>();
+  const keyOf = (session: Session, input: { entity: CsvImportEntity; file: string }) =>
+    `${session.user.id}\u0000${input.entity}\u0000${input.file}`;
 
-  function readCsv(path: string) {
-    if (statSync(path).size > MAX_CSV_BYTES) {
-      throw new AppError('VALIDATION', 'A CSV file can be at most 200 MB.', { file: 'Too large' });
+  function assertMayImport(session: Session, entity: CsvImportEntity): void {
+    if (!can(session.user.role, entity, 'create')) {
+      throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     }
-    const text = readFileSync(path, 'utf8');
-    if (text.includes('\uFFFD')) {
-      throw new AppError('VALIDATION', 'The file is not UTF-8 text. Save it as “CSV UTF-8”.', {
-        file: 'Not UTF-8',
-      });
-    }
-    try {
-      return fromCsv(text);
-    } catch (error) {
-      throw new AppError(
-        'VALIDATION',
-        `The file is not valid CSV (${error instanceof Error ? error.message : String(error)}).`,
-        { file: 'Not CSV' },
-      );
-    }
-  }
-
-  // Files repeat the same few users and artists on every row: each is looked up once per run.
-  let resolved = new Map<string, string | null>();
-
-  function userId(value: string): string | null {
-    const key = `user:${value}`;
-    if (resolved.has(key)) return resolved.get(key)!;
-    const row = db
-      .select({ id: users.id })
-      .from(users)
-      .where(or(eq(users.id, value), eq(users.username, value)))
-      .get();
-    resolved.set(key, row?.id ?? null);
-    return row?.id ?? null;
-  }
-
-  function artistId(value: string): string | null | 'ambiguous' {
-    const key = `artist:${value}`;
-    if (resolved.has(key)) return resolved.get(key) as string | null | 'ambiguous';
-    const found = findArtist(value);
-    resolved.set(key, found);
-    return found;
-  }
-
-  function findArtist(value: string): string | null | 'ambiguous' {
-    const byId = db.select({ id: artists.id }).from(artists).where(eq(artists.id, value)).get();
-    if (byId) return byId.id;
-    const named = db
-      .select({ id: artists.id })
-      .from(artists)
-      .where(eq(artists.artistName, value))
-      .limit(2)
-      .all();
-    if (named.length > 1) return 'ambiguous';
-    return named[0]?.id ?? null;
-  }
-
-  /** One CSV row as the create channel's input, or what is wrong with it. */
-  function toInput(
-    entity: CsvImportEntity,
-    raw: Record<string, string>,
-    row: number,
-  ): { input: Record<string, unknown> } | { errors: ImportRowError[] } {
-    const errors: ImportRowError[] = [];
-    const input: Record<string, unknown> = {};
-    for (const [field, kind] of Object.entries(IMPORT_COLUMNS[entity])) {
-      const value = raw[field]?.trim();
-      if (value === undefined || value === '') continue;
-      if (kind === 'number') {
-        input[field] = NUMBER.test(value) ? Number(value) : value;
-      } else if (kind === 'user') {
-        const id = userId(value);
-        if (id) input[field] = id;
-        else errors.push({ row, field, message: `No user with the id or username “${value}”` });
-      } else if (kind === 'artist') {
-        const id = artistId(value);
-        if (id === 'ambiguous')
-          errors.push({
-            row,
-            field,
-            message: `More than one artist is named “${value}”: use the id`,
-          });
-        else if (id) input[field] = id;
-        else errors.push({ row, field, message: `No artist with the id or name “${value}”` });
-      } else {
-        input[field] = value;
-      }
-    }
-    const parsed = contract[CREATE_CHANNEL[entity]].input.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.length ? issue.path.join('.') : '_';
-        // An empty cell is a missing value: say so, not what type zod expected.
-        const message =
-          input[field] === undefined && issue.code === 'invalid_type' ? 'Required' : issue.message;
-        if (!errors.some((e) => e.field === field)) errors.push({ row, field, message });
-      }
-    }
-    return errors.length ? { errors } : { input: parsed.data as Record<string, unknown> };
   }
 
   function rowErrors(error: unknown, row: number): ImportRowError[] {
     if (error instanceof AppError) {
       const fields = Object.entries(error.fields ?? {});
       if (fields.length) return fields.map(([field, message]) => ({ row, field, message }));
-      return [{ row, field: '_', message: error.message }];
+      // An id that names nothing the caller may change: the row's id is what is wrong.
+      const field = error.code === 'NOT_FOUND' ? 'id' : '_';
+      return [{ row, field, message: error.message }];
     }
     throw error;
   }
 
-  /** Runs every row through its create call in one transaction; keeps it only if asked and clean. */
-  function run(
+  /** Writes one planned row inside the open transaction (under a savepoint), or says why not. */
+  function apply(
+    w: WriteContext,
+    session: Session,
+    entity: CsvImportEntity,
+    planned: PlannedRow,
+    tally: Tally,
+  ): void {
+    tally.rows += 1;
+    if ('errors' in planned) return tally.fail(planned.errors);
+    const { row } = planned;
+    if (planned.action === 'update') {
+      if (!can(session.user.role, entity, 'update')) {
+        return tally.fail([
+          { row, field: 'id', message: 'Your role may not change these records' },
+        ]);
+      }
+      const first = tally.updated.get(planned.input.id);
+      if (first !== undefined) {
+        return tally.fail([{ row, field: 'id', message: `Row ${first} changes this record too` }]);
+      }
+      tally.updated.set(planned.input.id, row);
+    }
+    try {
+      const call = (
+        planned.action === 'update'
+          ? calls.update[entity as keyof ImportCalls['update']]
+          : calls.create[entity]
+      ) as (s: Session, input: unknown) => unknown;
+      w.savepoint(() => call(session, planned.input));
+    } catch (error) {
+      return tally.fail(rowErrors(error, row));
+    }
+    if (planned.action === 'update') tally.updates += 1;
+    else tally.creates += 1;
+    if (tally.sample.length < SAMPLE_ROWS) tally.sample.push(planned.input);
+  }
+
+  function reader(entity: CsvImportEntity, path: string, tally: Tally) {
+    return (rows: (planned: PlannedRow[], bytes: number, size: number) => Promise<void> | void) =>
+      readPlannedRows(
+        { path, entity, databaseFile, maxBytes: MAX_CSV_BYTES },
+        {
+          header(columns, delimiter) {
+            tally.columns = columns;
+            tally.delimiter = delimiter;
+          },
+          rows,
+        },
+      );
+  }
+
+  /** The dry run: every row written and rolled back, a slice at a time. */
+  async function check(
     session: Session,
     entity: CsvImportEntity,
     path: string,
-    keep: boolean,
-    fileName: string,
-  ) {
-    if (!can(session.user.role, entity, 'create')) {
-      throw new AppError('FORBIDDEN', 'Your role does not allow this.');
-    }
-    const { columns, rows } = readCsv(path);
-    resolved = new Map();
-    const known = IMPORT_COLUMNS[entity];
-    const errors: ImportRowError[] = [];
-    const sample: Record<string, unknown>[] = [];
-    let badRows = 0;
-    const create = creates[entity] as (s: Session, input: Record<string, unknown>) => unknown;
-    try {
-      store.write(session.user.id, (w) => {
-        rows.forEach((raw, index) => {
-          const row = index + 1;
-          const mapped = toInput(entity, raw, row);
-          let failed: ImportRowError[] = [];
-          if ('errors' in mapped) failed = mapped.errors;
-          else {
-            try {
-              w.savepoint(() => create(session, mapped.input));
-              if (sample.length < SAMPLE_ROWS) sample.push(mapped.input);
-            } catch (error) {
-              failed = rowErrors(error, row);
+    control: JobControl,
+  ): Promise<ImportPreview> {
+    const tally = new Tally();
+    await reader(
+      entity,
+      path,
+      tally,
+    )(async (planned, bytes, size) => {
+      let next = 0;
+      while (next < planned.length) {
+        const started = performance.now();
+        try {
+          store.write(session.user.id, (w) => {
+            while (next < planned.length && performance.now() - started < SLICE_MS) {
+              apply(w, session, entity, planned[next]!, tally);
+              next += 1;
             }
-          }
-          if (failed.length) {
-            badRows += 1;
-            errors.push(...failed);
-          }
-        });
-        if (!keep || badRows > 0) throw new RolledBack();
-        w.audit({
-          action: 'imports.commit',
-          entity,
-          entityId: null,
-          changes: { rows: rows.length, fileName },
-        });
-      });
-    } catch (error) {
-      if (!(error instanceof RolledBack)) throw error;
-    }
+            throw new RolledBack();
+          });
+        } catch (error) {
+          if (!(error instanceof RolledBack)) throw error;
+        }
+        await nextTurn();
+      }
+      control.step(bytes, size);
+    });
+    return previewOf(entity, tally);
+  }
+
+  function previewOf(entity: CsvImportEntity, tally: Tally): ImportPreview {
+    const known = IMPORT_COLUMNS[entity];
+    const keys: readonly string[] = ROW_KEY_COLUMNS;
     return {
-      columns,
-      rows: rows.length,
-      badRows,
-      errors,
-      sample,
-      ignored: columns.filter((column) => !(column in known)),
+      entity,
+      columns: tally.columns,
+      delimiter: CSV_DELIMITER_NAMES[tally.delimiter],
+      rows: tally.rows,
+      valid: tally.rows - tally.badRows,
+      creates: tally.creates,
+      updates: tally.updates,
+      errors: tally.errors,
+      errorCount: tally.errorCount,
+      sample: tally.sample,
+      ignored: tally.columns.filter((column) => !(column in known) && !keys.includes(column)),
     };
   }
 
+  function startCheck(session: Session, input: { entity: CsvImportEntity; file: string }) {
+    assertMayImport(session, input.entity);
+    const file = staging.peek(session.user.id, input.file);
+    const key = keyOf(session, input);
+    let settle!: { resolve: (p: ImportPreview) => void; reject: (e: unknown) => void };
+    const result = new Promise<ImportPreview>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // Read by imports.preview; a check nobody reads must not be an unhandled rejection.
+    result.catch(() => undefined);
+    const job = jobs.start(session, 'imports.preview', async (control) => {
+      try {
+        settle.resolve(await check(session, input.entity, file.path, control));
+        return null;
+      } catch (error) {
+        settle.reject(error);
+        if (checks.get(key)?.job === job) checks.delete(key);
+        throw error;
+      } finally {
+        setTimeout(() => {
+          if (checks.get(key)?.job === job) checks.delete(key);
+        }, CHECK_KEPT_MS).unref();
+      }
+    });
+    const entry = { job, result };
+    checks.set(key, entry);
+    return entry;
+  }
+
   return {
-    preview(session: Session, input: { entity: CsvImportEntity; file: string }): ImportPreview {
-      const file = staging.peek(session.user.id, input.file);
-      const result = run(session, input.entity, file.path, false, file.fileName);
-      return {
-        entity: input.entity,
-        columns: result.columns,
-        rows: result.rows,
-        valid: result.rows - result.badRows,
-        errors: result.errors.slice(0, MAX_LISTED_ERRORS),
-        errorCount: result.errors.length,
-        sample: result.sample,
-        ignored: result.ignored,
-      };
+    /** Starts checking a staged file: follow it with jobs.get, stop it with jobs.cancel. */
+    check(session: Session, input: { entity: CsvImportEntity; file: string }): Job {
+      return startCheck(session, input).job;
+    },
+
+    /** What the check of this file found: its result if one ran, else a check run now. */
+    async preview(
+      session: Session,
+      input: { entity: CsvImportEntity; file: string },
+    ): Promise<ImportPreview> {
+      const key = keyOf(session, input);
+      const entry = checks.get(key) ?? startCheck(session, input);
+      try {
+        return await entry.result;
+      } catch (error) {
+        if (error instanceof JobCancelled) {
+          throw new AppError('CONFLICT', 'The check of this file was cancelled.');
+        }
+        throw error;
+      } finally {
+        // Read once: a later preview checks the file against the workspace as it is then.
+        if (checks.get(key) === entry) checks.delete(key);
+      }
     },
 
     async commit(
       session: Session,
       input: { entity: CsvImportEntity; file: string },
     ): Promise<Output<'imports.commit'>> {
+      assertMayImport(session, input.entity);
       return staging.use(session.user.id, input.file, async (file) => {
-        const result = run(session, input.entity, file.path, true, file.fileName);
-        if (result.badRows > 0) {
+        const tally = new Tally();
+        const planned: PlannedRow[] = [];
+        await reader(
+          input.entity,
+          file.path,
+          tally,
+        )((rows) => {
+          for (const row of rows) planned.push(row);
+        });
+        try {
+          store.write(session.user.id, (w) => {
+            for (const row of planned) apply(w, session, input.entity, row, tally);
+            if (tally.badRows > 0) throw new RolledBack();
+            w.audit({
+              action: 'imports.commit',
+              entity: input.entity,
+              entityId: null,
+              changes: {
+                rows: tally.rows,
+                created: tally.creates,
+                updated: tally.updates,
+                fileName: file.fileName,
+              },
+            });
+          });
+        } catch (error) {
+          if (!(error instanceof RolledBack)) throw error;
+        }
+        if (tally.badRows > 0) {
           const fields: Record<string, string> = {};
-          for (const error of result.errors.slice(0, 20)) {
+          for (const error of tally.errors.slice(0, 20)) {
             fields[`row ${error.row}: ${error.field}`] = error.message;
           }
           throw new AppError(
             'VALIDATION',
-            `Nothing was imported: ${result.badRows} of ${result.rows} rows have errors.`,
+            `Nothing was imported: ${tally.badRows} of ${tally.rows} rows have errors.`,
             fields,
           );
         }
-        if (result.rows === 0) {
+        if (tally.rows === 0) {
           throw new AppError('VALIDATION', 'The file has no rows to import.', { file: 'Empty' });
         }
-        return { entity: input.entity, imported: result.rows };
+        return { entity: input.entity, imported: tally.rows, updated: tally.updates };
       });
     },
   };

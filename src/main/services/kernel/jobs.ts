@@ -48,7 +48,15 @@ export function createJobs() {
     job;
 
   return {
-    start(session: Session, kind: string, work: (control: JobControl) => Promise<Result>): Job {
+    /**
+     * `work` resolves with the file it made, or with null when its service keeps what it found
+     * (a CSV import's check is read back with imports.preview).
+     */
+    start(
+      session: Session,
+      kind: string,
+      work: (control: JobControl) => Promise<Result | null>,
+    ): Job {
       sweep();
       const job: Tracked = {
         id: randomUUID(),

@@ -1,14 +1,18 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../../shared/access';
+import { can, RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { auditLog, users } from '../../db/schema';
+import { auditLog, reviewNotes, users } from '../../db/schema';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
 import type { Session } from '../kernel/session';
 import type { Store } from '../kernel/store';
 
-/** Throws (NOT_FOUND or FORBIDDEN) unless the session may read that record. */
+/**
+ * Throws (NOT_FOUND or FORBIDDEN) unless the session may read that record in its scope. Called
+ * only after the role's own read rule for the entity allowed it: the getters behind a guard
+ * check scope (team, own), not the role table.
+ */
 export type RecordGuard = (session: Session, id: string) => unknown;
 
 /**
@@ -21,13 +25,33 @@ export function createAuditService(
 ) {
   const { db } = store;
   const actor = alias(users, 'actor');
+
+  /** Private review notes among these, written by someone else: their body is the author's. */
+  function privateNotesOfOthers(session: Session, ids: string[]): ReadonlySet<string> {
+    if (ids.length === 0) return new Set();
+    const found = db
+      .select({ id: reviewNotes.id })
+      .from(reviewNotes)
+      .where(
+        and(
+          inArray(reviewNotes.id, ids),
+          eq(reviewNotes.visibility, 'private'),
+          ne(reviewNotes.author, session.user.id),
+        ),
+      )
+      .all();
+    return new Set(found.map((row) => row.id));
+  }
+
   return {
     list(session: Session, input: Input<'audit.list'>): Output<'audit.list'> {
       if (session.user.role !== 'admin') {
         const guard = input.entity ? recordGuards[input.entity] : undefined;
-        if (!guard || !input.entityId) {
+        if (!guard || !input.entity || !input.entityId) {
           throw new AppError('FORBIDDEN', 'Only administrators can browse the whole audit trail.');
         }
+        if (!can(session.user.role, input.entity, 'read'))
+          throw new AppError('FORBIDDEN', 'Your role does not allow reading this record.');
         guard(session, input.entityId);
       }
       const limit = input.limit ?? DEFAULT_LIMIT;
@@ -51,6 +75,10 @@ export function createAuditService(
         .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(limit + 1)
         .all();
+      const hiddenNotes = privateNotesOfOthers(
+        session,
+        rows.filter((r) => r.entry.entity === 'reviewNotes').map((r) => r.entry.entityId!),
+      );
       return pageOf(
         rows,
         limit,
@@ -59,9 +87,11 @@ export function createAuditService(
           changes: row.entry.changes
             ? withoutFields(
                 JSON.parse(row.entry.changes) as Record<string, unknown>,
-                seesRestricted(session.user.role)
-                  ? []
-                  : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
+                hiddenNotes.has(row.entry.entityId ?? '')
+                  ? PRIVATE_NOTE_FIELDS
+                  : seesRestricted(session.user.role)
+                    ? []
+                    : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
               )
             : null,
           expanded: {
@@ -76,6 +106,9 @@ export function createAuditService(
     },
   };
 }
+
+/** What a private note's audit row keeps from everyone but its author. */
+const PRIVATE_NOTE_FIELDS = ['body'];
 
 function withoutFields(
   changes: Record<string, unknown>,

@@ -11,6 +11,7 @@ import type {
   StagedFile,
   UploadProgress,
 } from '../../../shared/api';
+import { ENTITIES } from '../../../shared/access';
 import { AppError, type Envelope } from '../../../shared/errors';
 
 const TOKEN_KEY = 'greenroom.token';
@@ -38,6 +39,7 @@ export function createWebBridge(): GreenroomBridge {
         const request = new XMLHttpRequest();
         request.open('POST', '/upload');
         request.setRequestHeader('Authorization', `Bearer ${token ?? ''}`);
+        request.setRequestHeader('Content-Type', 'application/octet-stream');
         request.setRequestHeader('x-file-name', encodeURIComponent(file.name));
         request.upload.onprogress = (event) => onProgress?.(done + event.loaded, total);
         request.onload = () => {
@@ -65,14 +67,57 @@ export function createWebBridge(): GreenroomBridge {
     source = null;
   }
 
+  // A dropped stream (the host restarting, the network) reconnects with a fresh ticket after a
+  // growing pause; the app refetches what it shows when the stream opens again.
+  let retryMs = 1000;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  let dropped = false;
+
   function connect(): void {
     disconnect();
+    clearTimeout(retryTimer);
     if (!token || listeners.size === 0) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.addEventListener('change', (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
-      for (const listener of listeners) listener(event);
-    });
+    const mine = ++generation;
+    void (async () => {
+      const envelope = await bridge.invoke('events.ticket', {});
+      if (mine !== generation || listeners.size === 0) return;
+      if (!envelope.ok) {
+        if (envelope.error.code !== 'UNAUTHENTICATED') scheduleReconnect();
+        return;
+      }
+      const { ticket } = envelope.data as { ticket: string };
+      const opened = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`);
+      source = opened;
+      opened.addEventListener('open', () => {
+        // Changes made while the stream was down were missed: every entity counts as changed,
+        // so what is on screen refetches.
+        if (dropped) {
+          const at = new Date().toISOString();
+          for (const entity of ENTITIES)
+            for (const listener of listeners) listener({ entity, id: '', action: 'updated', at });
+        }
+        dropped = false;
+        retryMs = 1000;
+      });
+      opened.addEventListener('change', (message) => {
+        const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
+        for (const listener of listeners) listener(event);
+      });
+      // The ticket is spent: EventSource's own retry would be refused, so reconnect here.
+      opened.addEventListener('error', () => {
+        if (source !== opened) return;
+        dropped = true;
+        disconnect();
+        scheduleReconnect();
+      });
+    })();
+  }
+
+  function scheduleReconnect(): void {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 30_000);
   }
 
   function setToken(next: string | null): void {
@@ -90,7 +135,7 @@ export function createWebBridge(): GreenroomBridge {
     }
   });
 
-  return {
+  const bridge: GreenroomBridge = {
     kind: 'web',
     async invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>> {
       let envelope: Envelope<unknown>;
@@ -150,9 +195,13 @@ export function createWebBridge(): GreenroomBridge {
     stageDropped(files, onProgress) {
       return uploadAll(files as File[], onProgress);
     },
-    mediaUrl(ref: string): string {
-      const id = encodeURIComponent(ref.replace(/^media:/, ''));
-      return `/media/${id}?token=${encodeURIComponent(token ?? '')}`;
+    async mediaUrl(ref: string): Promise<string> {
+      const media = ref.replace(/^media:/, '');
+      const envelope = await bridge.invoke('media.ticket', { media });
+      if (!envelope.ok) throw AppError.fromBody(envelope.error);
+      const { ticket } = envelope.data as { ticket: string };
+      return `/media/${encodeURIComponent(media)}?ticket=${encodeURIComponent(ticket)}`;
     },
   };
+  return bridge;
 }

@@ -208,6 +208,7 @@ export function createTalentService(store: Store, files: { staging: Staging; med
     },
 
     create(session: Session, input: Input<'talents.create'>): Output<'talents.create'> {
+      if (input.headshotUrl) throw headshotByUpload();
       return store.write(session.user.id, (w) => {
         const manager = resolveManager(w, session, input.manager);
         const id = newId();
@@ -220,7 +221,7 @@ export function createTalentService(store: Store, files: { staging: Staging; med
           fullName: input.fullName,
           talentType: input.talentType,
           portfolioUrl: input.portfolioUrl ?? null,
-          headshotUrl: input.headshotUrl ?? null,
+          headshotUrl: null,
           availabilityStatus: input.availabilityStatus ?? 'available',
           manager,
           notes: input.notes ?? null,
@@ -245,6 +246,9 @@ export function createTalentService(store: Store, files: { staging: Staging; med
           );
         }
         const { patch } = input;
+        // A headshot is set from a file this user uploaded (setHeadshot); here it may only be
+        // kept or removed, never pointed at another stored file.
+        if (patch.headshotUrl && patch.headshotUrl !== before.headshotUrl) throw headshotByUpload();
         const manager =
           patch.manager === undefined || patch.manager === before.manager
             ? before.manager
@@ -354,4 +358,10 @@ export function createTalentService(store: Store, files: { staging: Staging; med
       });
     },
   };
+}
+
+function headshotByUpload(): AppError {
+  return new AppError('VALIDATION', 'Choose a headshot image to upload; it cannot be linked.', {
+    headshotUrl: 'Set by uploading an image',
+  });
 }

@@ -34,6 +34,7 @@ import { HistoryPanel } from '../audit';
 import { useCurrentUser } from '../session';
 import { ContractDialog } from './ContractDialog';
 import { TransitionForm } from './TransitionForm';
+import { useMediaUrl } from '../../api/useMediaUrl';
 
 const PATH = ['draft', 'sent', 'signed', 'active'] as const;
 
@@ -54,6 +55,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
   });
   const mayChange = can(user.role, 'contracts', 'update');
   const c = contract.data;
+  const documentHref = useMediaUrl(c?.documentUrl);
   const closed = c?.status === 'expired' || c?.status === 'terminated';
 
   const attachDocument = async () => {
@@ -75,7 +77,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
     setError(null);
     try {
       const exported = await generate.mutateAsync({ id: c.id });
-      downloadMedia(exported.media, exported.fileName);
+      void downloadMedia(exported.media, exported.fileName);
       const becameDocument = mayChange && (c.status === 'draft' || c.status === 'sent');
       notify(t(becameDocument ? 'contracts.pdfIsDocument' : 'contracts.pdfExported'));
     } catch (caught) {
@@ -159,7 +161,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
               </Typography>
               <Box component="dd" sx={{ m: 0 }}>
                 {c.documentUrl ? (
-                  <Link href={bridge.mediaUrl(c.documentUrl)} target="_blank" rel="noopener">
+                  <Link href={documentHref} target="_blank" rel="noopener">
                     <PictureAsPdfOutlinedIcon
                       sx={{ fontSize: 18, verticalAlign: 'text-bottom', mr: 0.5 }}
                     />

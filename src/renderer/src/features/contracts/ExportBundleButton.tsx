@@ -34,7 +34,7 @@ function BundleProgress({ id, onClose }: { id: string; onClose: () => void }) {
   const result = job.data?.result;
   useEffect(() => {
     if (state === 'done' && result) {
-      downloadMedia(result.media, result.fileName);
+      void downloadMedia(result.media, result.fileName);
       notify(t('contracts.bundle.ready'));
       onClose();
     } else if (state === 'cancelled') {

@@ -14,6 +14,7 @@ import {
   IconButton,
   Link,
   Paper,
+  Skeleton,
   Stack,
   Switch,
   Tooltip,
@@ -50,6 +51,7 @@ import { seekBy } from './seekBy';
 import { TimedNotes } from './TimedNotes';
 import { usePlayerKeys } from './usePlayerKeys';
 import { WaveformPlayer, type Marker, type PlayerApi } from './WaveformPlayer';
+import { useMediaUrl } from '../../api/useMediaUrl';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 const DECISION_KEYS: Record<'decide1' | 'decide2' | 'decide3', ReviewStatus> = {
@@ -103,6 +105,9 @@ export function DemoPlayerPage() {
     queryKey: ['demos', 'peaks', id],
     queryFn: () => call('demos.peaks', { id }),
     staleTime: Infinity,
+  });
+  const audioSrc = useMediaUrl(demo.data && !demo.data.audioMissing ? demo.data.audioUrl : null, {
+    playback: true,
   });
   const filters = useMemo(() => queueFilters(params), [params]);
   const queue = useQuery({
@@ -298,33 +303,37 @@ export function DemoPlayerPage() {
         </Alert>
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <WaveformPlayer
-            key={demoData.id}
-            src={bridge.mediaUrl(demoData.audioUrl)}
-            peaks={peaks.data?.peaks ?? null}
-            duration={peaks.data?.duration ?? null}
-            markers={markers}
-            startAt={playerMemory.position(user.id, demoData.id)}
-            autoplay={autoplay}
-            onApi={(created) => {
-              api.current = created;
-              created?.wavesurfer.on('play', () => setPlaying(true));
-              created?.wavesurfer.on('pause', () => setPlaying(false));
-              created?.wavesurfer.setPlaybackRate(rate, true);
-            }}
-            onTime={(seconds) => {
-              setTime(seconds);
-              if (Math.abs(seconds - lastSaved.current) > 2) {
-                lastSaved.current = seconds;
-                playerMemory.remember(user.id, demoData.id, seconds);
-              }
-            }}
-            onFinish={() => {
-              playerMemory.forget(user.id, demoData.id);
-              if (autoAdvance) go(1, true);
-            }}
-            onLoop={(region) => setLoop(!!region)}
-          />
+          {audioSrc ? (
+            <WaveformPlayer
+              key={demoData.id}
+              src={audioSrc}
+              peaks={peaks.data?.peaks ?? null}
+              duration={peaks.data?.duration ?? null}
+              markers={markers}
+              startAt={playerMemory.position(user.id, demoData.id)}
+              autoplay={autoplay}
+              onApi={(created) => {
+                api.current = created;
+                created?.wavesurfer.on('play', () => setPlaying(true));
+                created?.wavesurfer.on('pause', () => setPlaying(false));
+                created?.wavesurfer.setPlaybackRate(rate, true);
+              }}
+              onTime={(seconds) => {
+                setTime(seconds);
+                if (Math.abs(seconds - lastSaved.current) > 2) {
+                  lastSaved.current = seconds;
+                  playerMemory.remember(user.id, demoData.id, seconds);
+                }
+              }}
+              onFinish={() => {
+                playerMemory.forget(user.id, demoData.id);
+                if (autoAdvance) go(1, true);
+              }}
+              onLoop={(region) => setLoop(!!region)}
+            />
+          ) : (
+            <Skeleton variant="rounded" height={128} aria-label={t('common.loading')} />
+          )}
           <Stack
             direction="row"
             spacing={1}

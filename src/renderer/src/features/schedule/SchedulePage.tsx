@@ -70,7 +70,7 @@ export function SchedulePage() {
     if (!visible.current) return;
     try {
       const exported = await call('schedule.exportIcs', { ...filters, ...visible.current });
-      downloadMedia(exported.media, exported.fileName);
+      void downloadMedia(exported.media, exported.fileName);
     } catch (error) {
       setNotice(error instanceof AppError ? error.message : t('common.unexpected'));
     }

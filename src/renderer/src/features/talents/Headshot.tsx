@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Talent } from '../../../../shared/domain/talent';
 import { bridge, call } from '../../api/client';
 import { PermittedButton } from '../../components/PermittedButton';
+import { useMediaUrl } from '../../api/useMediaUrl';
 
 /** The talent's photo from the media store, and a way to replace it. */
 export function Headshot({ talent }: { talent: Talent }) {
@@ -18,6 +19,7 @@ export function Headshot({ talent }: { talent: Talent }) {
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['talents'] }),
   });
+  const headshotSrc = useMediaUrl(talent.headshotUrl);
   const initials = talent.stageName
     .split(/\s+/)
     .map((word) => word[0])
@@ -26,7 +28,7 @@ export function Headshot({ talent }: { talent: Talent }) {
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
       <Avatar
-        src={talent.headshotUrl ? bridge.mediaUrl(talent.headshotUrl) : undefined}
+        src={headshotSrc}
         alt={t('talentPage.headshot')}
         sx={{ width: 96, height: 96, fontSize: 32 }}
         variant="rounded"
