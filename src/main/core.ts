@@ -1,4 +1,4 @@
-import { createReadStream, mkdirSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
 import type Database from 'better-sqlite3';
@@ -19,12 +19,17 @@ import { createAuditService } from './services/workspace/audit';
 import { createBookingService } from './services/agency/bookings/bookings';
 import { createScheduleService } from './services/agency/schedule/schedule';
 import { createAuthService, type AuthService } from './services/workspace/accounts/auth';
+import { createTickets, type Tickets } from './services/workspace/accounts/tickets';
 import { ChangeBus, isVisibleChange, publicChange } from './services/kernel/changes';
 import type { ScryptCost } from './services/workspace/accounts/passwords';
 import type { Session } from './services/kernel/session';
 import { createMediaStore, type MediaStore } from './services/workspace/files/media';
 import { createMediaAccess, type MediaAccess } from './services/workspace/files/mediaAccess';
-import { createStaging, type Staging } from './services/workspace/files/staging';
+import {
+  createStaging,
+  type Staging,
+  type StagingLimits,
+} from './services/workspace/files/staging';
 import { createSearchService, type SearchService } from './services/overview/search';
 import { createCsvExport } from './services/interchange/csvExport';
 import { createCsvImport } from './services/interchange/csvImport';
@@ -53,6 +58,8 @@ export interface CoreOptions {
   readonly pickFiles?: (kind: FileKind, multiple: boolean) => Promise<string[]>;
   /** Tests move time forward; the app uses the system clock. */
   readonly clock?: () => Date;
+  /** Upload limits (tests lower them; the app uses the defaults). */
+  readonly stagingLimits?: StagingLimits;
   /** The daily copy on a timer; off in tests and benches, whose figures it would disturb. */
   readonly scheduledBackups?: boolean;
 }
@@ -67,6 +74,8 @@ export interface Core {
   readonly media: MediaStore;
   /** Opens a stored file for a session, through a record it may read. */
   readonly mediaAccess: MediaAccess;
+  /** Short-lived tickets for a file or an event stream, where a header cannot be sent. */
+  readonly tickets: Tickets;
   readonly staging: Staging;
   readonly search: SearchService;
   /** Releases 1st holds whose challenge deadline passed (main runs it every minute). */
@@ -75,6 +84,11 @@ export interface Core {
   readonly analysis: DemoAnalysis;
   /** Backups, restore, database checks, the workspace export. */
   readonly maintenance: MaintenanceService;
+  /**
+   * Called after a call that may have ended sessions (sign-out, a password change, a user
+   * deactivated, a restore): open event streams check theirs. Returns the unsubscribe function.
+   */
+  onSessionsChanged(listener: () => void): () => void;
   /** Change events this session may see; returns the unsubscribe function. */
   subscribe(session: Session, listener: (event: ChangeEvent) => void): () => void;
   close(): void;
@@ -82,10 +96,21 @@ export interface Core {
 
 export const DATABASE_FILE = 'greenroom.sqlite';
 
+/** Calls after which some session may have ended. */
+const SESSION_ENDING_CHANNELS: ReadonlySet<string> = new Set([
+  'auth.logout',
+  'auth.changePassword',
+  'users.update',
+  'maintenance.restore',
+]);
+
 /** The whole app without Electron. Nothing happens at import time: calling this opens the store. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Readable by its owner only (POSIX): the workspace holds contracts, rates and password hashes.
+  // SQLite gives the -wal and -shm files the database file's mode.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(options.dataDir, DATABASE_FILE);
+  closeSync(openSync(databaseFile, 'a', 0o600));
   const opened = openDatabase(databaseFile, options.migrationsDir);
   const clock = options.clock ?? (() => new Date());
   const bus = new ChangeBus();
@@ -98,7 +123,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const users = createUserService(store, options.scrypt);
   const media = createMediaStore(options.dataDir, opened.db);
-  const staging = createStaging(options.dataDir);
+  const mediaAccess = createMediaAccess(opened.db, media);
+  const tickets = createTickets();
+  const staging = createStaging(options.dataDir, options.stagingLimits);
   const jobs = createJobs();
   const maintenance = createMaintenanceService({
     store,
@@ -222,6 +249,11 @@ export function createCore(options: CoreOptions): Core {
     'users.create': (session, input) => users.create(session, input),
     'users.update': (session, input) => users.update(session, input),
     'jobs.get': (session, input) => jobs.get(session, input.id),
+    'media.ticket': (session, input) => {
+      const stored = mediaAccess.open(session, input.media);
+      return tickets.forMedia(session, input.media, stored.contentType.startsWith('audio/'));
+    },
+    'events.ticket': (session) => tickets.forEvents(session),
     'jobs.cancel': (session, input) => jobs.cancel(session, input.id),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
@@ -317,14 +349,28 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
+  const route = createRouter(handlers, auth);
+  const sessionWatchers = new Set<() => void>();
+  const dispatch: Dispatch = async (channel, input, token, origin) => {
+    const reply = await route(channel, input, token, origin);
+    if (reply.envelope.ok && SESSION_ENDING_CHANNELS.has(channel))
+      for (const watcher of sessionWatchers) watcher();
+    return reply;
+  };
+
     dataDir: options.dataDir,
-    dispatch: createRouter(handlers, auth),
+    dispatch,
+    onSessionsChanged: (listener) => {
+      sessionWatchers.add(listener);
+      return () => sessionWatchers.delete(listener);
+    },
     auth,
     store,
     db: opened.db,
     sqlite: opened.sqlite,
     media,
-    mediaAccess: createMediaAccess(opened.db, media),
+    mediaAccess,
+    tickets,
     staging,
     search,
     analysis,

@@ -104,6 +104,8 @@ const adminSettings = { entity: 'settings', action: 'update' } as const;
 /** A short-lived token from files.pick or POST /upload: channels never take a path. */
 const stagedFile = z.string().min(1).max(128);
 
+const ticket = z.object({ ticket: z.string(), expiresAt: z.string() });
+
 const auditEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -136,6 +138,15 @@ export const contract = {
     output: z.object({}),
     guard: 'signedIn',
   },
+
+  // Where a header cannot be sent (<audio>, <img>, a link in a new tab, EventSource), the web
+  // host and the team server take a short-lived ticket for that one file or stream instead.
+  'media.ticket': {
+    input: z.strictObject({ media: z.string().min(1).max(64) }),
+    output: ticket,
+    guard: 'signedIn',
+  },
+  'events.ticket': { input: empty, output: ticket, guard: 'signedIn' },
 
   'users.list': { input: userList, output: page(user), guard: { entity: 'users', action: 'read' } },
   'users.create': { input: userCreate, output: user, guard: { entity: 'users', action: 'create' } },
@@ -495,8 +506,11 @@ export interface GreenroomBridge {
   readonly kind: 'electron' | 'web';
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
   on(event: EventName, listener: (payload: ChangeEvent) => void): () => void;
-  /** Turns a stored `media:<id>` reference into a URL the renderer can load. */
-  mediaUrl(ref: string): string;
+  /**
+   * Turns a stored `media:<id>` reference into a URL the renderer can load: a custom protocol
+   * in Electron, a URL with a short-lived ticket for that one file in the browser.
+   */
+  mediaUrl(ref: string): Promise<string>;
   /**
    * Lets the user choose files and stages them, returning tokens for channels that take a file:
    * the native dialog in Electron (files.pick), the browser's file input and POST /upload on the

@@ -49,6 +49,8 @@ interface World {
   artist: string;
   artistVersion(): Promise<number>;
   demo: string;
+  /** The demo's stored audio (its media id). */
+  demoAudio: string;
   freshDemo(): Promise<string>;
   contract: string;
   contractVersion(): Promise<number>;
@@ -129,6 +131,17 @@ const CASES: Record<Channel, Case> = {
   },
   'auth.logout': { input: () => ({}), expect: everyone('ok'), token: (w, a) => w.freshToken(a) },
   'auth.me': { input: () => ({}), expect: everyone('ok') },
+  // A ticket for a file is issued only to those who may open that file.
+  'media.ticket': {
+    input: (w) => ({ media: w.demoAudio }),
+    expect: {
+      ...labelRead,
+      managerA: 'NOT_FOUND',
+      managerB: 'NOT_FOUND',
+      coordinatorA: 'NOT_FOUND',
+    },
+  },
+  'events.ticket': { input: () => ({}), expect: everyone('ok') },
   'auth.changePassword': {
     // A wrong current password gets past access and stops at validation, changing nothing.
     input: () => ({ currentPassword: 'not-the-password', newPassword: 'another password 1' }),
@@ -578,7 +591,11 @@ beforeAll(async () => {
   const demo = await freshDemo();
   const contract = await freshContract();
   world = {
+  const demoAudio = (await t.call('demos.get', { id: demo }, a.owner)).audioUrl.slice(
+    'media:'.length,
+  );
     artist,
+    demoAudio,
     artistVersion: async () => (await t.call('artists.get', { id: artist }, a.owner)).version,
     demo,
     freshDemo,
