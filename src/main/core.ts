@@ -348,7 +348,6 @@ export function createCore(options: CoreOptions): Core {
     'imports.parse': (session, input) => parseImports.run(session, input),
   };
 
-  return {
   const route = createRouter(handlers, auth);
   const sessionWatchers = new Set<() => void>();
   const dispatch: Dispatch = async (channel, input, token, origin) => {
@@ -358,6 +357,7 @@ export function createCore(options: CoreOptions): Core {
     return reply;
   };
 
+  return {
     dataDir: options.dataDir,
     dispatch,
     onSessionsChanged: (listener) => {

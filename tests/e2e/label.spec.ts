@@ -151,7 +151,7 @@ test('a legal user takes a contract from draft to active with a signed PDF attac
   // The link carries a ticket for that one file, never the session token.
   const href = await details.getByRole('link', { name: 'Open document' }).getAttribute('href');
   expect(href).toMatch(/\?ticket=/);
-  const token = await page.evaluate(() => localStorage.getItem('greenroom.token'));
+  const token = await page.evaluate<string | null>("localStorage.getItem('greenroom.token')");
   expect(href).not.toContain(token);
   const response = await page.request.get(new URL(href!, host.url).toString());
   expect(response.headers()['content-type']).toBe('application/pdf');

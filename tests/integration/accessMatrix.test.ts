@@ -590,10 +590,10 @@ beforeAll(async () => {
     ).id;
   const demo = await freshDemo();
   const contract = await freshContract();
-  world = {
   const demoAudio = (await t.call('demos.get', { id: demo }, a.owner)).audioUrl.slice(
     'media:'.length,
   );
+  world = {
     artist,
     demoAudio,
     artistVersion: async () => (await t.call('artists.get', { id: artist }, a.owner)).version,
