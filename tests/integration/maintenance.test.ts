@@ -212,19 +212,19 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (import links).
+    // Turn the copy into one written before the latest migration (the session age setting).
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'DROP TABLE import_links;' +
+      'ALTER TABLE settings DROP COLUMN session_max_days;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(import_links)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(settings)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('object_id');
+    expect(columns.map((c) => c.name)).toContain('session_max_days');
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');

@@ -206,6 +206,49 @@ describe('today', () => {
     expect((await list(owner)).items.every((i) => !i.reminded)).toBe(true);
   });
 
+  it('refuses to mark or remind a key that names nothing due for this user, naming it', async () => {
+    const lee = await a.user('lee', 'legal');
+    const lena = await a.user('lena', 'legal');
+    const ada = await a.user('ada', 'AandR');
+    const artist = (
+      await t.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' }, ada.token)
+    ).id;
+    now = new Date(`${TODAY}T08:00:00.000Z`);
+    lee.token = await a.token('lee');
+    lena.token = await a.token('lena');
+    await t.call(
+      'contracts.create',
+      { artist, contractType: 'recording', legalOwner: lee.id, optionDate: day(0) },
+      lee.token,
+    );
+    const [option] = (await list(lee.token)).items;
+    const marks = t.count('today_marks');
+    const audit = t.count('audit_log');
+    const made = `contractOption:${option!.id}:${day(1)}`;
+    for (const [token, key] of [
+      [lee.token, 'anything at all'],
+      [lee.token, made],
+      // Lena's contracts are not Lee's: his item is nothing due for her.
+      [lena.token, option!.key],
+    ] as const) {
+      for (const reply of [
+        await t.raw('today.mark', { key, action: 'done' }, token),
+        await t.raw('today.reminded', { keys: [option!.key, key] }, token),
+      ]) {
+        expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        if (!reply.ok) {
+          expect(reply.error.message).toContain(key);
+          expect(Object.keys(reply.error.fields ?? {}).length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(t.count('today_marks')).toBe(marks);
+    expect(t.count('audit_log')).toBe(audit);
+    // A snoozed or done item is still one the user may mark again.
+    await t.call('today.mark', { key: option!.key, action: 'snooze' }, lee.token);
+    await t.call('today.mark', { key: option!.key, action: 'done' }, lee.token);
+  });
+
   it('puts contract option, notice and expiry dates on the calendar for legal and admins', async () => {
     const lee = await a.user('lee', 'legal');
     const ada = await a.user('ada', 'AandR');

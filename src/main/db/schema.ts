@@ -372,6 +372,8 @@ export const settings = sqliteTable('settings', {
   signUpEnabled: integer({ mode: 'boolean' }).notNull().default(true),
   /** Sessions unused for this long end; the app locks to the sign-in screen. */
   idleTimeoutMinutes: integer().notNull().default(720),
+  /** Sessions end this many days after sign-in, however busy they are. */
+  sessionMaxDays: integer().notNull().default(30),
   /** A demo's decision is due this many days after it was received. */
   demoDecisionDays: integer().notNull().default(14),
   /** The label or agency named as a party on generated documents. */

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MIN_PASSWORD_LENGTH } from '../../shared/domain/user';
+import { passwordProblem } from '../services/workspace/accounts/passwordPolicy';
 import { createCore } from '../core';
 import { DEFAULT_COUNTS, seedWorkspace, type SeedCounts } from './seed';
 
@@ -40,8 +40,9 @@ const fail = (message: string): never => {
 };
 const dataDir = values['data-dir'] ?? fail('--data-dir DIR is required');
 const password = values.password ?? fail('--password P is required (sample users get it)');
-if (password.length < MIN_PASSWORD_LENGTH)
-  fail(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+// Sample users sign in with it: the rule for every other password applies.
+const problem = passwordProblem(password);
+if (problem) fail(`--password is refused: ${problem.toLowerCase()}`);
 
 const counts: Partial<SeedCounts> = {};
 for (const [key, flag] of Object.entries(flags) as [keyof SeedCounts, string][]) {

@@ -5,6 +5,8 @@ export const workspaceSettings = z.object({
   ...rowMeta,
   signUpEnabled: z.boolean(),
   idleTimeoutMinutes: z.number().int(),
+  /** Sessions end this many days after sign-in, however busy they are. */
+  sessionMaxDays: z.number().int(),
   demoDecisionDays: z.number().int(),
   organizationName: z.string(),
 });
@@ -18,6 +20,7 @@ export const settingsPatch = z.strictObject({
     .min(5, 'At least 5 minutes')
     .max(7 * 24 * 60, 'At most a week')
     .optional(),
+  sessionMaxDays: z.number().int().min(1, 'At least a day').max(365, 'At most a year').optional(),
   demoDecisionDays: z
     .number()
     .int()

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { id, listPaging, optionalText, rowMeta } from './common';
 import { ROLES } from './vocabulary';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * The field messages of the password rule. The forms show them translated (they match these
+ * texts), so main and the forms must use these constants, not their own wording.
+ */
+export const PASSWORD_TOO_SHORT = `At least ${MIN_PASSWORD_LENGTH} characters`;
+export const PASSWORD_TOO_COMMON = 'Too common or too easy to guess';
 
 export const username = z
   .string()
@@ -14,7 +21,7 @@ export const email = z.email('Must be an email address').max(254, 'At most 254 c
 export const fullName = z.string().trim().min(1, 'Required').max(160, 'At most 160 characters');
 export const password = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
+  .min(MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT)
   .max(1024, 'At most 1024 characters');
 
 export const user = z.object({

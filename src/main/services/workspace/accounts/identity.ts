@@ -8,20 +8,20 @@ export function identityKey(value: string): string {
   return value.normalize('NFKC').trim().toLowerCase();
 }
 
-/** CONFLICT naming the field when the username or email belongs to another account. */
-export function assertIdentityFree(
+/** The field messages for a username or email that belongs to another account (none: free). */
+function identityClashes(
   db: Pick<Db, 'select'>,
   username: string | null,
   email: string | null,
   exceptId?: string,
-): void {
+): Record<string, string> {
   const usernameKey = username === null ? null : identityKey(username);
   const emailKey = email === null ? null : identityKey(email);
   const matches = [
     ...(usernameKey ? [eq(users.usernameKey, usernameKey)] : []),
     ...(emailKey ? [eq(users.emailKey, emailKey)] : []),
   ];
-  if (matches.length === 0) return;
+  if (matches.length === 0) return {};
   const clash = db
     .select({ usernameKey: users.usernameKey, emailKey: users.emailKey })
     .from(users)
@@ -32,6 +32,22 @@ export function assertIdentityFree(
     if (usernameKey && row.usernameKey === usernameKey) fields.username = 'This username is taken';
     if (emailKey && row.emailKey === emailKey) fields.email = 'This email is already in use';
   }
+  return fields;
+}
+
+/** CONFLICT naming the field when the username or email belongs to another account. */
+export function assertIdentityFree(
+  db: Pick<Db, 'select'>,
+  username: string | null,
+  email: string | null,
+  exceptId?: string,
+): void {
+  const fields = identityClashes(db, username, email, exceptId);
   if (Object.keys(fields).length > 0)
     throw new AppError('CONFLICT', 'That account already exists', fields);
+}
+
+/** Whether the username or the email belongs to an account (for answers that must not say). */
+export function identityTaken(db: Pick<Db, 'select'>, username: string, email: string): boolean {
+  return Object.keys(identityClashes(db, username, email)).length > 0;
 }

@@ -1,10 +1,11 @@
 /**
- * Failed sign-ins per attempted identity (existing or not, so the answer tells nothing about
- * which accounts exist). After `limit` failures inside `windowMs`, sign-in is refused until the
- * oldest of them leaves the window.
+ * Sign-in attempts per key (an account, a client address). An attempt counts when it starts,
+ * before the slow password check: counting only finished failures let forty parallel guesses
+ * all be checked before the first of them was recorded. After `limit` attempts inside
+ * `windowMs`, further attempts are refused until the oldest of them leaves the window.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
 
   constructor(
     private readonly limit = 5,
@@ -14,9 +15,9 @@ export class LoginThrottle {
 
   private recent(key: string): number[] {
     const since = this.clock() - this.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
+    const kept = (this.attempts.get(key) ?? []).filter((at) => at > since);
+    if (kept.length) this.attempts.set(key, kept);
+    else this.attempts.delete(key);
     return kept;
   }
 
@@ -28,11 +29,26 @@ export class LoginThrottle {
     return Math.max(0, oldest + this.windowMs - this.clock());
   }
 
-  fail(key: string): void {
-    this.failures.set(key, [...this.recent(key), this.clock()]);
+  /** Counts an attempt starting now; returns when it was, to `release` it later. */
+  record(key: string): number {
+    // Names an attacker makes up are keys too: drop the stale ones now and then.
+    if (this.attempts.size > 10_000)
+      for (const stale of [...this.attempts.keys()]) this.recent(stale);
+    const at = this.clock();
+    this.attempts.set(key, [...this.recent(key), at]);
+    return at;
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
+  /** Takes back one attempt (one that succeeded: it was no guess). */
+  release(key: string, at: number): void {
+    const recent = this.recent(key);
+    const index = recent.indexOf(at);
+    if (index >= 0) recent.splice(index, 1);
+    if (recent.length === 0) this.attempts.delete(key);
+  }
+
+  /** Forgets every attempt on the key (the account signed in: its count starts again). */
+  clear(key: string): void {
+    this.attempts.delete(key);
   }
 }

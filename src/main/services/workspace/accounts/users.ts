@@ -7,6 +7,7 @@ import { sessions, users } from '../../../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
 import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptCost } from './passwords';
+import { assertPasswordAllowed } from './passwordPolicy';
 import type { Session } from '../../kernel/session';
 import { diff, type Store, type WriteContext } from '../../kernel/store';
 import { findUserRow, insertUser, toUser } from './userRecords';
@@ -63,6 +64,7 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
 
     async create(session: Session, input: Input<'users.create'>): Promise<Output<'users.create'>> {
       assertIdentityFree(db, input.username, input.email);
+      assertPasswordAllowed(input.password, 'password', input);
       const passwordHash = await hashPassword(input.password, cost);
       return store.write(session.user.id, (w) => {
         assertIdentityFree(w.tx, input.username, input.email);
@@ -89,6 +91,15 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
     },
 
     async update(session: Session, input: Input<'users.update'>): Promise<Output<'users.update'>> {
+      // A temporary password is held to the same rule: people keep them longer than meant.
+      if (input.patch.password) {
+        const account = findUserRow(db, input.id);
+        assertPasswordAllowed(input.patch.password, 'password', {
+          username: account?.username,
+          email: input.patch.email ?? account?.email,
+          fullName: input.patch.fullName ?? account?.fullName,
+        });
+      }
       const passwordHash = input.patch.password
         ? await hashPassword(input.patch.password, cost)
         : undefined;

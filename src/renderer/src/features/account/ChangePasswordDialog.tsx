@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { password } from '../../../../shared/domain/user';
 import { call } from '../../api/client';
-import { useServerErrors } from '../session';
+import { usePasswordMessage, useServerErrors } from '../session';
 
 const schema = z.object({ currentPassword: z.string().min(1, 'Required'), newPassword: password });
 type Values = z.infer<typeof schema>;
@@ -22,6 +22,7 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 export function ChangePasswordDialog({ onClose }: { onClose: (message?: string) => void }) {
   const { t } = useTranslation();
+  const passwordMessage = usePasswordMessage();
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '' },
@@ -59,7 +60,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: (message?: string) 
               autoComplete="new-password"
               {...form.register('newPassword')}
               error={!!errors.newPassword}
-              helperText={errors.newPassword?.message ?? t('fields.passwordHint')}
+              helperText={passwordMessage(errors.newPassword?.message) ?? t('fields.passwordHint')}
             />
           </Stack>
         </DialogContent>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
-import { ExportCsvButton } from '../interchange';
+import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { BookingDialog } from './BookingDialog';
@@ -24,10 +24,13 @@ export function BookingsPage() {
       <PageHeader
         title={t('bookings.title')}
         extra={
-          <ExportCsvButton
-            entity="bookings"
-            filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}
-          />
+          <>
+            <ExportCsvButton
+              entity="bookings"
+              filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}
+            />
+            <ImportCsvButton entity="bookings" />
+          </>
         }
         action={{
           label: t('bookings.new'),

@@ -12,7 +12,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportEntity, ImportPreview } from '../../../../shared/domain/interchange';
@@ -21,6 +21,50 @@ import { FormDialog } from '../../components/FormDialog';
 import { useNotify } from '../../components/useNotify';
 import { useCurrentUser } from '../session';
 import { can } from '../../../../shared/access';
+
+/**
+ * The check of a picked file runs as a job in main (imports.check): its progress is polled with
+ * jobs.get, Cancel stops it, and when it is done imports.preview reads what it found.
+ */
+function useImportCheck(entity: CsvImportEntity) {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: async (file: string) => {
+      const job = await call('imports.check', { entity, file });
+      setJobId(job.id);
+      return { file, job: job.id };
+    },
+  });
+  const job = useQuery({
+    queryKey: ['jobs', jobId],
+    queryFn: () => call('jobs.get', { id: jobId! }),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? 300 : false),
+  });
+  const state = job.data?.state;
+  const file = start.data?.file;
+  const preview = useQuery({
+    queryKey: ['imports.preview', entity, file, jobId],
+    queryFn: () => call('imports.preview', { entity, file: file! }),
+    enabled: Boolean(file) && (state === 'done' || state === 'failed'),
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const cancel = useMutation({ mutationFn: () => call('jobs.cancel', { id: jobId! }) });
+  return {
+    run(picked: string) {
+      setJobId(null);
+      start.mutate(picked);
+    },
+    cancel: () => cancel.mutate(),
+    checking: start.isPending || state === 'running' || (preview.isFetching && !preview.data),
+    progress: job.data && job.data.total > 0 ? (100 * job.data.done) / job.data.total : null,
+    cancelled: state === 'cancelled',
+    result: preview.data,
+    error: start.error ?? preview.error,
+  };
+}
 
 /**
  * Pick a CSV, see what would be imported and every row that would be refused, then import all
@@ -37,9 +81,7 @@ export function ImportCsvDialog({
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<{ file: string; fileName: string } | null>(null);
-  const preview = useMutation({
-    mutationFn: (file: string) => call('imports.preview', { entity, file }),
-  });
+  const check = useImportCheck(entity);
   const commit = useMutation({
     mutationFn: (file: string) => call('imports.commit', { entity, file }),
     onSuccess: async (result) => {
@@ -54,12 +96,12 @@ export function ImportCsvDialog({
     if (!file) return;
     setPicked(file);
     commit.reset();
-    preview.mutate(file.file);
+    check.run(file.file);
   };
 
-  const result: ImportPreview | undefined = preview.data;
+  const result: ImportPreview | undefined = check.result;
   const ready = result && result.errorCount === 0 && result.rows > 0;
-  const busy = preview.isPending || commit.isPending;
+  const busy = check.checking || commit.isPending;
 
   return (
     <FormDialog
@@ -75,7 +117,7 @@ export function ImportCsvDialog({
       {() => (
         <Stack spacing={2}>
           <Typography variant="body2" color="text.secondary">
-            {t(`interchange.columns.${entity}`)}
+            {t(`interchange.columns.${entity}`)} {t('interchange.updateRows')}
           </Typography>
           <Box>
             <Button
@@ -92,17 +134,35 @@ export function ImportCsvDialog({
               </Typography>
             )}
           </Box>
-          {busy && (
+          {commit.isPending && (
             <Box>
-              <LinearProgress aria-label={t('interchange.checking')} />
+              <LinearProgress
+                aria-label={t('interchange.importing', { count: result?.rows ?? 0 })}
+              />
               <Typography variant="caption" color="text.secondary">
-                {commit.isPending
-                  ? t('interchange.importing', { count: result?.rows ?? 0 })
-                  : t('interchange.checking')}
+                {t('interchange.importing', { count: result?.rows ?? 0 })}
               </Typography>
             </Box>
           )}
-          {preview.error && <Alert severity="error">{preview.error.message}</Alert>}
+          {check.checking && (
+            <Stack direction="row" spacing={2} alignItems="center">
+              <Box sx={{ flexGrow: 1 }}>
+                <LinearProgress
+                  aria-label={t('interchange.checking')}
+                  variant={check.progress === null ? 'indeterminate' : 'determinate'}
+                  value={check.progress ?? 0}
+                />
+                <Typography variant="caption" color="text.secondary">
+                  {check.progress === null
+                    ? t('interchange.checking')
+                    : t('interchange.checkingPercent', { percent: Math.floor(check.progress) })}
+                </Typography>
+              </Box>
+              <Button onClick={check.cancel}>{t('interchange.cancelCheck')}</Button>
+            </Stack>
+          )}
+          {check.cancelled && <Alert severity="info">{t('interchange.checkCancelled')}</Alert>}
+          {check.error && <Alert severity="error">{check.error.message}</Alert>}
           {result && (
             <Alert
               severity={result.errorCount ? 'error' : result.rows ? 'success' : 'warning'}
@@ -116,6 +176,19 @@ export function ImportCsvDialog({
                       bad: result.rows - result.valid,
                     })
                   : t('interchange.previewOk', { rows: result.rows })}
+              {result.rows > 0 && result.errorCount === 0 && (
+                <Box sx={{ mt: 0.5 }}>
+                  {t('interchange.willChange', {
+                    creates: result.creates,
+                    updates: result.updates,
+                  })}
+                </Box>
+              )}
+              <Box sx={{ mt: 0.5 }}>
+                {t('interchange.delimiter', {
+                  delimiter: t(`interchange.delimiters.${result.delimiter}`),
+                })}
+              </Box>
               {result.ignored.length > 0 && (
                 <Box sx={{ mt: 0.5 }}>
                   {t('interchange.ignored', { columns: result.ignored.join(', ') })}

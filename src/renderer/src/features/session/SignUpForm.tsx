@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { newAccount } from '../../../../shared/domain/user';
 import { call } from '../../api/client';
+import { usePasswordMessage } from './usePasswordMessage';
 import { useServerErrors } from './useServerErrors';
 
 type AccountValues = z.input<typeof newAccount>;
@@ -13,6 +14,7 @@ const FIELDS = ['username', 'email', 'fullName', 'password'] as const;
 /** The account fields shared by first run (owner) and sign-up (pending approval). */
 export function AccountFields({ form }: { form: ReturnType<typeof useForm<AccountValues>> }) {
   const { t } = useTranslation();
+  const passwordMessage = usePasswordMessage();
   const { errors } = form.formState;
   return (
     <>
@@ -45,7 +47,7 @@ export function AccountFields({ form }: { form: ReturnType<typeof useForm<Accoun
         autoComplete="new-password"
         {...form.register('password')}
         error={!!errors.password}
-        helperText={errors.password?.message ?? t('fields.passwordHint')}
+        helperText={passwordMessage(errors.password?.message) ?? t('fields.passwordHint')}
       />
     </>
   );

@@ -24,6 +24,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const queryClient = useQueryClient();
   const [signUpEnabled, setSignUpEnabled] = useState(current.signUpEnabled);
   const [idle, setIdle] = useState(String(current.idleTimeoutMinutes));
+  const [maxDays, setMaxDays] = useState(String(current.sessionMaxDays));
   const [decisionDays, setDecisionDays] = useState(String(current.demoDecisionDays));
   const [organizationName, setOrganizationName] = useState(current.organizationName);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,6 +35,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
         patch: {
           signUpEnabled,
           idleTimeoutMinutes: Number(idle),
+          sessionMaxDays: Number(maxDays),
           demoDecisionDays: Number(decisionDays),
           organizationName,
         },
@@ -45,6 +47,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   });
   const fields = (save.error as { fields?: Record<string, string> } | null)?.fields ?? {};
   const fieldError = fields['patch.idleTimeoutMinutes'];
+  const maxDaysError = fields['patch.sessionMaxDays'];
   const decisionError = fields['patch.demoDecisionDays'];
   const organizationError = fields['patch.organizationName'];
   useEffect(() => setSignUpEnabled(current.signUpEnabled), [current.signUpEnabled]);
@@ -59,7 +62,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           save.mutate();
         }}
       >
-        {save.error && !fieldError && !decisionError && !organizationError && (
+        {save.error && !fieldError && !maxDaysError && !decisionError && !organizationError && (
           <Alert severity="error">{save.error.message}</Alert>
         )}
         <TextField
@@ -87,6 +90,15 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
         />
         <TextField
           type="number"
+          label={t('settings.sessionMaxDays')}
+          value={maxDays}
+          onChange={(event) => setMaxDays(event.target.value)}
+          error={!!maxDaysError}
+          helperText={maxDaysError ?? t('settings.sessionMaxDaysHint')}
+          slotProps={{ htmlInput: { min: 1, max: 365 } }}
+        />
+        <TextField
+          type="number"
           label={t('settings.demoDecisionDays')}
           value={decisionDays}
           onChange={(event) => setDecisionDays(event.target.value)}
@@ -110,7 +122,10 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   );
 }
 
-/** Admins: sign-up, idle sign-out, demo deadlines; backups, restore and the database check. */
+/**
+ * Admins: sign-up, idle sign-out and the longest a session lasts, demo deadlines; backups,
+ * restore and the database check.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });

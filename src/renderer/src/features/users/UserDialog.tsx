@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { email, fullName, password, username, type User } from '../../../../shared/domain/user';
 import { ROLES } from '../../../../shared/domain/vocabulary';
 import { VocabularySelect } from '../../components/VocabularySelect';
-import { useServerErrors } from '../session';
+import { usePasswordMessage, useServerErrors } from '../session';
 import { useManagers, useSaveUser } from './useUsers';
 
 const formSchema = z.object({
@@ -26,7 +26,12 @@ const formSchema = z.object({
   email,
   fullName,
   // Required for a new user; for an existing one, a temporary password set by the admin.
-  password: z.union([z.literal(''), password]),
+  // Checked as the password rule when given, so its own message shows (a union's would not).
+  password: z.string().superRefine((value, ctx) => {
+    if (value === '') return;
+    for (const issue of password.safeParse(value).error?.issues ?? [])
+      ctx.addIssue({ code: 'custom', message: issue.message });
+  }),
   role: z.enum(ROLES),
   manager: z.string(),
   active: z.boolean(),
@@ -42,6 +47,7 @@ export function UserDialog({
   onClose: (message?: string) => void;
 }) {
   const { t } = useTranslation();
+  const passwordMessage = usePasswordMessage();
   const managers = useManagers();
   const save = useSaveUser();
   const form = useForm<UserForm>({
@@ -138,7 +144,7 @@ export function UserDialog({
               {...form.register('password')}
               error={!!errors.password}
               helperText={
-                errors.password?.message ??
+                passwordMessage(errors.password?.message) ??
                 (user ? t('users.temporaryPasswordHint') : t('fields.passwordHint'))
               }
             />

@@ -38,7 +38,9 @@ export const en = {
     email: 'Email',
     fullName: 'Full name',
     password: 'Password',
-    passwordHint: 'At least 10 characters.',
+    passwordHint: 'At least 12 characters, and not a common password.',
+    passwordTooShort: 'At least {{min}} characters',
+    passwordTooCommon: 'Too common or too easy to guess: try a few unrelated words',
     stageName: 'Stage name',
     talentType: 'Type',
     portfolioUrl: 'Portfolio link',
@@ -165,6 +167,8 @@ export const en = {
     demoDecisionDays: 'Days to decide on a demo',
     demoDecisionDaysHint: 'A demo shows on Today as due this many days after it arrived.',
     idleTimeoutMinutes: 'Sign out after this many idle minutes',
+    sessionMaxDays: 'Sign in again after this many days',
+    sessionMaxDaysHint: 'However busy a session is, it ends this many days after sign-in.',
     saved: 'Settings saved.',
   },
   interchange: {
@@ -172,7 +176,12 @@ export const en = {
     importCsv: 'Import CSV',
     nothingShown: 'Nothing is shown to export yet.',
     importTitle: 'Import {{entity}} from CSV',
-    entities: { talents: 'talent', artists: 'artists', growthLogs: 'follower counts' },
+    entities: {
+      talents: 'talent',
+      artists: 'artists',
+      growthLogs: 'follower counts',
+      bookings: 'bookings',
+    },
     columns: {
       talents:
         'Columns: stageName, fullName, talentType (actor, model, …), and optionally availabilityStatus, manager (id or username), portfolioUrl, notes. Other columns are ignored.',
@@ -180,10 +189,20 @@ export const en = {
         'Columns: artistName, genre, and optionally status, priorityScore (0–100), owner (id or username). Other columns are ignored.',
       growthLogs:
         'Columns: artist (id or name), platform, followerCount, captureDate (YYYY-MM-DD), and optionally engagementRate. Other columns are ignored.',
+      bookings:
+        'Columns: talentProfile (id), clientName, projectName, startDateTime, endDateTime (ISO 8601), and optionally timezone, status (hold or confirmed), rate (in major units, e.g. 1234.56) with currency (CNY, JPY, …), notes. Other columns are ignored.',
     },
+    updateRows:
+      'A row with an id and version, as exported, updates that record; a row without an id adds one. Commas, semicolons and tabs all work as separators.',
     chooseFile: 'Choose a CSV file…',
     chooseAnother: 'Choose another file…',
     checking: 'Checking every row…',
+    checkingPercent: 'Checking every row… {{percent}}%',
+    cancelCheck: 'Stop checking',
+    checkCancelled: 'The check was cancelled. Nothing was imported.',
+    willChange: 'Will add {{creates}} and update {{updates}}.',
+    delimiter: 'Columns separated by {{delimiter}}.',
+    delimiters: { comma: 'commas', semicolon: 'semicolons', tab: 'tabs' },
     importing: 'Importing {{count}} rows…',
     noRows: 'The file has no rows to import.',
     previewOk: 'All {{rows}} rows can be imported.',

@@ -38,7 +38,9 @@ export const zhCN: Catalog = {
     email: '邮箱',
     fullName: '全名',
     password: '密码',
-    passwordHint: '至少 10 个字符。',
+    passwordHint: '至少 12 个字符，且不能是常见密码。',
+    passwordTooShort: '至少 {{min}} 个字符',
+    passwordTooCommon: '过于常见或容易被猜到：试试几个互不相关的词',
     stageName: '艺名',
     talentType: '类型',
     portfolioUrl: '作品集链接',
@@ -163,6 +165,8 @@ export const zhCN: Catalog = {
     demoDecisionDays: '小样决定期限（天）',
     demoDecisionDaysHint: '小样收到后经过此天数，会在“今日”中显示为到期。',
     idleTimeoutMinutes: '闲置多少分钟后退出登录',
+    sessionMaxDays: '每隔多少天需重新登录',
+    sessionMaxDaysHint: '无论会话是否活跃，登录满此天数后都会结束。',
     saved: '设置已保存。',
   },
   interchange: {
@@ -170,7 +174,7 @@ export const zhCN: Catalog = {
     importCsv: '导入 CSV',
     nothingShown: '当前没有可导出的内容。',
     importTitle: '从 CSV 导入{{entity}}',
-    entities: { talents: '艺人', artists: '音乐人', growthLogs: '粉丝数' },
+    entities: { talents: '艺人', artists: '音乐人', growthLogs: '粉丝数', bookings: '预订' },
     columns: {
       talents:
         '列：stageName、fullName、talentType（actor、model 等），可选 availabilityStatus、manager（ID 或用户名）、portfolioUrl、notes。其他列将被忽略。',
@@ -178,10 +182,20 @@ export const zhCN: Catalog = {
         '列：artistName、genre，可选 status、priorityScore（0–100）、owner（ID 或用户名）。其他列将被忽略。',
       growthLogs:
         '列：artist（ID 或名称）、platform、followerCount、captureDate（YYYY-MM-DD），可选 engagementRate。其他列将被忽略。',
+      bookings:
+        '列：talentProfile（ID）、clientName、projectName、startDateTime、endDateTime（ISO 8601），可选 timezone、status（hold 或 confirmed）、rate（以主单位填写，如 1234.56）及 currency（CNY、JPY 等）、notes。其他列将被忽略。',
     },
+    updateRows:
+      '带有导出时的 id 和 version 的行会更新该记录；没有 id 的行会新建记录。逗号、分号和制表符均可作为分隔符。',
     chooseFile: '选择 CSV 文件…',
     chooseAnother: '选择其他文件…',
     checking: '正在检查每一行…',
+    checkingPercent: '正在检查每一行… {{percent}}%',
+    cancelCheck: '停止检查',
+    checkCancelled: '检查已取消，未导入任何内容。',
+    willChange: '将新增 {{creates}} 条，更新 {{updates}} 条。',
+    delimiter: '列分隔符：{{delimiter}}。',
+    delimiters: { comma: '逗号', semicolon: '分号', tab: '制表符' },
     importing: '正在导入 {{count}} 行…',
     noRows: '文件中没有可导入的行。',
     previewOk: '全部 {{rows}} 行均可导入。',

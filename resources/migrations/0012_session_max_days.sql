@@ -1,0 +1,1 @@
+ALTER TABLE `settings` ADD `session_max_days` integer DEFAULT 30 NOT NULL;
