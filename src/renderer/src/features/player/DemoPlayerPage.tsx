@@ -34,6 +34,7 @@ import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type ReviewStatus } from '../../../../shared/domain/demo';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
+import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { StatusChip } from '../../components/StatusChip';
 import { useNotify } from '../../components/useNotify';
