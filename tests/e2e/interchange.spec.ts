@@ -108,6 +108,8 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
     buffer: Buffer.from(good),
   });
   await expect(dialog.getByRole('status')).toContainText('All 2 rows can be imported.');
+  await expect(dialog.getByRole('status')).toContainText('Will add 2 and update 0.');
+  await expect(dialog.getByRole('status')).toContainText('Columns separated by commas.');
   await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
   await expect(page.getByText('Imported 2 rows.')).toBeVisible();
   await expect(page.getByRole('grid').getByText('Comma, Band')).toBeVisible();
@@ -116,9 +118,39 @@ test('an A&R user imports artists from CSV after fixing the rows the preview ref
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
-  expect(csv.startsWith('\uFEFFid,artistName,genre')).toBe(true);
+  expect(csv.startsWith('\uFEFFid,version,artistName,genre')).toBe(true);
   expect(csv).toContain('"Comma, Band"');
   expect(csv).toContain('夜行者乐队');
+});
+
+test('a semicolon file from a European Excel is read, and a long check can be cancelled', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Artists' }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import artists from CSV' });
+  await choose(page, dialog.getByRole('button', { name: 'Choose a CSV file…' }), {
+    name: 'artists.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\uFEFFartistName;genre;priorityScore\r\n"Drei, Ecken";techno;70\r\n'),
+  });
+  await expect(dialog.getByRole('status')).toContainText('All 1 rows can be imported.');
+  await expect(dialog.getByRole('status')).toContainText('Columns separated by semicolons.');
+
+  const rows = Array.from({ length: 40_000 }, (_, i) => `Artist ${i};indie;${i % 100}`);
+  await choose(page, dialog.getByRole('button', { name: 'Choose another file…' }), {
+    name: 'many.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['artistName;genre;priorityScore', ...rows].join('\n')),
+  });
+  await expect(dialog.getByRole('progressbar', { name: 'Checking every row…' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stop checking' }).click();
+  await expect(dialog.getByText('The check was cancelled. Nothing was imported.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
 });
 
 type ChosenFile = { name: string; mimeType: string; buffer: Buffer };
