@@ -59,6 +59,22 @@ function unzip(file: string): Promise<Map<string, Buffer>> {
   });
 }
 
+/** Every entry name in the zip's central directory, duplicates included. */
+function entryNames(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.readEntry();
+    });
+  });
+}
+
 describe('contracts.exportBundle', () => {
   it('zips each filtered contract’s PDF, its attached document and a manifest, changing no contract', async () => {
     const drafts = [];
@@ -136,5 +152,57 @@ describe('contracts.exportBundle', () => {
     expect(job.state).toBe('cancelled');
     expect(job.result).toBeNull();
     expect(t.count('media')).toBe(mediaBefore);
+  });
+
+  it('names every file in at most 200 bytes, keeping the contract type and a reference, never twice in one zip', async () => {
+    // 160 characters of Chinese: 480 bytes of UTF-8, more than any file system takes in a name.
+    const longName = '夜行者乐队与城市流行音乐合唱团'.repeat(11).slice(0, 160);
+    const long = (
+      await t.call('artists.create', { artistName: longName, genre: 'city pop' }, a.owner)
+    ).id;
+    const made = [];
+    for (const type of ['recording', 'recording', 'publishing'] as const) {
+      made.push(
+        await t.call('contracts.create', { artist: long, contractType: type }, legal.token),
+      );
+    }
+    await t.call('contracts.transition', { id: made[0]!.id, to: 'sent' }, legal.token);
+    const file = await t.core.staging.fromStream(
+      legal.id,
+      'signed.pdf',
+      Readable.from([pdfBytes('Signed copy')]),
+    );
+    await t.call('contracts.attachDocument', { id: made[0]!.id, file }, legal.token);
+
+    const single = await t.call('contracts.exportDocument', { id: made[1]!.id }, legal.token);
+    expect(Buffer.byteLength(single.fileName)).toBeLessThanOrEqual(200);
+    expect(single.fileName).toMatch(/^夜行者乐队.* Recording Agreement [0-9A-F]{8,}\.pdf$/);
+
+    const job = await finished(
+      (await t.call('contracts.exportBundle', { artist: long }, legal.token)).id,
+      legal.token,
+    );
+    expect(job.state).toBe('done');
+    const zip = t.core.mediaAccess.open(t.core.auth.resolve(legal.token), job.result!.media);
+    const names = await entryNames(zip.path);
+    // The manifest, three PDFs, the signed copy and the generated document of the second.
+    expect(names).toHaveLength(1 + 3 + 2);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      const base = name.split('/').at(-1)!;
+      expect(Buffer.byteLength(base), base).toBeLessThanOrEqual(200);
+      // Cut on a character boundary: the name survives a round trip through UTF-8.
+      expect(Buffer.from(base, 'utf8').toString('utf8')).toBe(base);
+    }
+    const manifest = fromCsv((await unzip(zip.path)).get('manifest.csv')!.toString('utf8')).rows;
+    for (const row of manifest) {
+      const reference = row.id!.slice(0, 8).toUpperCase();
+      const title = row.contractType === 'recording' ? 'Recording' : 'Publishing';
+      expect(row.pdf).toMatch(
+        new RegExp(`^contracts/夜行者乐队.* ${title} Agreement ${reference}`),
+      );
+      expect(names).toContain(row.pdf);
+      if (row.document) expect(names).toContain(row.document);
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { Session } from '../../../kernel/session';
 import type { Store } from '../../../kernel/store';
 import { writeZip, type ZipEntry } from '../../../workspace/files/zipFile';
 import { renderContractPdf } from './contractPdf';
-import { contractFileBase } from './fileName';
+import { createContractNamer } from './fileName';
 import type { ContractDocuments } from '../contracts';
 
 type ListContracts = (
@@ -64,9 +64,11 @@ export function createContractBundle(options: {
           const entries: ZipEntry[] = [];
           const manifest: (string | null)[][] = [];
           const organization = documents.organization();
+          // Two contracts may share an artist, a type and even a short reference.
+          const nameOf = createContractNamer();
           for (const [index, contract] of contracts.entries()) {
             control.step(index, contracts.length);
-            const base = contractFileBase(
+            const base = nameOf(
               contract.expanded.artist.artistName,
               documents.template.titles[contract.contractType],
               contract.id,

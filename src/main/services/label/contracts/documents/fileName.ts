@@ -2,12 +2,76 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
 
-/** A file name any file system accepts, keeping letters of every script. */
+/**
+ * ext4 and APFS take 255 bytes in a name (APFS counts them after Unicode decomposition, which
+ * can grow Hangul threefold), so names stay well under: 200 bytes of UTF-8.
+ */
+export const MAX_FILE_NAME_BYTES = 200;
+
+/** The longest ending a contract's file takes, beside its PDF: `<base> (document).pdf`. */
+const LONGEST_ENDING = ' (document).pdf';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A file name any file system accepts, keeping letters of every script (no length cap). */
 export function safeFileName(name: string): string {
-  return name.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().slice(0, 120) || 'contract';
+  return name.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').trim();
 }
 
-/** "<artist> <document title> <reference>": how a contract's PDF is named everywhere. */
-export function contractFileBase(artistName: string, title: string, contractId: string): string {
-  return safeFileName(`${artistName} ${title} ${contractId.slice(0, 8).toUpperCase()}`);
+/** The longest prefix of `text` within `maxBytes` of UTF-8 that ends between two graphemes. */
+export function fitBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let fitted = '';
+  let bytes = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const size = Buffer.byteLength(segment);
+    if (bytes + size > maxBytes) break;
+    fitted += segment;
+    bytes += size;
+  }
+  return fitted;
+}
+
+/** The reference printed on a contract: the first characters of its id, upper case. */
+export function contractReference(contractId: string, length = 8): string {
+  return contractId.replace(/-/g, '').slice(0, length).toUpperCase();
+}
+
+/**
+ * "<artist> <document title> <reference>": how a contract's files are named everywhere. The
+ * artist's name gives way first (cut between graphemes), so the type and the reference always
+ * stay, and `<base> (document).pdf` still fits in MAX_FILE_NAME_BYTES.
+ */
+export function contractFileBase(
+  artistName: string,
+  title: string,
+  contractId: string,
+  { referenceLength = 8, copy = 1 } = {},
+): string {
+  const budget = MAX_FILE_NAME_BYTES - Buffer.byteLength(LONGEST_ENDING);
+  const reference = contractReference(contractId, referenceLength);
+  const tail = fitBytes(safeFileName(`${title} ${reference}${copy > 1 ? ` ${copy}` : ''}`), budget);
+  const room = budget - Buffer.byteLength(tail) - 1;
+  const artist = room > 0 ? fitBytes(safeFileName(artistName), room).trim() : '';
+  return artist ? `${artist} ${tail}` : tail || 'contract';
+}
+
+/**
+ * Names for the contracts of one bundle: a name already given gets a longer reference (the
+ * whole id at most), then a counter, so no two entries of a zip share a name.
+ */
+export function createContractNamer() {
+  const taken = new Set<string>();
+  return (artistName: string, title: string, contractId: string): string => {
+    let name = '';
+    for (const referenceLength of [8, 12, 16, 32]) {
+      name = contractFileBase(artistName, title, contractId, { referenceLength });
+      if (!taken.has(name)) break;
+    }
+    for (let copy = 2; taken.has(name); copy += 1) {
+      name = contractFileBase(artistName, title, contractId, { referenceLength: 32, copy });
+    }
+    taken.add(name);
+    return name;
+  };
 }
