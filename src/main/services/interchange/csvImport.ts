@@ -31,7 +31,7 @@ const SAMPLE_ROWS = 5;
  * The check writes each row for real and rolls it back, in slices this long: between slices
  * everyone else's calls are answered.
  */
-const SLICE_MS = 15;
+const SLICE_MS = 10;
 /** A finished check waits this long for imports.preview to read it. */
 const CHECK_KEPT_MS = 10 * 60 * 1000;
 
