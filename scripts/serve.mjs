@@ -1,5 +1,6 @@
-// `npm run serve`: builds the renderer when its sources are newer than the build, then starts
-// the web host under Node with the arguments given after `--`.
+// `npm run serve` / `npm run server`: builds the renderer when its sources are newer than the
+// build, then starts the web host (or, with --team, the team server) under Node with the
+// arguments given after `--`.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,13 +27,13 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const host = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'src/main/host/cli.ts'), ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
+// `--team` (npm run server): the HTTPS team server instead of the loopback web host.
+const team = process.argv[2] === '--team';
+const args = process.argv.slice(team ? 3 : 2);
+const entry = team ? 'src/main/team/cli.ts' : 'src/main/host/cli.ts';
+const host = spawn(process.execPath, ['--import', 'tsx', join(root, entry), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code) => process.exit(code ?? 0));

@@ -51,7 +51,14 @@ export interface RequestHandlerOptions {
   /** Origins allowed to call: the server's own. Requests with no Origin (not a browser) pass. */
   readonly allowedOrigins: () => ReadonlySet<string>;
   readonly log?: (line: RequestLogLine) => void;
+  /**
+   * The team server's schema version: served at GET /healthz, and a desktop client that says
+   * it runs another one (X-Greenroom-Schema) is told to update instead of half working.
+   */
+  readonly schemaVersion?: number;
 }
+
+export const SCHEMA_HEADER = 'x-greenroom-schema';
 
 /** An error answered with an HTTP status other than its code's usual one (413, 415). */
 class HttpError extends AppError {
@@ -164,8 +171,24 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       throw new AppError('FORBIDDEN', 'Requests from other sites are not accepted.');
   }
 
+  function assertSameSchema(req: IncomingMessage): void {
+    const theirs = req.headers[SCHEMA_HEADER];
+    if (options.schemaVersion === undefined || theirs === undefined) return;
+    const version = Number(theirs);
+    if (version === options.schemaVersion) return;
+    throw new HttpError(
+      426,
+      'CONFLICT',
+      version < options.schemaVersion
+        ? 'This team workspace runs a newer Greenroom. Update Greenroom on this computer to keep working with it.'
+        : 'This team workspace runs an older Greenroom than this computer. Ask whoever runs it to update it.',
+      { schemaVersion: String(options.schemaVersion) },
+    );
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string) {
     if (req.method !== 'POST') throw new AppError('NOT_FOUND', 'Use POST for /api calls.');
+    assertSameSchema(req);
     if (mediaType(req) !== 'application/json')
       throw new HttpError(415, 'VALIDATION', 'Send /api calls as application/json.');
     const channel = decodeOrRefuse(path.slice('/api/'.length), 'channel name');
@@ -187,7 +210,8 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
+      // HTTP/2 forbids connection headers; its streams stay open anyway.
+      ...(req.httpVersionMajor < 2 ? { Connection: 'keep-alive' } : {}),
     });
     res.write('retry: 1000\n\n');
     const unsubscribe = core.subscribe(session, (event) => {
@@ -232,7 +256,12 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     } catch (error) {
       if (!(error instanceof AppError) || error.fields?.file !== 'Too large') throw error;
       // Refused mid-stream: answer, and read a little more so the client sees the answer.
-      send(res, 413, { ok: false, error: error.toBody() }, { Connection: 'close' });
+      send(
+        res,
+        413,
+        { ok: false, error: error.toBody() },
+        req.httpVersionMajor < 2 ? { Connection: 'close' } : {},
+      );
       let drained = 0;
       req.on('data', (chunk: Buffer) => {
         drained += chunk.length;
@@ -303,7 +332,9 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<Session | null> {
-    if (!options.allowedHosts().has(req.headers.host ?? '')) {
+    // HTTP/2 names the host in :authority; HTTP/1.1 in Host.
+    const host = req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? '';
+    if (!options.allowedHosts().has(host.toLowerCase())) {
       throw new AppError('FORBIDDEN', 'Unknown host.');
     }
     assertOrigin(req);
@@ -318,6 +349,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       throw new AppError('VALIDATION', 'The address is not valid.');
     }
     const path = url.pathname;
+    if (path === '/healthz' && options.schemaVersion !== undefined) {
+      send(res, 200, { ok: true, data: { status: 'ok', schemaVersion: options.schemaVersion } });
+      return null;
+    }
     if (path === '/api/events') return handleEvents(req, res, url);
     if (path.startsWith('/api/')) return handleApi(req, res, path);
     if (path === '/upload') return handleUpload(req, res);
@@ -330,6 +365,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   return {
     handle(req: IncomingMessage, res: ServerResponse): void {
       const started = performance.now();
+      const client = req.socket.remoteAddress ?? 'unknown';
       let user: string | undefined;
       if (options.log) {
         res.once('finish', () =>
@@ -339,7 +375,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
             path: (req.url ?? '').split('?')[0]!.slice(0, 200),
             status: res.statusCode,
             ms: Math.round((performance.now() - started) * 10) / 10,
-            client: req.socket.remoteAddress ?? 'unknown',
+            client,
             ...(user ? { user } : {}),
           }),
         );
