@@ -42,6 +42,7 @@ import { createSettingsService } from './services/workspace/settings';
 import { createStore, type Store } from './services/kernel/store';
 import { createTalentService } from './services/agency/talents/talents';
 import { createTodayService } from './services/overview/today';
+import { createCalendarExport } from './services/overview/calendarExport';
 import { createUserService } from './services/workspace/accounts/users';
 import type { ChangeEvent, FileKind } from '../shared/api';
 import { AppError } from '../shared/errors';
@@ -147,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
   const talents = createTalentService(store, { staging, media });
   const auditions = createAuditionService(store);
   const bookings = createBookingService(store);
-  const schedule = createScheduleService(store, media);
+  const schedule = createScheduleService(store);
   const blocks = createAvailabilityBlockService(store);
 
   // ── Label desk: artists and what hangs off them ───────────────────────────────────────
@@ -177,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
   // ── Across both desks: Today, search, the audit trail's reading, interchange ──────────
   const search = createSearchService(opened.db, opened.sqlite);
   const today = createTodayService(store, settings);
+  const calendarExport = createCalendarExport(store, media, { schedule, blocks });
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
@@ -304,7 +306,7 @@ export function createCore(options: CoreOptions): Core {
     'schedule.create': (session, input) => schedule.create(session, input),
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),
-    'schedule.exportIcs': (session, input) => schedule.exportIcs(session, input),
+    'schedule.exportIcs': (session, input) => calendarExport.exportIcs(session, input),
     'blocks.list': (session, input) => blocks.list(session, input),
     'blocks.create': (session, input) => blocks.create(session, input),
     'blocks.update': (session, input) => blocks.update(session, input),
@@ -329,6 +331,7 @@ export function createCore(options: CoreOptions): Core {
     'contracts.transition': (session, input) => contracts.transition(session, input),
     'contracts.attachDocument': (session, input) => contracts.attachDocument(session, input),
     'contracts.keyDates': (session, input) => contracts.keyDates(session, input),
+    'contracts.exportIcs': (session, input) => contracts.exportIcs(session, input),
     'contracts.exportDocument': (session, input) => contracts.exportDocument(session, input),
     'contracts.exportBundle': (session, input) => contractBundles.exportBundle(session, input),
     'growthLogs.list': (session, input) => growthLogs.list(session, input),

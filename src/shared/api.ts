@@ -32,7 +32,7 @@ import {
   scheduleEntry,
   scheduleEntryCreate,
   scheduleEntryUpdate,
-  scheduleExport,
+  scheduleIcsExport,
   scheduleList,
 } from './domain/scheduleEntry';
 import { artist, artistCreate, artistList, artistUpdate } from './domain/artist';
@@ -275,7 +275,7 @@ export const contract = {
     guard: { entity: 'schedule', action: 'update' },
   },
   'schedule.exportIcs': {
-    input: scheduleExport,
+    input: scheduleIcsExport,
     output: exported,
     guard: { entity: 'schedule', action: 'read' },
   },
@@ -378,6 +378,12 @@ export const contract = {
   'contracts.keyDates': {
     input: contractKeyDatesQuery,
     output: z.object({ items: z.array(contractKeyDate) }),
+    guard: { entity: 'contracts', action: 'update' },
+  },
+  // The same dates as an .ics file, for the same people.
+  'contracts.exportIcs': {
+    input: contractKeyDatesQuery,
+    output: exported,
     guard: { entity: 'contracts', action: 'update' },
   },
   // Anyone who reads a contract may print it; only legal and admins' exports of a draft or

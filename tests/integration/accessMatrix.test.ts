@@ -356,6 +356,11 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01', to: '2026-12-31' }),
     expect: legalDesk,
   },
+  // The calendar's contract dates as a file: the same people as contracts.keyDates.
+  'contracts.exportIcs': {
+    input: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+    expect: legalDesk,
+  },
   'contracts.exportDocument': { input: (w) => ({ id: w.contract }), expect: contractReaders },
   'contracts.exportBundle': { input: () => ({}), expect: contractReaders },
   'growthLogs.list': { input: (w) => ({ artist: w.artist }), expect: labelRead },

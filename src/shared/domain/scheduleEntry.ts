@@ -91,6 +91,19 @@ export const scheduleExport = z
     message: 'At most 400 days at a time',
   });
 
+/**
+ * The calendar's .ics export: the range and filters on screen, and the zone the calendar shows
+ * it in, whose days decide which all-day items (contract dates) fall in [from, to) and name
+ * the file; UTC when not given.
+ */
+export const scheduleIcsExport = z
+  .strictObject({ ...scheduleRange, timezone: timezone.optional() })
+  .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 24 * 3_600_000, {
+    path: ['to'],
+    message: 'At most 400 days at a time',
+  });
+
 export const scheduleList = z
   .strictObject(scheduleRange)
   .refine((r) => r.to > r.from, { path: ['to'], message: 'Must be after from' })

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Input, Output } from '../../../shared/api';
 import type { AvailabilityBlock, BlockKind } from '../../../shared/domain/availabilityBlock';
 import { earliestOverlappingStart, withinMaxSpan } from '../../../shared/domain/interval';
@@ -8,6 +9,7 @@ import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
 import { talentInScope, teamCondition } from '../kernel/scope';
 import type { Session } from '../kernel/session';
 import { diff, newId, type Store } from '../kernel/store';
+import type { AllDayEvent } from '../workspace/files/icalendar';
 import { talentChildRows } from './talents/talentChildRows';
 
 type Row = typeof availabilityBlocks.$inferSelect & { stageName: string; manager: string };
@@ -17,6 +19,35 @@ function toBlock({ stageName, manager: _manager, ...row }: Row): AvailabilityBlo
     ...row,
     kind: row.kind as BlockKind,
     expanded: { talentProfile: { id: row.talentProfile, stageName } },
+  };
+}
+
+/** An export is bounded like the schedule's range (schedule.ts MAX_ENTRIES). */
+const MAX_EXPORTED = 5_000;
+
+const KIND_LABEL: Record<BlockKind, string> = {
+  unavailable: 'Unavailable',
+  out_of_town: 'Out of town',
+};
+
+/**
+ * A period as an all-day event over the days it touches in its own zone: a period ending at
+ * midnight does not take the day it ends on. The exact times stay in the description.
+ */
+function toCalendarEvent(row: Row): AllDayEvent {
+  const start = DateTime.fromISO(row.start, { zone: row.timezone });
+  const end = DateTime.fromISO(row.end, { zone: row.timezone });
+  const endsAtMidnight = end.equals(end.startOf('day'));
+  const at = (time: DateTime) => time.toFormat('yyyy-MM-dd HH:mm');
+  const label = KIND_LABEL[row.kind as BlockKind];
+  return {
+    uid: `${row.id}@greenroom`,
+    summary: `${row.stageName}: ${label}${row.note ? ` (${row.note})` : ''}`,
+    description: `${label} from ${at(start)} to ${at(end)}, time zone ${row.timezone}`,
+    firstDay: start.toISODate()!,
+    lastDay: (endsAtMidnight ? end.minus({ days: 1 }) : end).toISODate()!,
+    sequence: row.version - 1,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -52,6 +83,38 @@ export function createAvailabilityBlockService(store: Store) {
         .limit(limit + 1)
         .all() as Row[];
       return pageOf(rows, limit, toBlock, (item) => [item.start, item.id]);
+    },
+
+    /**
+     * The periods overlapping [from, to) as all-day calendar events, on the days they cover in
+     * their own zone (the .ics export, overview/calendarExport.ts): the same rows and scope as
+     * blocks.list. SEQUENCE is the version less one, as for schedule entries.
+     */
+    calendarEvents(
+      session: Session,
+      input: { from: string; to: string; talentProfile?: string | undefined },
+    ): AllDayEvent[] {
+      const where: (SQL | undefined)[] = [
+        teamCondition(session, 'availability', 'read'),
+        gte(availabilityBlocks.start, earliestOverlappingStart(input.from)),
+        lt(availabilityBlocks.start, input.to),
+        gt(availabilityBlocks.end, input.from),
+      ];
+      if (input.talentProfile)
+        where.push(eq(availabilityBlocks.talentProfile, input.talentProfile));
+      const rows = select()
+        .where(and(...where))
+        .orderBy(asc(availabilityBlocks.start), asc(availabilityBlocks.id))
+        .limit(MAX_EXPORTED + 1)
+        .all() as Row[];
+      if (rows.length > MAX_EXPORTED) {
+        throw new AppError(
+          'VALIDATION',
+          `More than ${MAX_EXPORTED} availability periods in this range: choose a shorter range or a talent.`,
+          { to: 'Range too large' },
+        );
+      }
+      return rows.map(toCalendarEvent);
     },
 
     create(session: Session, input: Input<'blocks.create'>): Output<'blocks.create'> {

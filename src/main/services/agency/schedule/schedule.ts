@@ -6,9 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { scheduleEntries, talentProfiles } from '../../../db/schema';
 import { findOverlaps } from '../clashes';
-import { toICalendar } from './icalendar';
-import type { MediaStore } from '../../workspace/files/media';
-import { saveExport } from '../../workspace/files/savedExport';
+import type { TimedEvent } from '../../workspace/files/icalendar';
 import { talentInScope, teamCondition } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
@@ -53,7 +51,7 @@ function assertFree(
   }
 }
 
-export function createScheduleService(store: Store, media: MediaStore) {
+export function createScheduleService(store: Store) {
   const { db } = store;
   const { select, load } = talentChildRows<Row>(
     db,
@@ -197,37 +195,25 @@ export function createScheduleService(store: Store, media: MediaStore) {
       });
     },
 
-    /** The range as an .ics file in the media store, read back from /media (or saved in Electron). */
-    async exportIcs(
-      session: Session,
-      input: Input<'schedule.exportIcs'>,
-    ): Promise<Output<'schedule.exportIcs'>> {
-      const rows = range(session, input);
-      const text = toICalendar(
-        'Greenroom schedule',
-        rows.map((row) => ({
-          id: row.id,
-          summary: `${row.stageName}: ${row.title ?? row.entryType}`,
-          start: row.start,
-          end: row.end,
-          timezone: row.timezone,
-          status: row.status as 'tentative' | 'confirmed' | 'cancelled',
-          updatedAt: row.updatedAt,
-          description: `${row.entryType} · ${row.status} · time zone ${row.timezone}`,
-        })),
-      );
-      const fileName = `greenroom-schedule-${input.from.slice(0, 10)}-to-${input.to.slice(0, 10)}.ics`;
-      const stored = await media.storeBytes(Buffer.from(text, 'utf8'));
-      return saveExport(store, media, session, stored, {
-        fileName,
-        contentType: 'text/calendar; charset=utf-8',
-        audit: {
-          action: 'schedule.exportIcs',
-          entity: 'schedule',
-          entityId: null,
-          changes: { from: input.from, to: input.to, events: rows.length },
-        },
-      });
+    /**
+     * The range's entries as calendar events, each in its own zone (overview/calendarExport.ts
+     * writes the .ics). SEQUENCE is the row's version less one: 0 when created, and every write
+     * that moves an entry or changes its status (schedule.update, schedule.cancel, a booking's
+     * sync) bumps the version in the same transaction under the stale-version check, so it
+     * always grows then. It also grows on other edits (a new title), which RFC 5545 allows.
+     */
+    calendarEvents(session: Session, input: Input<'schedule.list'>): TimedEvent[] {
+      return range(session, input).map((row) => ({
+        uid: `${row.id}@greenroom`,
+        summary: `${row.stageName}: ${row.title ?? row.entryType}`,
+        description: `${row.entryType} · ${row.status} · time zone ${row.timezone}`,
+        start: row.start,
+        end: row.end,
+        timezone: row.timezone,
+        status: row.status as ScheduleEntry['status'],
+        sequence: row.version - 1,
+        updatedAt: row.updatedAt,
+      }));
     },
   };
 }

@@ -12,8 +12,10 @@ import type { CONTRACT_TYPES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { artists, contracts, users } from '../../../db/schema';
-import { contractDatesBetween } from './contractDates';
+import { contractDateEvents, contractDatesBetween } from './contractDates';
 import { requirePdf } from '../../workspace/files/fileKinds';
+import { toICalendar } from '../../workspace/files/icalendar';
+import { saveExport } from '../../workspace/files/savedExport';
 import { requireAssignee } from '../artists/assignees';
 import type { MediaStore } from '../../workspace/files/media';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from '../../kernel/paging';
@@ -149,6 +151,30 @@ export function createContractService(
     /** Option, notice and expiry dates falling in a range, soonest first, for the calendar. */
     keyDates(_session: Session, input: Input<'contracts.keyDates'>): Output<'contracts.keyDates'> {
       return { items: contractDatesBetween(db, input) };
+    },
+
+    /**
+     * The same dates as an .ics file of all-day events (legal and admins, like the calendar's
+     * contract dates), read back from /media or saved in Electron.
+     */
+    async exportIcs(
+      session: Session,
+      input: Input<'contracts.exportIcs'>,
+    ): Promise<Output<'contracts.exportIcs'>> {
+      const events = contractDateEvents(db, input);
+      const stored = await files.media.storeBytes(
+        Buffer.from(toICalendar('Greenroom contract dates', events), 'utf8'),
+      );
+      return saveExport(store, files.media, session, stored, {
+        fileName: `greenroom-contract-dates-${input.from}-to-${input.to}.ics`,
+        contentType: 'text/calendar; charset=utf-8',
+        audit: {
+          action: 'contracts.exportIcs',
+          entity: 'contracts',
+          entityId: null,
+          changes: { from: input.from, to: input.to, events: events.length },
+        },
+      });
     },
 
     get(_session: Session, input: Input<'contracts.get'>): Output<'contracts.get'> {

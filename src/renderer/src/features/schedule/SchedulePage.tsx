@@ -1,5 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Button, MenuItem, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { DateTime } from 'luxon';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
@@ -42,6 +43,13 @@ function TeamFilter({ value, onChange }: { value: string; onChange: (id: string)
   );
 }
 
+/** The days a range shows in a zone, both inclusive (the range's end is exclusive). */
+function calendarDays(range: { from: string; to: string }, zone: string) {
+  const from = DateTime.fromISO(range.from, { zone }).toISODate()!;
+  const to = DateTime.fromISO(range.to, { zone }).minus({ days: 1 }).toISODate()!;
+  return { from, to: to < from ? from : to };
+}
+
 export function SchedulePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -66,10 +74,15 @@ export function SchedulePage() {
   };
 
   const readsSchedule = can(user.role, 'schedule', 'read');
+  // Legal sees only contract dates on the calendar: their export is those dates.
+  const readsContractDates = can(user.role, 'contracts', 'update');
   const exportIcs = async () => {
-    if (!visible.current) return;
+    const range = visible.current;
+    if (!range) return;
     try {
-      const exported = await call('schedule.exportIcs', { ...filters, ...visible.current });
+      const exported = readsSchedule
+        ? await call('schedule.exportIcs', { ...filters, ...range, timezone: zone })
+        : await call('contracts.exportIcs', calendarDays(range, zone));
       void downloadMedia(exported.media, exported.fileName);
     } catch (error) {
       setNotice(error instanceof AppError ? error.message : t('common.unexpected'));
@@ -90,12 +103,14 @@ export function SchedulePage() {
       <PageHeader
         title={t('calendar.title')}
         extra={
-          readsSchedule && (
+          (readsSchedule || readsContractDates) && (
             <>
-              <ExportCsvButton
-                entity="schedule"
-                filters={() => (visible.current ? { ...filters, ...visible.current } : null)}
-              />
+              {readsSchedule && (
+                <ExportCsvButton
+                  entity="schedule"
+                  filters={() => (visible.current ? { ...filters, ...visible.current } : null)}
+                />
+              )}
               <Button
                 variant="outlined"
                 startIcon={<DownloadIcon />}
