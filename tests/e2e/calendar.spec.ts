@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { ApiClient } from './api';
+import { api, type ApiClient } from './api';
 import { agencyTeam, dragEvent } from './agencyDesk';
 import { AuthScreens, OWNER } from './pages';
 
@@ -125,11 +125,46 @@ test('a coordinator drags a tentative entry to a free slot, cannot drop it on a 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export .ics' }).click();
   const file = await (await download).path();
-  const { readFileSync } = await import('node:fs');
   const ics = readFileSync(file, 'utf8');
   expect(ics).toContain('BEGIN:VCALENDAR');
   expect(ics).toContain(`UID:${entry.id}@greenroom`);
   expect(ics).toContain('SUMMARY:Mia Lux: Table read');
+  // In the entry's own zone, which the file defines.
+  expect(ics).toContain('DTSTART;TZID=America/New_York:');
+  expect(ics).toContain('TZID:America/New_York');
+  expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+});
+
+test('legal, who sees only contract dates on the calendar, exports those dates as all-day events', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await owner.call('users.create', {
+    username: 'lena',
+    email: 'lena@example.com',
+    fullName: 'Lena Legal',
+    password: OWNER.password,
+    role: 'legal',
+  });
+  const artist = await owner.call('artists.create', { artistName: 'Paper Tides', genre: 'pop' });
+  const contract = await owner.call('contracts.create', {
+    artist: artist.id,
+    contractType: 'recording',
+    optionDate: today(),
+  });
+
+  await openWeek(page, host, 'lena');
+  await expect(page.locator('.gr-contract-option', { hasText: 'Paper Tides' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export .ics' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(
+    /^greenroom-contract-dates-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.ics$/,
+  );
+  const ics = readFileSync(await saved.path(), 'utf8');
+  expect(ics).toContain(`UID:${contract.id}-option@greenroom`);
+  expect(ics).toContain(`DTSTART;VALUE=DATE:${today().replaceAll('-', '')}`);
 });
 
 test('the week view shows 2,000 entries, three side by side per slot and the rest a keypress away (figure reported, not asserted)', async ({
