@@ -9,6 +9,7 @@ import { createAvailabilityBlockService } from './services/agency/availabilityBl
 import { createContractService } from './services/label/contracts/contracts';
 import { createContractBundle } from './services/label/contracts/documents/contractBundle';
 import { loadContractTemplate } from './services/label/contracts/documents/contractTemplate';
+import { contractFonts } from './services/label/contracts/documents/fonts';
 import { createJobs } from './services/kernel/jobs';
 import { createAnalyzer } from './services/label/demos/audio/analyzer';
 import { createDemoAnalysis, type DemoAnalysis } from './services/label/demos/demoAnalysis';
@@ -160,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
   const resourcesDir = dirname(options.migrationsDir);
   const contractDocuments = {
     template: loadContractTemplate(resourcesDir),
-    fonts: { regular: join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf') },
+    fonts: contractFonts(resourcesDir),
     organization: () => settings.current().organizationName,
   };
   const contracts = createContractService(store, { staging, media }, contractDocuments);

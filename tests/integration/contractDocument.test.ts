@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfBytes } from '../support/files';
+import { before, horizontalRules, pageImage, pdfWords, type PdfWord } from '../support/pdfWords';
 import { createTestCore, withOwner, type Actors, type TestCore } from '../support/testCore';
 
 let t: TestCore;
@@ -46,6 +47,14 @@ function pathOf(token: string, media: string): string {
 }
 const pdfText = (file: string) =>
   execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+/** Every font is embedded (a subset of the glyphs used, with its text mapping), none left to the reader's machine. */
+function expectEveryFontEmbedded(file: string): string[] {
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+  return fonts;
+}
 
 async function draftWithTerms() {
   return t.call(
@@ -104,13 +113,7 @@ describe('contracts.exportDocument', () => {
     for (let page = 1; page <= pages; page += 1) {
       expect(text).toContain(`Page ${page} of ${pages}`);
     }
-    // Every font is embedded (a subset of the glyphs used), none left to the reader's machine.
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .slice(2);
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line).toMatch(/NotoSansSC.*\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    expectEveryFontEmbedded(file);
 
     // Generating it made it the draft's document, through the workflow, audited.
     const after = await t.call('contracts.get', { id: contract.id }, legal.token);
@@ -177,5 +180,146 @@ describe('contracts.exportDocument', () => {
     const refused = await t.raw('contracts.exportDocument', { id: contract.id }, manager.token);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.count('media')).toBe(before);
+  });
+});
+
+describe('contract documents in every script and at every length', () => {
+  it('writes Korean, Greek, Cyrillic and kana into the text layer, an emoji as a visible stand-in, every font embedded', async () => {
+    const korean = (
+      await t.call('artists.create', { artistName: '아이유', genre: 'k-pop' }, ar.token)
+    ).id;
+    const settings = await t.call('settings.get', {}, a.owner);
+    await t.call(
+      'settings.update',
+      { version: settings.version, patch: { organizationName: 'Δισκογραφική Ελλάς' } },
+      a.owner,
+    );
+    const contract = await t.call(
+      'contracts.create',
+      {
+        artist: korean,
+        contractType: 'publishing',
+        terms: [
+          'Договор заключён между сторонами на три года.',
+          'アーティストの名前はカタカナでも記す。',
+          'Mood 🎵 ok',
+        ].join('\n\n'),
+      },
+      legal.token,
+    );
+    const exported = await t.call('contracts.exportDocument', { id: contract.id }, legal.token);
+    const file = pathOf(legal.token, exported.media);
+    const text = pdfText(file);
+    for (const expected of [
+      '아이유',
+      'For 아이유',
+      'Δισκογραφική Ελλάς',
+      'ά',
+      'Договор заключён между сторонами',
+      'アーティストの名前はカタカナでも記す。',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    // No font here has the emoji: it becomes the replacement character, drawn, not a blank box.
+    expect(text).toContain('Mood \uFFFD ok');
+    // A Latin font and a CJK font, both embedded.
+    expect(expectEveryFontEmbedded(file).length).toBeGreaterThanOrEqual(2);
+  });
+
+  const LONG_NAME =
+    'The Extraordinarily Long Named Midnight Philharmonic Orchestra and Choir of Saint Bartholomew the Great with Friends from Faraway Places at Zenith';
+
+  it('lays out a long name: signature lines below it, the block after the terms on one page, each heading with its first paragraph', async () => {
+    const long = (
+      await t.call('artists.create', { artistName: LONG_NAME, genre: 'classical' }, ar.token)
+    ).id;
+    const contract = await t.call(
+      'contracts.create',
+      { artist: long, contractType: 'recording', terms: TERMS },
+      legal.token,
+    );
+    // Longer organization names push the headings and the signature block down the page.
+    for (let length = 20; length <= 200; length += 20) {
+      const organization = 'Greenroom Records International Holdings '.repeat(6).slice(0, length);
+      const settings = await t.call('settings.get', {}, a.owner);
+      await t.call(
+        'settings.update',
+        { version: settings.version, patch: { organizationName: organization } },
+        a.owner,
+      );
+      const exported = await t.call('contracts.exportDocument', { id: contract.id }, ar.token);
+      const file = pathOf(ar.token, exported.media);
+      const { pages, words } = pdfWords(file);
+      const at = `organization name of ${length} characters`;
+      const first = (text: string, after?: PdfWord) => {
+        const found = words.find((word) => word.text === text && (!after || before(after, word)));
+        expect(found, `${text} (${at})`).toBeDefined();
+        return found!;
+      };
+
+      // A heading is never alone at the foot of a page: it shares a page with what follows it.
+      for (const [heading, next] of [
+        ['Parties', 'agreement'],
+        ['details', 'Reference'],
+        ['Terms', 'exclusive'],
+        ['Signatures', 'For'],
+      ] as const) {
+        const title = first(heading);
+        expect(first(next, title).page, `${heading} (${at})`).toBe(title.page);
+      }
+
+      // The signature block comes after the last line of the terms and stays on one page.
+      const lastTerm = first('parties.', first('Final'));
+      const signatures = first('Signatures', lastTerm);
+      const block = words.filter((word) => !before(word, signatures));
+      const footer = pages[signatures.page - 1]!.height - 60;
+      const inBlock = block.filter((word) => word.yMax < footer);
+      expect(
+        inBlock.every((word) => word.page === signatures.page),
+        at,
+      ).toBe(true);
+
+      // In each column: "For <party>", room to sign, the signature line, then "Name: <name>"
+      // and "Date:"; the line (found in poppler's rendering) crosses no text.
+      const middle = pages[signatures.page - 1]!.width / 2;
+      const image = pageImage(file, signatures.page);
+      const column = (right: boolean) =>
+        inBlock
+          .filter((word) => word.yMin > signatures.yMax && word.xMin >= middle === right)
+          .sort((x, y) => x.yMin - y.yMin || x.xMin - y.xMin);
+      for (const [right, party, name] of [
+        [false, 'Greenroom', 'lee Person'],
+        [true, LONG_NAME, LONG_NAME],
+      ] as const) {
+        const lines = column(right);
+        const nameLabel = lines.find((word) => word.text === 'Name:')!;
+        const dateLabel = lines.find((word) => word.text === 'Date:')!;
+        expect(nameLabel, at).toBeDefined();
+        expect(dateLabel, at).toBeDefined();
+        const forBlock = lines.filter((word) => word.yMax <= nameLabel.yMin);
+        const forText = forBlock.map((word) => word.text).join(' ');
+        if (right) expect(forText, at).toBe(`For ${party}`);
+        else expect(forText, at).toContain(`For ${party}`);
+        const nameBlock = lines.filter(
+          (word) => word.yMin >= nameLabel.yMin && word.yMax <= dateLabel.yMin,
+        );
+        expect(nameBlock.map((word) => word.text).join(' '), at).toBe(`Name: ${name}`);
+
+        const rules = horizontalRules(image, {
+          left: nameLabel.xMin + 1,
+          right: nameLabel.xMin + 150,
+        }).filter((rule) => rule.top > forBlock[0]!.yMin && rule.bottom < dateLabel.yMax);
+        expect(rules, `one signature line (${at})`).toHaveLength(1);
+        const [rule] = rules;
+        for (const word of lines) {
+          expect(word.yMax <= rule!.top || word.yMin >= rule!.bottom, `${word.text} (${at})`).toBe(
+            true,
+          );
+        }
+        const lastForLine = Math.max(...forBlock.map((word) => word.yMax));
+        expect(rule!.top - lastForLine, `room to sign (${at})`).toBeGreaterThanOrEqual(24);
+        expect(nameLabel.yMin, at).toBeGreaterThan(rule!.bottom);
+      }
+    }
   });
 });

@@ -37,7 +37,15 @@ describe('packaging (electron-builder), checked since no installer is built here
     expect(existsSync(join(ROOT, 'resources', 'migrations', 'meta', '_journal.json'))).toBe(true);
     // Templates and fonts are found beside the migrations (core resolves them from there).
     expect(existsSync(join(ROOT, 'resources', 'templates', 'contract.json'))).toBe(true);
-    expect(existsSync(join(ROOT, 'resources', 'fonts', 'NotoSansSC-Regular.ttf'))).toBe(true);
+    // The fonts are copied from packages at install (scripts/fonts.mjs), with their licences.
+    for (const font of ['NotoSans-Regular.ttf', 'NotoSansCJK-Regular.ttc']) {
+      expect(existsSync(join(ROOT, 'resources', 'fonts', font)), font).toBe(true);
+    }
+    for (const licence of ['NotoSans-OFL.txt', 'NotoSansCJK-OFL.txt']) {
+      expect(readFileSync(join(ROOT, 'resources', 'fonts', licence), 'utf8')).toContain(
+        'SIL Open Font License, Version 1.1',
+      );
+    }
     const main = readFileSync(join(ROOT, 'src', 'main', 'index.ts'), 'utf8');
     expect(main).toContain("join(process.resourcesPath, 'migrations')");
     expect(config.files).toEqual(['out/**', 'package.json']);
@@ -62,6 +70,9 @@ describe('packaging (electron-builder), checked since no installer is built here
     expect(pkg.scripts.dist).toBe(
       'electron-vite build && electron-builder --config electron-builder.config.cjs',
     );
+    // No installer without its fonts: a missing one fails the build instead of a document.
+    expect(pkg.scripts.predist).toBe('node scripts/fonts.mjs --require');
+    expect(pkg.scripts.postinstall).toBe('node scripts/fonts.mjs');
     expect(pkg.main).toMatch(/^\.\/out\/main\//);
   });
 });
