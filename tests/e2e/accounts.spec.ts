@@ -152,3 +152,61 @@ test('the audit trail shortens a long value until it is asked for', async ({ hos
   await row.getByRole('button', { name: 'Show less' }).click();
   await expect(row).not.toContainText('Line 30 of the casting notes.');
 });
+
+test('a common password is refused with the reason at its field, in English and in Chinese', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Pat Common');
+  await page.getByRole('textbox', { name: 'Username' }).fill('pat');
+  await page.getByRole('textbox', { name: 'Email' }).fill('pat@example.com');
+  // Too short: the form says so itself.
+  await page.getByLabel('Password').fill('short pass');
+  await page.getByRole('button', { name: 'Request account' }).click();
+  await expect(page.getByText('At least 12 characters', { exact: true })).toBeVisible();
+  // Long enough but common: only main knows, and its reason lands on the field.
+  await page.getByLabel('Password').fill('password1234');
+  await page.getByRole('button', { name: 'Request account' }).click();
+  await expect(
+    page.getByText('Too common or too easy to guess: try a few unrelated words'),
+  ).toBeVisible();
+  await expect(page.getByText('You can sign in once an administrator activates it.')).toHaveCount(
+    0,
+  );
+
+  // Signed in and in Chinese, changing the password says the same in Chinese.
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitem', { name: '中文（简体）' }).click();
+  await expect(page.getByRole('heading', { name: '今日', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '账户', exact: true }).click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改密码' });
+  await dialog.getByLabel('当前密码').fill(OWNER.password);
+  await dialog.getByLabel('新密码').fill('iloveyou1234');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('过于常见或容易被猜到：试试几个互不相关的词')).toBeVisible();
+  // The reason is at its field; no English sentence repeats it above.
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('common-password-zh-CN.png') });
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // Admins set how long a session may last at most.
+  await page.getByRole('link', { name: '设置' }).click();
+  const maxDays = page.getByRole('spinbutton', { name: '每隔多少天需重新登录' });
+  await expect(maxDays).toHaveValue('30');
+  await maxDays.fill('14');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect
+    .poll(
+      async () =>
+        ((await owner.call('settings.get', {})) as { sessionMaxDays: number }).sessionMaxDays,
+    )
+    .toBe(14);
+  await page.screenshot({ path: test.info().outputPath('settings-zh-CN.png') });
+});
