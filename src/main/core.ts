@@ -242,12 +242,13 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     // Workspace
     'setup.status': () => auth.status(),
-    'setup.createOwner': (_s, input) => auth.createOwner(input),
-    'auth.signUp': (_s, input) => auth.signUp(input),
-    'auth.login': (_s, input) => auth.login(input),
+    'setup.createOwner': (_s, input, origin) => auth.createOwner(input, origin),
+    'auth.signUp': (_s, input, origin) => auth.signUp(input, origin),
+    'auth.login': (_s, input, origin) => auth.login(input, origin),
     'auth.logout': (session) => auth.logout(session),
     'auth.me': (session) => ({ user: session.user }),
-    'auth.changePassword': (session, input) => auth.changePassword(session, input),
+    'auth.changePassword': (session, input, origin) =>
+      auth.changePassword(session, input, origin),
     'users.list': (session, input) => users.list(session, input),
     'users.create': (session, input) => users.create(session, input),
     'users.update': (session, input) => users.update(session, input),

@@ -385,13 +385,14 @@ const CASES: Record<Channel, Case> = {
   },
   'search.query': { input: () => ({ q: 'Team' }), expect: everyone('ok') },
   'today.list': { input: () => ({ today: '2026-11-23' }), expect: everyone('ok') },
+  // A key naming nothing due for the caller gets past access and stops at validation.
   'today.mark': {
     input: (_w, a) => ({ key: `contractOption:x-${a}:2026-11-23`, action: 'done' }),
-    expect: everyone('ok'),
+    expect: everyone('VALIDATION'),
   },
   'today.reminded': {
     input: (_w, a) => ({ keys: [`contractOption:x-${a}:2026-11-23`] }),
-    expect: everyone('ok'),
+    expect: everyone('VALIDATION'),
   },
   'settings.get': { input: () => ({}), expect: everyone('ok') },
   'settings.update': { input: () => ({ version: 1, patch: {} }), expect: { ...adminOnly } },
