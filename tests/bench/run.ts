@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
 import { seedWorkspace } from '../../src/main/seed/seed';
+import { benchAudio } from './audio';
 import { benchImportPreview, benchInterchange } from './interchange';
 import { benchSearch } from './search';
 import { interleave, ms, summarize } from './stats';
@@ -250,6 +251,7 @@ try {
 
 if (!(await benchSearch(PASSWORD))) failed = true;
 await benchInterchange();
+if (!(await benchAudio())) failed = true;
 if (!(await benchImportPreview())) failed = true;
 
 console.log(failed ? '\nbench: a target was missed' : '\nbench: all targets met');

@@ -51,6 +51,17 @@ const hasSox = (() => {
     return false;
   }
 })();
+/** sox writes MP3 only with libsox-fmt-mp3 (installed by .ci/run). */
+const soxWritesMp3 = hasSox && / mp3 /.test(execFileSync('sox', ['-h']).toString());
+
+/** wavBytes with one header field overwritten: the fields a hostile or broken WAV lies about. */
+function wavWith(field: 'bitsPerSample' | 'channels' | 'sampleRate', value: number): Buffer {
+  const bytes = Buffer.from(wavBytes(1));
+  if (field === 'bitsPerSample') bytes.writeUInt16LE(value, 34);
+  if (field === 'channels') bytes.writeUInt16LE(value, 22);
+  if (field === 'sampleRate') bytes.writeUInt32LE(value, 24);
+  return bytes;
+}
 
 describe('demo import', () => {
   it('stores real audio by content, records duration and sample rate, and stamps who and when', async () => {
@@ -127,6 +138,53 @@ describe('demo import', () => {
       if (reply.ok) expect(reply.data).toMatchObject({ sampleRate: rate, durationSeconds: 1.2 });
     }
   });
+
+  it.each([
+    ['0 bits per sample', wavWith('bitsPerSample', 0), /0 bits per sample/],
+    ['7 bits per sample', wavWith('bitsPerSample', 7), /7 bits per sample/],
+    ['65,535 channels', wavWith('channels', 65_535), /65535 channels/],
+    ['a 4,294,967,295 Hz rate', wavWith('sampleRate', 4_294_967_295), /4294967295 Hz/],
+  ])('refuses a WAV whose header says %s, with the reason', async (_what, bytes, message) => {
+    const before = snapshot();
+    const reply = await importAs(ar, bytes);
+    expect(reply.ok ? 'accepted' : reply.error.code).toBe('VALIDATION');
+    if (reply.ok) return;
+    expect(reply.error.fields?.file).toBe('Unsupported WAV format');
+    expect(reply.error.message).toMatch(message);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it.skipIf(!hasSox)(
+    'refuses the first few hundred bytes of a FLAC or an MP3: a header promising minutes, no sound',
+    async () => {
+      const cuts: [string, string[], number][] = [['cut.flac', [], 300]];
+      // A VBR MP3 starts with a Xing header that gives its length: the cut still claims 3 s.
+      if (soxWritesMp3) cuts.push(['cut.mp3', ['-C', '-2'], 600]);
+      for (const [file, options, keep] of cuts) {
+        const path = join(t.dir, file);
+        execFileSync('sox', [
+          '-n',
+          '-r',
+          '44100',
+          '-c',
+          '2',
+          ...options,
+          path,
+          'synth',
+          '3',
+          'sine',
+          '440',
+        ]);
+        const before = snapshot();
+        const reply = await importAs(ar, readFileSync(path).subarray(0, keep), file);
+        expect(reply.ok ? 'accepted' : reply.error.code, file).toBe('VALIDATION');
+        if (reply.ok) continue;
+        expect(reply.error.fields?.file).toBe('No audio frames');
+        expect(reply.error.message).toMatch(/decodes to sound/);
+        expect(snapshot()).toEqual(before);
+      }
+    },
+  );
 
   it('refuses an unknown artist before spending the upload', async () => {
     const file = await stage(ar.id, wavBytes(0.5), 'x.wav');

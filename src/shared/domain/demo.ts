@@ -50,6 +50,26 @@ export const demoAttachRecordings = z.strictObject({
   files: z.array(z.string().min(1).max(128)).min(1, 'Choose at least one file').max(200),
 });
 
+/**
+ * Why a demo's audio could not be measured (peaks and loudness): it decodes to no sound, the
+ * decoder could not read it, measuring ran over its time budget, or an M4A keeps its index after
+ * a long stretch of audio. The audio may still play; only the waveform and loudness are missing.
+ */
+export const ANALYSIS_FAILURE_REASONS = [
+  'no_audio',
+  'unreadable',
+  'timeout',
+  'index_at_end',
+] as const;
+export type AnalysisFailureReason = (typeof ANALYSIS_FAILURE_REASONS)[number];
+
+/** What became of measuring a demo's audio; `failure` says why when it could not be measured. */
+export const demoAnalysisState = z.object({
+  status: z.enum(['pending', 'ready', 'failed']),
+  failure: z.object({ reason: z.enum(ANALYSIS_FAILURE_REASONS), detail: z.string() }).nullable(),
+});
+export type DemoAnalysisState = z.infer<typeof demoAnalysisState>;
+
 export const demo = z.object({
   ...rowMeta,
   artist: z.string(),
@@ -64,6 +84,8 @@ export const demo = z.object({
   loudnessLufs: z.number().nullable(),
   /** The stored file is gone from the media store (deleted or moved by hand): relink it. */
   audioMissing: z.boolean(),
+  /** Peaks and loudness are measured after import: pending, ready, or failed with the reason. */
+  analysis: demoAnalysisState,
   /** Reviewers' scores (1-5): the average, how many rated, and the caller's own. */
   scores: z.object({
     average: z.number().nullable(),
@@ -93,6 +115,8 @@ export const demoImported = demo.extend({ duplicate: z.boolean() });
 export const demoPeaks = z.object({
   id: z.string(),
   status: z.enum(['ready', 'pending', 'failed']),
+  /** Why the audio could not be measured, when status is failed. */
+  failure: demoAnalysisState.shape.failure,
   peaks: z.array(z.number()).nullable(),
   duration: z.number().nullable(),
   loudnessLufs: z.number().nullable(),

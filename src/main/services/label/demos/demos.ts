@@ -13,10 +13,10 @@ import {
 import type { SubmissionSource } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
-import { artists, demoScores, demos, media, users } from '../../../db/schema';
+import { artists, demoScores, demos, media, mediaAnalysis, users } from '../../../db/schema';
 import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from '../../workspace/files/media';
-import type { DemoAnalysis } from './demoAnalysis';
+import { analysisStateOf, type DemoAnalysis } from './demoAnalysis';
 import { recordingKey } from './hostedAudio';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from '../../kernel/paging';
 import { insertNote } from '../reviewNotes';
@@ -31,6 +31,8 @@ type Row = typeof demos.$inferSelect & {
   artistName: string;
   artistOwner: string;
   sha256: string | null;
+  analyzedAt: string | null;
+  analysisError: string | null;
   submitterUsername: string;
   submitterFullName: string;
   scoreAverage: number | null;
@@ -59,6 +61,8 @@ function selectDemos(tx: Pick<Db, 'select'>, viewer: string) {
       artistName: artists.artistName,
       artistOwner: artists.owner,
       sha256: media.sha256,
+      analyzedAt: mediaAnalysis.analyzedAt,
+      analysisError: mediaAnalysis.error,
       submitterUsername: submitter.username,
       submitterFullName: submitter.fullName,
       scoreAverage: sql<
@@ -72,7 +76,8 @@ function selectDemos(tx: Pick<Db, 'select'>, viewer: string) {
     .from(demos)
     .innerJoin(artists, eq(artists.id, demos.artist))
     .innerJoin(submitter, eq(submitter.id, demos.submittedBy))
-    .leftJoin(media, sql`'media:' || ${media.id} = ${demos.audioUrl}`);
+    .leftJoin(media, sql`'media:' || ${media.id} = ${demos.audioUrl}`)
+    .leftJoin(mediaAnalysis, eq(mediaAnalysis.media, media.id));
 }
 
 /** The day part of an instant: lastDemoDate is a calendar date. */
@@ -105,6 +110,7 @@ export function createDemoService(
     sampleRate: row.sampleRate,
     loudnessLufs: row.loudnessLufs,
     audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
+    analysis: analysisStateOf({ analyzedAt: row.analyzedAt, error: row.analysisError }),
     scores: { average: row.scoreAverage, count: row.scoreCount, mine: row.myScore },
     expanded: {
       artist: { id: row.artist, artistName: row.artistName, owner: row.artistOwner },

@@ -12,6 +12,7 @@ import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { useCurrentUser } from '../session';
 import { missingAudioText } from './missingAudioText';
+import { NotMeasuredChip } from './NotMeasured';
 import { RelinkButton } from './RelinkButton';
 import { ReviewDecisionDialog } from './ReviewDecisionDialog';
 import { formatDuration, mayDecide, useDemoList } from './useDemos';
@@ -52,7 +53,7 @@ export function DemoQueue({
         field: 'title',
         headerName: t('demos.title'),
         flex: 1.3,
-        // A title and its "No audio" or "File missing" chip.
+        // A title and its "No audio", "File missing" or "Not measured" chip.
         minWidth: 140,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
@@ -67,6 +68,7 @@ export function DemoQueue({
                 />
               </Tooltip>
             )}
+            {row.analysis.failure && <NotMeasuredChip failure={row.analysis.failure} />}
           </Stack>
         ),
       },

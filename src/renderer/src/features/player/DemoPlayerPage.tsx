@@ -48,6 +48,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { NoteAtPlayhead } from './NoteAtPlayhead';
 import { playerMemory } from './playerMemory';
 import { seekBy } from './seekBy';
+import { NotMeasuredNotice } from '../demos/NotMeasured';
 import { TimedNotes } from './TimedNotes';
 import { usePlayerKeys } from './usePlayerKeys';
 import { WaveformPlayer, type Marker, type PlayerApi } from './WaveformPlayer';
@@ -232,6 +233,7 @@ export function DemoPlayerPage() {
   }
   const demoData = demo.data;
   const lufs = peaks.data?.loudnessLufs ?? demoData.loudnessLufs;
+  const failure = peaks.data?.failure ?? demoData.analysis.failure;
   const autoplay = (location.state as { autoplay?: boolean } | null)?.autoplay === true;
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
 
@@ -288,7 +290,11 @@ export function DemoPlayerPage() {
         <Tooltip title={t('player.lufsHint')}>
           <Typography variant="body2">
             {t('player.loudness')}:{' '}
-            {lufs == null ? t('player.measuring') : `${number.format(lufs)} LUFS`}
+            {lufs != null
+              ? `${number.format(lufs)} LUFS`
+              : failure
+                ? t('demos.notMeasured.chip')
+                : t('player.measuring')}
           </Typography>
         </Tooltip>
         <Typography variant="body2">
@@ -297,6 +303,7 @@ export function DemoPlayerPage() {
             : ''}
         </Typography>
       </Stack>
+      {failure && !demoData.audioMissing && <NotMeasuredNotice failure={failure} />}
       {demoData.audioMissing ? (
         <Alert severity="warning" action={<RelinkButton demo={demoData} />}>
           {t(missingAudioText(demoData).hint)}

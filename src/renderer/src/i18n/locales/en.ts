@@ -492,6 +492,15 @@ export const en = {
     hosted: 'No audio',
     hostedHint:
       'This demo came from the hosted app, and its audio stayed there. Add the recording to play it.',
+    notMeasured: {
+      chip: 'Not measured',
+      notice: 'This recording could not be measured, so it has no waveform or loudness: {{reason}}',
+      no_audio: 'no part of the file decodes to sound (it may be only the start of a file).',
+      unreadable: 'the audio decoder could not read the file.',
+      timeout: 'measuring took far longer than it should and was stopped.',
+      index_at_end:
+        'this M4A keeps its index after its audio and is too long to measure. Saved again with “fast start”, it can be measured.',
+    },
     addRecording: 'Add recording',
     addRecordings: {
       open: 'Add recordings',

@@ -467,6 +467,15 @@ export const zhCN: Catalog = {
     relinked: '“{{title}}”已可再次播放。',
     hosted: '无音频',
     hostedHint: '此小样来自托管应用，其音频仍留在那里。添加录音后即可播放。',
+    notMeasured: {
+      chip: '无法测量',
+      notice: '此录音无法测量，因此没有波形和响度：{{reason}}',
+      no_audio: '文件中没有任何部分能解码出声音（可能只是文件的开头部分）。',
+      unreadable: '音频解码器无法读取此文件。',
+      timeout: '测量耗时远超正常，已被停止。',
+      index_at_end:
+        '此 M4A 的索引位于音频之后，且时长过长，无法测量。以“快速启动”方式重新保存后即可测量。',
+    },
     addRecording: '添加录音',
     addRecordings: {
       open: '批量添加录音',

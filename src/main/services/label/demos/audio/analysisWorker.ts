@@ -1,9 +1,9 @@
 /**
  * Runs in a worker thread: decoding an hour of audio must never stall main, which answers every
- * channel.
+ * channel. A file that cannot be measured answers with the reason (see AnalysisFailure).
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeAudio } from './analyze';
+import { AnalysisFailure, analyzeAudio } from './analyze';
 
 parentPort?.on('message', (job: { id: number; path: string }) => {
   analyzeAudio(job.path).then(
@@ -12,6 +12,7 @@ parentPort?.on('message', (job: { id: number; path: string }) => {
       parentPort?.postMessage({
         id: job.id,
         error: error instanceof Error ? error.message : String(error),
+        reason: error instanceof AnalysisFailure ? error.reason : 'unreadable',
       }),
   );
 });

@@ -47,31 +47,32 @@ function kWeighting(sampleRate: number): [Biquad, Biquad] {
 export class LoudnessMeter {
   private readonly filters: [Biquad, Biquad];
   /** Per channel, per stage: the filter's two previous inputs and outputs. */
-  private readonly state: Float64Array[];
+  private readonly state: Float64Array[] = [];
   private readonly hop: number;
   /** Mean squares of each 100 ms step (summed over channels); a block is four of them. */
   private readonly steps: number[] = [];
   private stepSum = 0;
   private stepFill = 0;
 
-  constructor(
-    sampleRate: number,
-    private readonly channels: number,
-  ) {
+  constructor(sampleRate: number) {
     this.filters = kWeighting(sampleRate);
-    this.state = Array.from({ length: channels }, () => new Float64Array(8));
-    this.hop = Math.round(sampleRate / 10);
+    this.hop = Math.max(1, Math.round(sampleRate / 10));
   }
 
-  /** Interleaved samples in [-1, 1]. */
-  push(samples: Float32Array): void {
+  /**
+   * Planar channels of one decoded chunk, samples in [-1, 1]. The channel count may change from
+   * one chunk to the next (an MP3 decoder folds dual mono into one channel until they differ).
+   */
+  push(channels: readonly Float32Array[]): void {
+    if (channels.length === 0) return;
+    const length = Math.min(...channels.map((data) => data.length));
+    while (this.state.length < channels.length) this.state.push(new Float64Array(8));
     const [s1, s2] = this.filters;
-    const channels = this.channels;
-    for (let i = 0; i + channels <= samples.length; i += channels) {
+    for (let i = 0; i < length; i += 1) {
       let energy = 0;
-      for (let c = 0; c < channels; c += 1) {
+      for (let c = 0; c < channels.length; c += 1) {
         const st = this.state[c]!;
-        const x = samples[i + c]!;
+        const x = channels[c]![i]!;
         const y1 = s1.b0 * x + s1.b1 * st[0]! + s1.b2 * st[1]! - s1.a1 * st[2]! - s1.a2 * st[3]!;
         st[1] = st[0]!;
         st[0] = x;

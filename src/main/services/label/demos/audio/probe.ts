@@ -2,36 +2,15 @@ import { statSync } from 'node:fs';
 import { parseFile } from 'music-metadata';
 import { AppError } from '../../../../../shared/errors';
 import { readHead } from '../../../workspace/files/fileKinds';
+import { decodeStream } from './decodeStream';
+import { audioFormatOf, HEAD_BYTES, type AudioFormat } from './formats';
+import { isPlainWav, wavHeaderProblem, wavLayout } from './wavReader';
 
 export interface AudioFacts {
   readonly contentType: string;
   readonly durationSeconds: number;
   readonly sampleRate: number;
 }
-
-const ascii = (head: Buffer, from: number, to: number) =>
-  head.subarray(from, to).toString('latin1');
-
-/** The audio containers a demo may be, recognised by their first bytes, never by their name. */
-const AUDIO_SIGNATURES: readonly { contentType: string; matches: (head: Buffer) => boolean }[] = [
-  {
-    contentType: 'audio/wav',
-    matches: (h) => ascii(h, 0, 4) === 'RIFF' && ascii(h, 8, 12) === 'WAVE',
-  },
-  { contentType: 'audio/flac', matches: (h) => ascii(h, 0, 4) === 'fLaC' },
-  { contentType: 'audio/ogg', matches: (h) => ascii(h, 0, 4) === 'OggS' },
-  { contentType: 'audio/mp4', matches: (h) => ascii(h, 4, 8) === 'ftyp' },
-  { contentType: 'audio/mpeg', matches: (h) => ascii(h, 0, 3) === 'ID3' },
-  // An MPEG audio frame (mp3) or an ADTS frame (raw AAC): 11 sync bits.
-  {
-    contentType: 'audio/mpeg',
-    matches: (h) => h[0] === 0xff && ((h[1] ?? 0) & 0xe0) === 0xe0 && ((h[1] ?? 0) & 0x06) !== 0,
-  },
-  {
-    contentType: 'audio/aac',
-    matches: (h) => h[0] === 0xff && ((h[1] ?? 0) & 0xf6) === 0xf0,
-  },
-];
 
 const reject = (message: string, why: string): never => {
   throw new AppError('VALIDATION', message, { file: why });
@@ -45,13 +24,17 @@ const reject = (message: string, why: string): never => {
 export async function probeAudio(path: string): Promise<AudioFacts> {
   const size = statSync(path).size;
   if (size === 0) reject('The file is empty.', 'Empty file');
-  const head = await readHead(path, 16);
-  const kind = AUDIO_SIGNATURES.find((signature) => signature.matches(head));
+  const kind = audioFormatOf(await readHead(path, HEAD_BYTES));
   if (!kind) {
-    reject(
+    return reject(
       'This is not an audio file Greenroom can play (WAV, MP3, FLAC, Ogg, M4A or AAC).',
       'Not a supported audio file',
     );
+  }
+  const wav = kind.codec === 'wav' ? await wavLayout(path) : null;
+  const problem = wav && wavHeaderProblem(wav);
+  if (problem) {
+    return reject(`This WAV file cannot be played: ${problem}.`, 'Unsupported WAV format');
   }
   let format;
   try {
@@ -64,31 +47,48 @@ export async function probeAudio(path: string): Promise<AudioFacts> {
   if (!duration || !Number.isFinite(duration) || duration <= 0 || !sampleRate) {
     return reject('The audio file is damaged: it holds no playable audio.', 'No audio frames');
   }
-  if (kind!.contentType === 'audio/wav' && (await wavIsCutShort(path, size))) {
+  if (wav && wav.declaredDataBytes > wav.dataBytes) {
     return reject(
       'The audio file is cut short: it holds less audio than its header says.',
       'Truncated audio',
     );
   }
+  if (!(wav && isPlainWav(wav)) && !(await decodesToSound(path, kind, size))) {
+    return reject(
+      'The audio file is damaged: none of it decodes to sound (is it only the start of a file?).',
+      'No audio frames',
+    );
+  }
   return {
-    contentType: kind!.contentType,
+    contentType: kind.contentType,
     durationSeconds: Math.round(duration * 1000) / 1000,
     sampleRate,
   };
 }
 
+/** How far into a file the import looks for sound: a cover image or a long tag may come first. */
+const DECODE_CHECK_BYTES = 2 * 1024 * 1024;
+
 /**
- * Walks the RIFF chunks to the `data` chunk: a declared length beyond the end of the file means
- * the copy was cut short (a parser would quietly play what is there).
+ * Whether the start of the file decodes to at least one channel and one frame. The first few
+ * hundred bytes of an MP3 or a FLAC carry a header promising minutes of audio and no sound at all.
+ * A file larger than the bytes looked at, with no sound in them yet, is given the benefit of the
+ * doubt (an M4A may index its audio at its end): analysis then says if it cannot be measured.
  */
-async function wavIsCutShort(path: string, size: number): Promise<boolean> {
-  const head = await readHead(path, 64 * 1024);
-  let offset = 12;
-  while (offset + 8 <= head.length) {
-    const id = ascii(head, offset, offset + 4);
-    const length = head.readUInt32LE(offset + 4);
-    if (id === 'data') return offset + 8 + length > size;
-    offset += 8 + length + (length % 2);
+async function decodesToSound(path: string, format: AudioFormat, size: number): Promise<boolean> {
+  let sound = false;
+  try {
+    await decodeStream(
+      path,
+      format.codec,
+      (channels) => {
+        sound = channels.length > 0 && (channels[0]?.length ?? 0) > 0;
+        return sound ? 'stop' : undefined;
+      },
+      { maxBytes: DECODE_CHECK_BYTES },
+    );
+  } catch {
+    return sound;
   }
-  return false;
+  return sound || size > DECODE_CHECK_BYTES;
 }
