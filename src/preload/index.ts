@@ -10,8 +10,8 @@ import {
   IPC_INVOKE,
   IPC_UPLOAD,
   MEDIA_SCHEME,
-  type ChangeEvent,
   type Channel,
+  type BridgeEvents,
   type EventName,
   type FileKind,
   type GreenroomBridge,
@@ -44,9 +44,9 @@ const bridge: GreenroomBridge = {
     }
     return ipcRenderer.invoke(IPC_INVOKE, channel, input) as Promise<Envelope<unknown>>;
   },
-  on(event: EventName, listener: (payload: ChangeEvent) => void): () => void {
+  on<E extends EventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void {
     if (!allowedEvents.has(event)) return () => undefined;
-    const wrapped = (_e: IpcRendererEvent, name: string, payload: ChangeEvent): void => {
+    const wrapped = (_e: IpcRendererEvent, name: string, payload: BridgeEvents[E]): void => {
       if (name === event) listener(payload);
     };
     ipcRenderer.on(IPC_EVENT, wrapped);

@@ -504,14 +504,24 @@ export interface ChangeEvent {
   readonly at: string;
 }
 
-export const EVENTS = ['change'] as const;
+/**
+ * Whether the host (the web host, or the team server a desktop joined) answers. Offline, the app
+ * says so in a bar, keeps what was typed, and the bridge retries until it answers again.
+ */
+export type ConnectionState = 'online' | 'offline';
+
+export const EVENTS = ['change', 'connection'] as const;
 export type EventName = (typeof EVENTS)[number];
+export interface BridgeEvents {
+  readonly change: ChangeEvent;
+  readonly connection: ConnectionState;
+}
 
 /** What the preload (Electron) or the web bridge (browser mode) puts on window.greenroom. */
 export interface GreenroomBridge {
   readonly kind: 'electron' | 'web';
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
-  on(event: EventName, listener: (payload: ChangeEvent) => void): () => void;
+  on<E extends EventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
   /**
    * Turns a stored `media:<id>` reference into a URL the renderer can load: a custom protocol
    * in Electron, a URL with a short-lived ticket for that one file in the browser.

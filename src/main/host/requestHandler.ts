@@ -202,6 +202,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): Session {
+    if (req.method !== 'GET') throw new AppError('NOT_FOUND', 'Use GET for /api/events.');
     const token = bearer(req);
     const session = token
       ? core.auth.resolve(token)

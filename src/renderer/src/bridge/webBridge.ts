@@ -3,8 +3,10 @@
  * the web host's /api routes, with change events from /api/events.
  */
 import type {
+  BridgeEvents,
   ChangeEvent,
   Channel,
+  ConnectionState,
   EventName,
   FileKind,
   GreenroomBridge,
@@ -59,6 +61,14 @@ export function createWebBridge(): GreenroomBridge {
     }
     return staged;
   }
+  let connection: ConnectionState = 'online';
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  function setConnection(next: ConnectionState): void {
+    if (next === connection) return;
+    connection = next;
+    for (const watcher of connectionListeners) watcher(next);
+  }
+
   let source: EventSource | null = null;
   const listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -117,7 +127,7 @@ export function createWebBridge(): GreenroomBridge {
   function scheduleReconnect(): void {
     clearTimeout(retryTimer);
     retryTimer = setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, 30_000);
+    retryMs = Math.min(retryMs * 2, 10_000);
   }
 
   function setToken(next: string | null): void {
@@ -149,7 +159,11 @@ export function createWebBridge(): GreenroomBridge {
           body: JSON.stringify(input ?? {}),
         });
         envelope = (await response.json()) as Envelope<unknown>;
+        setConnection('online');
       } catch {
+        setConnection('offline');
+        // Ask again soon, without waiting for the user: the bar goes when the host is back.
+        scheduleReconnect();
         envelope = {
           ok: false,
           error: {
@@ -167,11 +181,17 @@ export function createWebBridge(): GreenroomBridge {
         setToken(null);
       return envelope;
     },
-    on(_event: EventName, listener: (payload: ChangeEvent) => void): () => void {
-      listeners.add(listener);
+    on<E extends EventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void {
+      if (event === 'connection') {
+        const watcher = listener as (state: ConnectionState) => void;
+        connectionListeners.add(watcher);
+        watcher(connection);
+        return () => connectionListeners.delete(watcher);
+      }
+      listeners.add(listener as (payload: ChangeEvent) => void);
       if (!source) connect();
       return () => {
-        listeners.delete(listener);
+        listeners.delete(listener as (payload: ChangeEvent) => void);
         if (listeners.size === 0) disconnect();
       };
     },

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { CommandPalette, usePaletteShortcut } from '../palette';
 import { useCurrentUser } from '../session';
+import { ConnectionBar } from './ConnectionBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Reminders, useToday } from '../today';
 import { navItemsFor } from './navigation';
@@ -97,6 +98,7 @@ export function AppShell() {
         sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}
       >
         <Toolbar variant="dense" />
+        <ConnectionBar />
         <Outlet />
         <CommandPalette open={palette.open} onClose={() => palette.setOpen(false)} />
         <Reminders />

@@ -1,6 +1,9 @@
 /** The English catalog is the reference: zh-CN must have exactly the same keys (tested). */
 export const en = {
   app: { name: 'Greenroom', tagline: 'The back office for talent agencies and music labels' },
+  connection: {
+    offline: 'Greenroom’s server is not answering. What you have typed is kept; reconnecting…',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -2,6 +2,9 @@ import type { Catalog } from './en';
 
 export const zhCN: Catalog = {
   app: { name: 'Greenroom', tagline: '面向经纪公司与唱片公司的后台管理' },
+  connection: {
+    offline: 'Greenroom 服务器暂时没有响应。已输入的内容会保留；正在重新连接…',
+  },
   common: {
     save: '保存',
     cancel: '取消',
