@@ -45,7 +45,7 @@ import { createTalentService } from './services/agency/talents/talents';
 import { createTodayService } from './services/overview/today';
 import { createCalendarExport } from './services/overview/calendarExport';
 import { createUserService } from './services/workspace/accounts/users';
-import type { ChangeEvent, FileKind } from '../shared/api';
+import type { ChangeEvent, FileKind, Input, Output } from '../shared/api';
 import { AppError } from '../shared/errors';
 
 export interface CoreOptions {
@@ -58,12 +58,26 @@ export interface CoreOptions {
   readonly idleTimeoutMs?: number;
   /** The desktop app's native file dialog; absent on the web host (which takes uploads). */
   readonly pickFiles?: (kind: FileKind, multiple: boolean) => Promise<string[]>;
+  /**
+   * This computer's part in a team workspace (sharing, joining): the desktop app supplies it;
+   * without it the workstation channels answer NOT_FOUND, as files.pick does in a browser.
+   */
+  readonly workstation?: () => WorkstationControl | null;
   /** Tests move time forward; the app uses the system clock. */
   readonly clock?: () => Date;
   /** Upload limits (tests lower them; the app uses the defaults). */
   readonly stagingLimits?: StagingLimits;
   /** The daily copy on a timer; off in tests and benches, whose figures it would disturb. */
   readonly scheduledBackups?: boolean;
+}
+
+export interface WorkstationControl {
+  status(): Output<'workstation.status'>;
+  useThisComputer(): Output<'workstation.useThisComputer'>;
+  probe(input: Input<'workstation.probe'>): Promise<Output<'workstation.probe'>>;
+  join(input: Input<'workstation.join'>): Promise<Output<'workstation.join'>>;
+  leave(): Output<'workstation.leave'>;
+  share(input: Input<'workstation.share'>): Promise<Output<'workstation.share'>>;
 }
 
 export interface Core {
@@ -239,6 +253,16 @@ export function createCore(options: CoreOptions): Core {
   }, 60_000);
   challengeTimer.unref();
 
+  const workstation = (): WorkstationControl => {
+    const control = options.workstation?.();
+    if (!control)
+      throw new AppError(
+        'NOT_FOUND',
+        'Sharing and joining a team workspace are set in the desktop app.',
+      );
+    return control;
+  };
+
   const handlers: Handlers = {
     // Workspace
     'setup.status': () => auth.status(),
@@ -247,8 +271,7 @@ export function createCore(options: CoreOptions): Core {
     'auth.login': (_s, input, origin) => auth.login(input, origin),
     'auth.logout': (session) => auth.logout(session),
     'auth.me': (session) => ({ user: session.user }),
-    'auth.changePassword': (session, input, origin) =>
-      auth.changePassword(session, input, origin),
+    'auth.changePassword': (session, input, origin) => auth.changePassword(session, input, origin),
     'users.list': (session, input) => users.list(session, input),
     'users.create': (session, input) => users.create(session, input),
     'users.update': (session, input) => users.update(session, input),
@@ -266,6 +289,12 @@ export function createCore(options: CoreOptions): Core {
     'maintenance.backupNow': (session) => maintenance.backupNow(session),
     'maintenance.restore': (session, input) => maintenance.restore(session, input),
     'maintenance.exportWorkspace': (session) => maintenance.exportWorkspace(session),
+    'workstation.status': () => workstation().status(),
+    'workstation.useThisComputer': () => workstation().useThisComputer(),
+    'workstation.probe': (_s, input) => workstation().probe(input),
+    'workstation.join': (_s, input) => workstation().join(input),
+    'workstation.leave': () => workstation().leave(),
+    'workstation.share': (_s, input) => workstation().share(input),
     'files.pick': async (session, input) => {
       if (!options.pickFiles) {
         throw new AppError(

@@ -78,10 +78,15 @@ const bridge: GreenroomBridge = {
     }
     return staged;
   },
-  mediaUrl(ref: string): Promise<string> {
-    return Promise.resolve(
-      `${MEDIA_SCHEME}://media/${encodeURIComponent(ref.replace(/^media:/, ''))}`,
-    );
+  async mediaUrl(ref: string): Promise<string> {
+    const media = ref.replace(/^media:/, '');
+    // A ticket for this one file, issued to this window's session (main answers the protocol
+    // with the session behind the ticket, whichever window signed in last).
+    const envelope = (await ipcRenderer.invoke(IPC_INVOKE, 'media.ticket', { media })) as Envelope<{
+      ticket: string;
+    }>;
+    const ticket = envelope.ok ? envelope.data.ticket : '';
+    return `${MEDIA_SCHEME}://media/${encodeURIComponent(media)}?ticket=${encodeURIComponent(ticket)}`;
   },
 };
 

@@ -73,6 +73,13 @@ import { settingsPatch, workspaceSettings } from './domain/settings';
 import { backup, backupList, backupRestore, databaseCheck, restored } from './domain/maintenance';
 import { job, jobRef } from './domain/job';
 import {
+  serverAddress,
+  serverIdentity,
+  workstationJoin,
+  workstationShare,
+  workstationStatus,
+} from './domain/workstation';
+import {
   csvExport,
   csvImport,
   importPreview,
@@ -177,6 +184,19 @@ export const contract = {
     output: talent,
     guard: { entity: 'talents', action: 'update' },
   },
+  // This computer's part in a workspace: the desktop app only (NOT_FOUND in a browser). Public,
+  // because the first-run choice to join a team workspace comes before any account.
+  'workstation.status': { input: empty, output: workstationStatus, guard: 'public' },
+  'workstation.useThisComputer': { input: empty, output: workstationStatus, guard: 'public' },
+  'workstation.probe': {
+    input: z.strictObject({ url: serverAddress }),
+    output: serverIdentity,
+    guard: 'public',
+  },
+  'workstation.join': { input: workstationJoin, output: workstationStatus, guard: 'public' },
+  'workstation.leave': { input: empty, output: workstationStatus, guard: 'public' },
+  'workstation.share': { input: workstationShare, output: workstationStatus, guard: adminSettings },
+
   'files.pick': {
     input: z.strictObject({
       kind: z.enum(['image', 'audio', 'document', 'spreadsheet', 'parseExport']),

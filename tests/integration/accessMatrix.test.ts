@@ -180,6 +180,22 @@ const CASES: Record<Channel, Case> = {
     input: async (w, actor) => ({ id: w.talentA, file: await w.stagePng(actor) }),
     expect: agencyTeamA,
   },
+  // The desktop app's workstation settings: a core without them (a browser) has none.
+  'workstation.status': { input: () => ({}), expect: everyone('NOT_FOUND') },
+  'workstation.useThisComputer': { input: () => ({}), expect: everyone('NOT_FOUND') },
+  'workstation.probe': {
+    input: () => ({ url: 'https://127.0.0.1:9' }),
+    expect: everyone('NOT_FOUND'),
+  },
+  'workstation.join': {
+    input: () => ({ url: 'https://127.0.0.1:9', fingerprint: 'AB:'.repeat(31) + 'AB' }),
+    expect: everyone('NOT_FOUND'),
+  },
+  'workstation.leave': { input: () => ({}), expect: everyone('NOT_FOUND') },
+  'workstation.share': {
+    input: () => ({ enabled: false }),
+    expect: { ...everyone('FORBIDDEN'), admin: 'NOT_FOUND' },
+  },
   'files.pick': { input: () => ({ kind: 'image' }), expect: everyone('NOT_FOUND') },
   'talents.archive': { input: async (w) => ({ id: await w.freshTalentA() }), expect: agencyTeamA },
   'auditions.list': { input: () => ({}), expect: agencyAny },

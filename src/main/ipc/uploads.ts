@@ -23,7 +23,10 @@ interface Open {
  * Dropped files cross IPC as bytes in chunks, streamed into the same staging area as the web
  * host's POST /upload: the renderer never names a path, and no file is held whole in memory.
  */
-export function createUploads(staging: Staging) {
+/** Where an upload's bytes go: this computer's staging, or the team server's (joined). */
+export type UploadTarget = Pick<Staging, 'fromStream'>;
+
+export function createUploads(staging: UploadTarget) {
   const open = new Map<string, Open>();
 
   function find(owner: string, id: string): Open {

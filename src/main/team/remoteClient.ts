@@ -228,9 +228,18 @@ export function createRemoteClient(
       return (envelope.data as { file: string }).file;
     },
 
-    /** A stored file, with the caller's Range passed through (the player streams by ranges). */
-    async media(token: string, id: string, range?: string): Promise<IncomingMessage> {
-      return send('GET', `/media/${encodeURIComponent(id)}`, {
+    /**
+     * A stored file, with the caller's Range passed through (the player streams by ranges). A
+     * window's media URL carries a ticket from the server (media.ticket), passed on as it is.
+     */
+    async media(
+      token: string | null,
+      id: string,
+      range?: string,
+      ticket?: string,
+    ): Promise<IncomingMessage> {
+      const query = ticket ? `?ticket=${encodeURIComponent(ticket)}` : '';
+      return send('GET', `/media/${encodeURIComponent(id)}${query}`, {
         ...auth(token),
         ...(range ? { Range: range } : {}),
       });

@@ -32,6 +32,7 @@ import { SchedulePage } from './features/schedule';
 import { UsersPage } from './features/users';
 import type { Language } from './i18n';
 import { createAppTheme } from './theme';
+import { WorkstationChoice } from './features/workstation';
 
 /** A route the role may not use sends it home; main refuses the calls regardless. */
 function Allowed({
@@ -192,6 +193,8 @@ function Gate() {
           </Alert>
         </Box>
       );
+    case 'chooseWorkstation':
+      return <WorkstationChoice onChosen={refresh} />;
     case 'needsOwner':
       return <SetupScreen />;
     case 'signedOut':

@@ -9,12 +9,14 @@ import {
   type ReactNode,
 } from 'react';
 import type { User } from '../../../../shared/domain/user';
-import { call, whenSignedOut } from '../../api/client';
+import { bridge, call, whenSignedOut } from '../../api/client';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'unreachable'; message: string }
   | { status: 'needsOwner' }
+  /** The desktop app's first run: this computer's own workspace, or a team workspace. */
+  | { status: 'chooseWorkstation' }
   | { status: 'signedOut'; signUpEnabled: boolean }
   /** The session ended under an open app: screens stay mounted (and their unsaved input) behind the lock. */
   | { status: 'locked'; user: User }
@@ -37,7 +39,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void (async () => {
       try {
         const { needsOwner, signUpEnabled } = await call('setup.status', {});
-        if (needsOwner) return setState({ status: 'needsOwner' });
+        if (needsOwner) {
+          // Before the first account on a new computer, the desktop app asks where to work.
+          if (bridge.kind === 'electron') {
+            const here = await call('workstation.status', {});
+            if (!here.chosen) return setState({ status: 'chooseWorkstation' });
+          }
+          return setState({ status: 'needsOwner' });
+        }
         try {
           const { user } = await call('auth.me', {});
           setState({ status: 'signedIn', user });

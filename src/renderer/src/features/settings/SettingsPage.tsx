@@ -18,6 +18,7 @@ import type { WorkspaceSettings } from '../../../../shared/domain/settings';
 import { call } from '../../api/client';
 import { ParseImportPanel } from '../interchange';
 import { MaintenancePanel } from './MaintenancePanel';
+import { TeamWorkspacePanel } from '../workstation';
 
 function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const { t } = useTranslation();
@@ -140,6 +141,9 @@ export function SettingsPage() {
       ) : (
         settings.data && <SettingsForm key={settings.data.version} current={settings.data} />
       )}
+      <Box sx={{ mt: 3 }}>
+        <TeamWorkspacePanel />
+      </Box>
       <Box sx={{ mt: 3 }}>
         <MaintenancePanel />
       </Box>

@@ -1,6 +1,33 @@
 /** The English catalog is the reference: zh-CN must have exactly the same keys (tested). */
 export const en = {
   app: { name: 'Greenroom', tagline: 'The back office for talent agencies and music labels' },
+  workstation: {
+    title: 'Team workspace',
+    chooseTitle: 'Where will you work?',
+    chooseIntro:
+      'Keep a workspace on this computer (you can share it with colleagues later), or join the team workspace a colleague runs.',
+    useThisComputer: 'Work on this computer',
+    joinTeam: 'Join a team workspace…',
+    joinTitle: 'Join a team workspace',
+    joinIntro:
+      'Enter the address shown where the team workspace runs (Settings → Team workspace on that computer, or the team server’s start-up message).',
+    address: 'Server address',
+    lookUp: 'Look up',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
+    compare:
+      'Compare these characters with the fingerprint shown where the server runs, or read them to whoever runs it. Join only if they are the same: this is how you know it is your team’s server.',
+    itMatches: 'The fingerprint matches',
+    join: 'Join',
+    joinedTo: 'This computer works in the team workspace at {{url}}.',
+    leave: 'Leave and work on this computer',
+    shareIntro:
+      'Let colleagues on your network join this workspace. This computer must stay on while they work.',
+    share: 'Share this workspace on the network',
+    port: 'Port',
+    giveColleagues: 'Give colleagues this address and fingerprint:',
+    browser:
+      'This browser works in the workspace served at {{origin}}. Sharing and joining are set in the desktop app.',
+  },
   connection: {
     offline: 'Greenroom’s server is not answering. What you have typed is kept; reconnecting…',
   },

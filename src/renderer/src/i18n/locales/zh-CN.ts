@@ -2,6 +2,30 @@ import type { Catalog } from './en';
 
 export const zhCN: Catalog = {
   app: { name: 'Greenroom', tagline: '面向经纪公司与唱片公司的后台管理' },
+  workstation: {
+    title: '团队工作区',
+    chooseTitle: '您将在哪里工作？',
+    chooseIntro: '在这台电脑上保存工作区（之后可以与同事共享），或加入同事运行的团队工作区。',
+    useThisComputer: '在这台电脑上工作',
+    joinTeam: '加入团队工作区…',
+    joinTitle: '加入团队工作区',
+    joinIntro:
+      '输入团队工作区所在处显示的地址（那台电脑的“设置 → 团队工作区”，或团队服务器启动时显示的信息）。',
+    address: '服务器地址',
+    lookUp: '查找',
+    fingerprint: '证书指纹（SHA-256）',
+    compare:
+      '请将这些字符与服务器所在处显示的指纹逐一核对，或读给运行服务器的人听。只有完全一致时才加入：这样才能确认是您团队的服务器。',
+    itMatches: '指纹一致',
+    join: '加入',
+    joinedTo: '这台电脑在 {{url}} 的团队工作区中工作。',
+    leave: '退出并在这台电脑上工作',
+    shareIntro: '让同一网络中的同事加入这个工作区。同事工作期间，这台电脑需要保持开机。',
+    share: '在网络上共享这个工作区',
+    port: '端口',
+    giveColleagues: '请把以下地址和指纹告诉同事：',
+    browser: '此浏览器使用 {{origin}} 提供的工作区。共享和加入需在桌面应用中设置。',
+  },
   connection: {
     offline: 'Greenroom 服务器暂时没有响应。已输入的内容会保留；正在重新连接…',
   },
