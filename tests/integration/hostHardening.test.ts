@@ -391,3 +391,46 @@ describe('the workspace on disk', () => {
     },
   );
 });
+
+describe('a full disk', () => {
+  it('answers a typed error and leaves nothing half-written', async () => {
+    const full = createTestCore();
+    try {
+      const { owner } = await withOwner(full);
+      const before = { talents: full.count('talent_profiles'), audit: full.count('audit_log') };
+      // The database may not grow past its current size: the next write finds the disk full.
+      const pages = full.core.sqlite.pragma('page_count', { simple: true }) as number;
+      full.core.sqlite.pragma(`max_page_count = ${pages}`);
+      let reply;
+      for (let i = 0; i < 200; i += 1) {
+        reply = await full.raw(
+          'talents.create',
+          {
+            stageName: `Full ${i}`,
+            fullName: 'x'.repeat(150),
+            talentType: 'actor',
+            notes: 'n'.repeat(9000),
+          },
+          owner,
+        );
+        if (!reply.ok) break;
+      }
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', fields: { disk: 'Full' } },
+      });
+      expect(reply!.ok || reply!.error.message).toMatch(/disk is full/);
+      // Every write is whole: each talent that exists has its audit row.
+      const talents = full.count('talent_profiles') - before.talents;
+      const audited = (
+        full.core.sqlite
+          .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'talents.create'")
+          .get() as { n: number }
+      ).n;
+      expect(audited).toBe(talents);
+      expect(full.core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      full.close();
+    }
+  });
+});

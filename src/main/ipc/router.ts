@@ -75,6 +75,16 @@ export function toAppError(error: unknown): AppError {
   ) {
     return new AppError('CONFLICT', 'That change conflicts with existing data.');
   }
+  // A full disk (SQLite's SQLITE_FULL, a file write's ENOSPC): the transaction rolled back, so
+  // nothing is half-written; say what to do instead of "something went wrong".
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError(
+      'INTERNAL',
+      'The workspace’s disk is full, so nothing was saved. Free some space on it and try again.',
+      { disk: 'Full' },
+    );
+  }
   console.error('[router] unexpected error', error);
   return new AppError('INTERNAL', 'Something went wrong. The change was not saved.');
 }
