@@ -26,14 +26,16 @@ function silentFlac(seconds: number): string {
 
 describe('analysing compressed audio', () => {
   it.skipIf(!hasSox)(
-    'needs about the same memory for an hour as for a minute (decoded chunk by chunk)',
+    'needs about the same memory for two hours as for a minute (decoded chunk by chunk)',
     () => {
       const minute = analysisMemory(silentFlac(60));
-      const hour = analysisMemory(silentFlac(3600));
+      const long = analysisMemory(silentFlac(7200));
       expect(minute.durationSeconds).toBe(60);
-      expect(hour.durationSeconds).toBe(3600);
-      // Decoding whole, the hour took 3.5 times the minute's peak (+230 MB at 8 kHz mono).
-      expect(hour.peakRss / minute.peakRss).toBeLessThan(1.5);
+      expect(long.durationSeconds).toBe(7200);
+      // Decoding whole, one hour took 3.5 times the minute's peak (+230 MB at 8 kHz mono), and
+      // two hours twice that again; chunk by chunk it stays near the minute's, with room left
+      // for a busy machine's noise.
+      expect(long.peakRss / minute.peakRss).toBeLessThan(2);
     },
     120_000,
   );
