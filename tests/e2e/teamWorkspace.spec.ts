@@ -11,8 +11,11 @@ import { startTeamServerProcess, type RunningTeamServer } from '../support/teamS
 
 // Two workstations (two browser contexts, two people) on one team server over TLS.
 
-const start = '2027-03-01T14:00:00.000Z';
-const end = '2027-03-01T16:00:00.000Z';
+// Today, so the calendar's default week shows it.
+const day = new Date().toISOString().slice(0, 10);
+const start = `${day}T14:00:00.000Z`;
+const end = `${day}T16:00:00.000Z`;
+const nextDay = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 async function setUp(server: RunningTeamServer) {
   const { certificate } = await probeServer(server.url);
@@ -117,15 +120,21 @@ test('two desks on one team server: a hold made at one desk shows at the other w
     const alice = await workstation(browser, server, 'alice');
     const carol = await workstation(browser, server, 'carol');
     await openBookings(alice);
-    await openBookings(carol);
+    await carol.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
+    await expect(carol.locator('.fc-timegrid')).toBeVisible();
 
-    // Alice pencils a hold; Carol, at her own desk, sees it within a second.
+    // Alice pencils a hold; Carol, at her own desk, sees it on her calendar within a second.
     const dialog = await fillHold(alice, 'Northwind Studios', 'The Long Night');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await expect(dialog).toBeHidden();
     const saved = Date.now();
-    await expect(row(carol, 'Northwind Studios')).toContainText('1st hold', { timeout: 1_000 });
+    const onCalendar = carol.locator('.gr-booking-hold', { hasText: 'Northwind Studios' });
+    await expect(onCalendar).toBeVisible({ timeout: 1_000 });
     const seenAfterMs = Date.now() - saved;
+    await expect(onCalendar).toContainText('1st hold');
+    await carol.screenshot({ path: test.info().outputPath('team-hold-on-calendar.png') });
+    await openBookings(carol);
+    await expect(row(carol, 'Northwind Studios')).toContainText('1st hold');
     test
       .info()
       .annotations.push({ type: 'figure', description: `hold seen after ${seenAfterMs} ms` });
@@ -183,8 +192,8 @@ test('two desks on one team server: a hold made at one desk shows at the other w
 
     // Both desks carry on after the restart: a change at one reaches the other again.
     const later = await fillHold(alice, 'Orchid Films', 'Late Show');
-    await setPicker(alice, later, 'Starts', '2027-03-02T14:00:00.000Z');
-    await setPicker(alice, later, 'Ends', '2027-03-02T16:00:00.000Z');
+    await setPicker(alice, later, 'Starts', `${nextDay}T14:00:00.000Z`);
+    await setPicker(alice, later, 'Ends', `${nextDay}T16:00:00.000Z`);
     await later.getByRole('button', { name: 'Create' }).click();
     await expect(later).toBeHidden();
     await expect(row(carol, 'Orchid Films')).toBeVisible({ timeout: 10_000 });

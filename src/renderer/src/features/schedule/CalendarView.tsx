@@ -36,6 +36,7 @@ import { entryClassNames } from './entryStyle';
 import { eventTimeText } from './eventTimeText';
 import { timeGridEventContent } from './timeGridEventContent';
 import { useContractDateSource } from './useContractDateSource';
+import { useHoldSource } from './useHoldSource';
 
 export type CalendarFilters = Omit<Input<'schedule.list'>, 'from' | 'to'>;
 
@@ -178,9 +179,10 @@ export function CalendarView({
     [filterKey, t, user.role],
   );
   const contractDates = useContractDateSource();
+  const holds = useHoldSource((JSON.parse(filterKey) as CalendarFilters).talentProfile);
   const eventSources = useMemo(
-    () => [fetchEvents, fetchBlocks, contractDates],
-    [fetchEvents, fetchBlocks, contractDates],
+    () => [fetchEvents, fetchBlocks, contractDates, holds],
+    [fetchEvents, fetchBlocks, contractDates, holds],
   );
 
   // Changes from any window: refetch the visible range, but never under a drag in progress
@@ -330,6 +332,13 @@ export function CalendarView({
     const keyDate = info.event.extendedProps.keyDate as ContractKeyDate | undefined;
     if (keyDate) {
       void navigate(`/contracts?open=${keyDate.contract}`);
+      return;
+    }
+    const hold = info.event.extendedProps.hold as Booking | undefined;
+    if (hold) {
+      void call('bookings.get', { id: hold.id }).then(setBooking, (error: Error) =>
+        setNotice(error.message),
+      );
       return;
     }
     const entry = info.event.extendedProps.entry as ScheduleEntry;
