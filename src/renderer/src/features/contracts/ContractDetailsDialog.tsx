@@ -77,7 +77,8 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
     setError(null);
     try {
       const exported = await generate.mutateAsync({ id: c.id });
-      void downloadMedia(exported.media, exported.fileName);
+      // Said once the download has started (its link needs a ticket first).
+      await downloadMedia(exported.media, exported.fileName);
       const becameDocument = mayChange && (c.status === 'draft' || c.status === 'sent');
       notify(t(becameDocument ? 'contracts.pdfIsDocument' : 'contracts.pdfExported'));
     } catch (caught) {

@@ -10,7 +10,7 @@ import {
   LinearProgress,
 } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useRef, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -32,11 +32,16 @@ function BundleProgress({ id, onClose }: { id: string; onClose: () => void }) {
   const cancel = useMutation({ mutationFn: () => call('jobs.cancel', { id }) });
   const state = job.data?.state;
   const result = job.data?.result;
+  const downloading = useRef(false);
   useEffect(() => {
     if (state === 'done' && result) {
-      void downloadMedia(result.media, result.fileName);
-      notify(t('contracts.bundle.ready'));
-      onClose();
+      if (downloading.current) return;
+      downloading.current = true;
+      // Said once the download has started (its link needs a ticket first).
+      void downloadMedia(result.media, result.fileName).finally(() => {
+        notify(t('contracts.bundle.ready'));
+        onClose();
+      });
     } else if (state === 'cancelled') {
       notify(t('contracts.bundle.cancelled'), 'info');
       onClose();

@@ -83,7 +83,7 @@ export function SchedulePage() {
       const exported = readsSchedule
         ? await call('schedule.exportIcs', { ...filters, ...range, timezone: zone })
         : await call('contracts.exportIcs', calendarDays(range, zone));
-      void downloadMedia(exported.media, exported.fileName);
+      await downloadMedia(exported.media, exported.fileName);
     } catch (error) {
       setNotice(error instanceof AppError ? error.message : t('common.unexpected'));
     }
