@@ -1,5 +1,5 @@
 import { mkdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../src/main/host/server';
@@ -38,12 +38,15 @@ interface Raw {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A raw request: headers and path reach the server exactly as written. */
+/**
+ * A raw request: headers and path reach the server exactly as written. The body is bytes, or a
+ * function that writes to the request as it likes (part of a body, a chunked stream).
+ */
 function raw(
   method: string,
   path: string,
   headers: Record<string, string | number> = {},
-  body?: Buffer | string,
+  body?: Buffer | string | ((req: ClientRequest) => void),
 ): Promise<Raw> {
   const url = new URL(host.url);
   return new Promise((resolve, reject) => {
@@ -55,7 +58,8 @@ function raw(
       );
     });
     req.on('error', reject);
-    req.end(body);
+    if (typeof body === 'function') body(req);
+    else req.end(body);
   });
 }
 
@@ -203,32 +207,17 @@ describe('with a workspace', () => {
     });
 
     it('answers a declared size over the limit with 413 before reading the body', async () => {
-      const response = await new Promise<Raw>((resolve, reject) => {
-        const url = new URL(host.url);
-        const req = request(
-          {
-            host: url.hostname,
-            port: url.port,
-            method: 'POST',
-            path: '/upload',
-            headers: {
-              Authorization: `Bearer ${a.owner}`,
-              'Content-Type': 'application/octet-stream',
-              'Content-Length': 10 * 1024 ** 3,
-            },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => (text += c.toString()));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }),
-            );
-          },
-        );
-        req.on('error', reject);
+      const response = await raw(
+        'POST',
+        '/upload',
+        {
+          Authorization: `Bearer ${a.owner}`,
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': 10 * 1024 ** 3,
+        },
         // Headers only: the answer must come without the 10 GB.
-        req.write(Buffer.alloc(16));
-      });
+        (req) => req.write(Buffer.alloc(16)),
+      );
       expect(response.status).toBe(413);
       expect(JSON.parse(response.body).error).toMatchObject({
         code: 'VALIDATION',
@@ -249,32 +238,19 @@ describe('with a workspace', () => {
     });
 
     it('ends a stream that runs over the limit with the typed error', async () => {
-      const url = new URL(host.url);
-      const response = await new Promise<Raw>((resolve, reject) => {
-        const req = request(
-          {
-            host: url.hostname,
-            port: url.port,
-            method: 'POST',
-            path: '/upload',
-            headers: {
-              Authorization: `Bearer ${a.owner}`,
-              'Content-Type': 'application/octet-stream',
-              'Transfer-Encoding': 'chunked',
-            },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => (text += c.toString()));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }),
-            );
-          },
-        );
-        req.on('error', reject);
-        for (let i = 0; i < 8; i += 1) req.write(Buffer.alloc(64 * 1024, 2));
-        req.end();
-      });
+      const response = await raw(
+        'POST',
+        '/upload',
+        {
+          Authorization: `Bearer ${a.owner}`,
+          'Content-Type': 'application/octet-stream',
+          'Transfer-Encoding': 'chunked',
+        },
+        (req) => {
+          for (let i = 0; i < 8; i += 1) req.write(Buffer.alloc(64 * 1024, 2));
+          req.end();
+        },
+      );
       expect(response.status).toBe(413);
       expect(JSON.parse(response.body).error.code).toBe('VALIDATION');
       expect(existsSync(join(t.dir, 'staging'))).toBe(true);
