@@ -14,9 +14,9 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { Fingerprint } from './Fingerprint';
+import { useAction } from './useAction';
 
 /**
  * Join a team workspace: look the server up by its address, compare the certificate's
@@ -29,20 +29,7 @@ export function JoinTeamDialog({ onClose }: { onClose: () => void }) {
   const [address, setAddress] = useState('');
   const [found, setFound] = useState<Output<'workstation.probe'> | null>(null);
   const [matches, setMatches] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>

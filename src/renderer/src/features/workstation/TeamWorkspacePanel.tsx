@@ -12,10 +12,10 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { Fingerprint } from './Fingerprint';
 import { JoinTeamDialog } from './JoinTeamDialog';
+import { useAction } from './useAction';
 import { useWorkstation } from './useWorkstation';
 
 /**
@@ -28,20 +28,11 @@ export function TeamWorkspacePanel() {
   const status = useWorkstation();
   const [port, setPort] = useState<string | null>(null);
   const [joining, setJoining] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const change = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const change = (work: () => Promise<unknown>) =>
+    run(async () => {
       queryClient.setQueryData(['workstation'], await work());
-    } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const current = status.data;
   return (
