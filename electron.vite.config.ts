@@ -16,7 +16,14 @@ export default defineConfig({
           ),
           // Loaded by the CSV import with new URL('./csvImportWorker.js', import.meta.url).
           csvImportWorker: resolve(__dirname, 'src/main/services/interchange/csvImportWorker.ts'),
+          // The browser mode and the team server run from these under plain Node (npm run serve,
+          // npm run server): no TypeScript loader in the request path.
+          webHost: resolve(__dirname, 'src/main/host/cli.ts'),
+          teamServer: resolve(__dirname, 'src/main/team/cli.ts'),
         },
+        // Shared code stays beside the entries, so a worker's `new URL('./x.js', import.meta.url)`
+        // finds it from whichever file the code ends up in.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -8,6 +8,7 @@ import { seedWorkspace } from '../../src/main/seed/seed';
 import { benchAudio } from './audio';
 import { benchImportPreview, benchInterchange } from './interchange';
 import { benchSearch } from './search';
+import { benchWebHost } from './webHost';
 import { interleave, ms, summarize } from './stats';
 
 const TALENTS = Number(process.env.BENCH_TALENTS ?? 50_000);
@@ -253,6 +254,7 @@ if (!(await benchSearch(PASSWORD))) failed = true;
 await benchInterchange();
 if (!(await benchAudio())) failed = true;
 if (!(await benchImportPreview())) failed = true;
+if (!(await benchWebHost())) failed = true;
 
 console.log(failed ? '\nbench: a target was missed' : '\nbench: all targets met');
 process.exitCode = failed ? 1 : 0;

@@ -2,13 +2,13 @@
  * `npm run serve -- --data-dir DIR --port N`: the browser mode. Runs the same core as the
  * desktop app and listens on 127.0.0.1 only.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { projectRoot } from './projectRoot';
 import { createCore } from '../core';
 import { startHost } from './server';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const root = projectRoot();
 
 const { values } = parseArgs({
   options: {

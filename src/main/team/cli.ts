@@ -3,15 +3,15 @@
  * the team server. The same core as the desktop app and the web host, served over HTTPS to the
  * desks of a team. Prints the address and the certificate's fingerprint to give colleagues.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { projectRoot } from '../host/projectRoot';
 import { createCore } from '../core';
 import { loadOrCreateCertificate, readCertificate } from './certificate';
 import { parseListen } from './listen';
 import { startTeamServer } from './server';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const root = projectRoot();
 
 const { values } = parseArgs({
   options: {
