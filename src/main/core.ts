@@ -334,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
     'bookings.cancel': (session, input) => bookings.cancel(session, input),
     'clashes.check': (session, input) => bookings.checkClashes(session, input),
     'schedule.list': (session, input) => schedule.list(session, input),
+    'schedule.get': (session, input) => schedule.get(session, input),
     'schedule.create': (session, input) => schedule.create(session, input),
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Action, Entity } from './access';
 import { ENTITIES } from './access';
-import { empty, id, instant, page, userSummary } from './domain/common';
+import { countedPage, empty, id, instant, page, userSummary } from './domain/common';
 import type { Envelope } from './errors';
 import { talent, talentCreate, talentList, talentUpdate } from './domain/talent';
 import {
@@ -155,7 +155,11 @@ export const contract = {
   },
   'events.ticket': { input: empty, output: ticket, guard: 'signedIn' },
 
-  'users.list': { input: userList, output: page(user), guard: { entity: 'users', action: 'read' } },
+  'users.list': {
+    input: userList,
+    output: countedPage(user),
+    guard: { entity: 'users', action: 'read' },
+  },
   'users.create': { input: userCreate, output: user, guard: { entity: 'users', action: 'create' } },
   'users.update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: userPatch }),
@@ -165,7 +169,7 @@ export const contract = {
 
   'talents.list': {
     input: talentList,
-    output: page(talent),
+    output: countedPage(talent),
     guard: { entity: 'talents', action: 'read' },
   },
   'talents.get': { input: byId, output: talent, guard: { entity: 'talents', action: 'read' } },
@@ -239,7 +243,7 @@ export const contract = {
 
   'bookings.list': {
     input: bookingList,
-    output: page(booking),
+    output: countedPage(booking),
     guard: { entity: 'bookings', action: 'read' },
   },
   'bookings.get': { input: byId, output: booking, guard: { entity: 'bookings', action: 'read' } },
@@ -277,6 +281,11 @@ export const contract = {
   'schedule.list': {
     input: scheduleList,
     output: z.object({ items: z.array(scheduleEntry), nextCursor: z.null() }),
+    guard: { entity: 'schedule', action: 'read' },
+  },
+  'schedule.get': {
+    input: byId,
+    output: scheduleEntry,
     guard: { entity: 'schedule', action: 'read' },
   },
   'schedule.create': {
@@ -323,7 +332,7 @@ export const contract = {
 
   'artists.list': {
     input: artistList,
-    output: page(artist),
+    output: countedPage(artist),
     guard: { entity: 'artists', action: 'read' },
   },
   'artists.get': { input: byId, output: artist, guard: { entity: 'artists', action: 'read' } },
@@ -338,7 +347,11 @@ export const contract = {
     guard: { entity: 'artists', action: 'update' },
   },
 
-  'demos.list': { input: demoList, output: page(demo), guard: { entity: 'demos', action: 'read' } },
+  'demos.list': {
+    input: demoList,
+    output: countedPage(demo),
+    guard: { entity: 'demos', action: 'read' },
+  },
   'demos.get': { input: byId, output: demo, guard: { entity: 'demos', action: 'read' } },
   'demos.import': {
     input: demoImport,
@@ -366,7 +379,7 @@ export const contract = {
 
   'contracts.list': {
     input: contractList,
-    output: page(contractRow),
+    output: countedPage(contractRow),
     guard: { entity: 'contracts', action: 'read' },
   },
   'contracts.get': {
@@ -498,7 +511,7 @@ export const contract = {
       limit: z.number().int().min(1).max(100).optional(),
       cursor: z.string().max(512).optional(),
     }),
-    output: page(auditEntry),
+    output: countedPage(auditEntry),
     // Admins browse everything; others only the history of a record they can read (service).
     guard: 'signedIn',
   },

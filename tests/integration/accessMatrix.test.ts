@@ -263,6 +263,7 @@ const CASES: Record<Channel, Case> = {
     input: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }),
     expect: agencyAny,
   },
+  'schedule.get': { input: async (w) => ({ id: await w.freshEntryA() }), expect: agencyTeamA },
   'schedule.create': {
     input: async (w) => {
       await w.freshEntryA();

@@ -52,6 +52,13 @@ export const rowMeta = {
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * A page of a list a grid pages through: `total` is how many rows match the filter in the
+ * caller's scope, on the first page (no cursor); later pages leave it out (the client has it).
+ */
+export const countedPage = <T extends z.ZodType>(item: T) =>
+  page(item).extend({ total: z.number().int().min(0).optional() });
+
 export const userSummary = z.object({
   id: z.string(),
   username: z.string(),

@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/open';
 
 /** Opaque list cursors: the sort key of the last row handed out. */
 export function encodeCursor(parts: readonly (string | number)[]): string {
@@ -47,19 +48,40 @@ export function likeContains(text: string): string {
 }
 
 /**
+ * How many rows a list's filter matches (for a pager's "1–50 of 3,214"): one COUNT over the same
+ * FROM, joins and WHERE as the page (`filtered`, without order or limit), so the total and the
+ * rows agree on the filter and the caller's access scope.
+ *
+ * Counted for a list's first page only. A client reaches a later page through the first (a
+ * cursor is what the page before handed out), and that reply carried the total; counting again
+ * for every later page would cost a scan per page for a number the client already holds. With a
+ * cursor the total is left out.
+ */
+export function firstPageTotal(
+  db: Pick<Db, 'get'>,
+  input: { readonly cursor?: string | undefined },
+  filtered: SQLWrapper,
+): number | undefined {
+  if (input.cursor) return undefined;
+  return db.get<{ total: number }>(sql`select count(*) as total from ${filtered}`).total;
+}
+
+/**
  * One page of a list read with `limit + 1` rows: the first `limit`, mapped, and a cursor (the
- * sort key of the last one) only when the extra row shows there is more.
+ * sort key of the last one) only when the extra row shows there is more; `total` when counted.
  */
 export function pageOf<R, T>(
   rows: readonly R[],
   limit: number,
   map: (row: R) => T,
   cursorOf: (item: T) => readonly (string | number)[],
-): { items: T[]; nextCursor: string | null } {
+  total?: number,
+): { items: T[]; nextCursor: string | null; total?: number } {
   const items = rows.slice(0, limit).map(map);
   const last = items.at(-1);
   return {
     items,
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+    ...(total !== undefined ? { total } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { can, RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../../sh
 import type { Input, Output } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { auditLog, reviewNotes, users } from '../../db/schema';
-import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../kernel/paging';
 import type { Session } from '../kernel/session';
 import type { Store } from '../kernel/store';
 
@@ -61,6 +61,15 @@ export function createAuditService(
       if (input.actor) where.push(eq(auditLog.actor, input.actor));
       if (input.from) where.push(gte(auditLog.at, input.from));
       if (input.to) where.push(lte(auditLog.at, input.to));
+      // The actor is a left join (system rows have none): counting the trail alone is the same.
+      const total = firstPageTotal(
+        db,
+        input,
+        db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(and(...where)),
+      );
       if (input.cursor) where.push(afterCursor(input.cursor, auditLog.at, auditLog.id, 'desc'));
       const rows = db
         .select({
@@ -102,6 +111,7 @@ export function createAuditService(
           },
         }),
         (item) => [item.at, item.id],
+        total,
       );
     },
   };

@@ -6,7 +6,13 @@ import { AppError } from '../../../../shared/errors';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../../../db/schema';
 import { blockingClashes, findOverlaps } from '../clashes';
 import { rerankHolds } from './holdRanks';
-import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
+import {
+  afterCursor,
+  DEFAULT_LIMIT,
+  firstPageTotal,
+  likeContains,
+  pageOf,
+} from '../../kernel/paging';
 import { talentInScope, teamCondition } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
@@ -206,6 +212,7 @@ export function createBookingService(store: Store) {
       }
       if (input.from) where.push(gte(bookings.endDateTime, input.from));
       if (input.to) where.push(lt(bookings.startDateTime, input.to));
+      const total = firstPageTotal(db, input, select().where(and(...where)));
       if (input.cursor) {
         where.push(afterCursor(input.cursor, bookings.startDateTime, bookings.id, 'asc'));
       }
@@ -219,6 +226,7 @@ export function createBookingService(store: Store) {
         limit,
         (row) => out(session, row),
         (item) => [item.startDateTime, item.id],
+        total,
       );
     },
 

@@ -106,6 +106,11 @@ export function createScheduleService(store: Store) {
       return { items: range(session, input).map(toEntry), nextCursor: null };
     },
 
+    /** One entry by id (its link, #/schedule/entries/<id>); another team's reads as absent. */
+    get(session: Session, input: Input<'schedule.get'>): Output<'schedule.get'> {
+      return toEntry(load(db, session, input.id, 'read'));
+    },
+
     create(session: Session, input: Input<'schedule.create'>): Output<'schedule.create'> {
       return store.write(session.user.id, (w) => {
         const talent = talentInScope(w.tx, session, input.talentProfile, 'schedule', 'create');

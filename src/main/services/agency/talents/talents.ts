@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { redact, scopeOf, teamManagerOf } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
 import type { Talent } from '../../../../shared/domain/talent';
@@ -128,10 +128,9 @@ export function createTalentService(store: Store, files: { staging: Staging; med
 
   /**
    * The roster is the hottest read: one prepared statement per combination of filters, so a
-   * list call costs a bind and a step, not a query build.
+   * list call costs a bind and a step, not a query build. Its COUNT (first pages) likewise.
    */
-  const statements = new Map<string, ReturnType<typeof buildList>>();
-  function buildList(shape: ListShape) {
+  function conditions(shape: ListShape): SQL[] {
     const p = (name: string) => sql.placeholder(name);
     const where: SQL[] = [];
     if (shape.team) where.push(eq(talentProfiles.manager, p('team')));
@@ -150,18 +149,31 @@ export function createTalentService(store: Store, files: { staging: Staging; med
         sql`(${talentProfiles.updatedAt} < ${p('cursorUpdatedAt')} OR (${talentProfiles.updatedAt} = ${p('cursorUpdatedAt')} AND ${talentProfiles.id} < ${p('cursorId')}))`,
       );
     }
+    return where;
+  }
+  function buildList(shape: ListShape) {
     return selectJoined()
-      .where(and(...where))
+      .where(and(...conditions(shape)))
       .orderBy(desc(talentProfiles.updatedAt), desc(talentProfiles.id))
-      .limit(p('limit'))
+      .limit(sql.placeholder('limit'))
       .prepare();
   }
-  function listStatement(shape: ListShape) {
+  // Every talent has its manager (a foreign key), so the count needs no join to users.
+  function buildCount(shape: ListShape) {
+    return db
+      .select({ total: count() })
+      .from(talentProfiles)
+      .where(and(...conditions(shape)))
+      .prepare();
+  }
+  const statements = new Map<string, ReturnType<typeof buildList>>();
+  const counts = new Map<string, ReturnType<typeof buildCount>>();
+  function prepared<S>(cache: Map<string, S>, shape: ListShape, build: (shape: ListShape) => S) {
     const key = JSON.stringify(shape);
-    let statement = statements.get(key);
+    let statement = cache.get(key);
     if (!statement) {
-      statement = buildList(shape);
-      statements.set(key, statement);
+      statement = build(shape);
+      cache.set(key, statement);
     }
     return statement;
   }
@@ -194,12 +206,17 @@ export function createTalentService(store: Store, files: { staging: Staging; med
         params.cursorUpdatedAt = updatedAt;
         params.cursorId = id;
       }
-      const rows = listStatement(shape).all(params);
+      const rows = prepared(statements, shape, buildList).all(params);
+      // A first page says how many match; later pages come after it (see firstPageTotal).
+      const total = shape.cursor
+        ? undefined
+        : prepared(counts, shape, buildCount).get(params)?.total;
       return pageOf(
         rows,
         limit,
         (row) => out(session, toTalent(row)),
         (item) => [item.updatedAt, item.id],
+        total,
       );
     },
 

@@ -6,7 +6,13 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { artists, users } from '../../../db/schema';
 import { requireAssignee } from './assignees';
-import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
+import {
+  afterCursor,
+  DEFAULT_LIMIT,
+  firstPageTotal,
+  likeContains,
+  pageOf,
+} from '../../kernel/paging';
 import type { Session } from '../../kernel/session';
 import { diff, newId, type Store } from '../../kernel/store';
 
@@ -62,13 +68,22 @@ export function createArtistService(store: Store) {
       if (input.q) where.push(sql`${artists.artistName} LIKE ${likeContains(input.q)} ESCAPE '\\'`);
       // Unscored artists sort last: -1 stands in for null in the order and the cursor.
       const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
+      // The owner is a foreign key: counting artists alone counts the page's rows.
+      const total = firstPageTotal(
+        db,
+        input,
+        db
+          .select({ id: artists.id })
+          .from(artists)
+          .where(and(...where)),
+      );
       if (input.cursor) where.push(afterCursor(input.cursor, score, artists.id, 'desc'));
       const rows = select()
         .where(and(...where))
         .orderBy(desc(score), desc(artists.id))
         .limit(limit + 1)
         .all();
-      return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id]);
+      return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id], total);
     },
 
     get(session: Session, input: Input<'artists.get'>): Output<'artists.get'> {

@@ -18,7 +18,7 @@ import { toICalendar } from '../../workspace/files/icalendar';
 import { saveExport } from '../../workspace/files/savedExport';
 import { requireAssignee } from '../artists/assignees';
 import type { MediaStore } from '../../workspace/files/media';
-import { afterCursor, DEFAULT_LIMIT, pageOf } from '../../kernel/paging';
+import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../../kernel/paging';
 import { requireArtist } from '../artists/requireArtist';
 import type { ContractTemplate } from './documents/contractTemplate';
 import { renderContractPdf, type PdfFonts } from './documents/contractPdf';
@@ -133,6 +133,16 @@ export function createContractService(
       if (expiring) {
         where.push(eq(contracts.status, 'active'), lte(contracts.expiryDate, input.expiringBy!));
       }
+      // Counted on contracts alone: the filter is on its columns, and its artist and legal owner
+      // are foreign keys, so the page's joins add no rows and drop none.
+      const total = firstPageTotal(
+        db,
+        input,
+        db
+          .select({ id: contracts.id })
+          .from(contracts)
+          .where(and(...where)),
+      );
       if (input.cursor) {
         where.push(afterCursor(input.cursor, key, contracts.id, expiring ? 'asc' : 'desc'));
       }
@@ -142,10 +152,13 @@ export function createContractService(
         .orderBy(...order)
         .limit(limit + 1)
         .all();
-      return pageOf(rows, limit, toContract, (item) => [
-        (expiring ? item.expiryDate : item.updatedAt) ?? '',
-        item.id,
-      ]);
+      return pageOf(
+        rows,
+        limit,
+        toContract,
+        (item) => [(expiring ? item.expiryDate : item.updatedAt) ?? '', item.id],
+        total,
+      );
     },
 
     /** Option, notice and expiry dates falling in a range, soonest first, for the calendar. */

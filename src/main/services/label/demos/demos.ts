@@ -18,7 +18,7 @@ import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from '../../workspace/files/media';
 import { analysisStateOf, type DemoAnalysis } from './demoAnalysis';
 import { recordingKey } from './hostedAudio';
-import { afterCursor, DEFAULT_LIMIT, pageOf } from '../../kernel/paging';
+import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../../kernel/paging';
 import { insertNote } from '../reviewNotes';
 import { requireArtist } from '../artists/requireArtist';
 import type { Session } from '../../kernel/session';
@@ -217,6 +217,16 @@ export function createDemoService(
       if (input.artist) where.push(eq(demos.artist, input.artist));
       if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
       if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
+      // Counted on demos alone: the filter is on its columns, and each demo has its artist and
+      // submitter (foreign keys), so the page's joins add no rows and drop none.
+      const total = firstPageTotal(
+        db,
+        input,
+        db
+          .select({ id: demos.id })
+          .from(demos)
+          .where(and(...where)),
+      );
       if (input.cursor) where.push(afterCursor(input.cursor, demos.receivedAt, demos.id, 'asc'));
       // First in, first heard: the queue is oldest first.
       const rows = selectDemos(db, session.user.id)
@@ -224,7 +234,7 @@ export function createDemoService(
         .orderBy(asc(demos.receivedAt), asc(demos.id))
         .limit(limit + 1)
         .all();
-      return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id]);
+      return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id], total);
     },
 
     get(session: Session, input: Input<'demos.get'>): Output<'demos.get'> {

@@ -5,7 +5,13 @@ import type { Role } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { sessions, users } from '../../../db/schema';
 import { assertIdentityFree, identityKey } from './identity';
-import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
+import {
+  afterCursor,
+  DEFAULT_LIMIT,
+  firstPageTotal,
+  likeContains,
+  pageOf,
+} from '../../kernel/paging';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptCost } from './passwords';
 import { assertPasswordAllowed } from './passwordPolicy';
 import type { Session } from '../../kernel/session';
@@ -51,6 +57,14 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
           sql`(${users.username} LIKE ${pattern} ESCAPE '\\' OR ${users.fullName} LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`,
         );
       }
+      const total = firstPageTotal(
+        db,
+        input,
+        db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(...where)),
+      );
       if (input.cursor) where.push(afterCursor(input.cursor, users.fullName, users.id, 'asc'));
       const rows = db
         .select()
@@ -59,7 +73,7 @@ export function createUserService(store: Store, cost: ScryptCost = DEFAULT_SCRYP
         .orderBy(users.fullName, users.id)
         .limit(limit + 1)
         .all();
-      return pageOf(rows, limit, toUser, (item) => [item.fullName, item.id]);
+      return pageOf(rows, limit, toUser, (item) => [item.fullName, item.id], total);
     },
 
     async create(session: Session, input: Input<'users.create'>): Promise<Output<'users.create'>> {
