@@ -44,6 +44,8 @@ import { createStore, type Store } from './services/kernel/store';
 import { createTalentService } from './services/agency/talents/talents';
 import { createTodayService } from './services/overview/today';
 import { createCalendarExport } from './services/overview/calendarExport';
+import { createCalendarFeeds, type CalendarFeeds } from './services/overview/calendarFeeds';
+import { createSessionService } from './services/workspace/accounts/sessions';
 import { createUserService } from './services/workspace/accounts/users';
 import type { ChangeEvent, FileKind, Input, Output } from '../shared/api';
 import { AppError } from '../shared/errors';
@@ -94,6 +96,8 @@ export interface Core {
   readonly tickets: Tickets;
   readonly staging: Staging;
   readonly search: SearchService;
+  /** Subscribable calendar feeds: GET /feeds/<token>.ics renders one. */
+  readonly feeds: Pick<CalendarFeeds, 'render'>;
   /** Releases 1st holds whose challenge deadline passed (main runs it every minute). */
   expireHoldChallenges(): number;
   /** Peaks and loudness of stored audio, measured in a worker thread. */
@@ -116,6 +120,7 @@ export const DATABASE_FILE = 'greenroom.sqlite';
 const SESSION_ENDING_CHANNELS: ReadonlySet<string> = new Set([
   'auth.logout',
   'auth.changePassword',
+  'sessions.revoke',
   'users.update',
   'maintenance.restore',
 ]);
@@ -138,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
     idleTimeoutMs: options.idleTimeoutMs,
   });
   const users = createUserService(store, options.scrypt);
+  const signedIn = createSessionService(store, auth);
   const media = createMediaStore(options.dataDir, opened.db);
   const mediaAccess = createMediaAccess(opened.db, media);
   const tickets = createTickets();
@@ -194,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
   const search = createSearchService(opened.db, opened.sqlite);
   const today = createTodayService(store, settings);
   const calendarExport = createCalendarExport(store, media, { schedule, blocks });
+  const feeds = createCalendarFeeds(store, { schedule, blocks });
   const audit = createAuditService(store, {
     talents: (session, id) => talents.get(session, { id }),
     auditions: (session, id) => auditions.get(session, { id }),
@@ -281,6 +288,8 @@ export function createCore(options: CoreOptions): Core {
       return tickets.forMedia(session, input.media, stored.contentType.startsWith('audio/'));
     },
     'events.ticket': (session) => tickets.forEvents(session),
+    'sessions.list': (session, input) => signedIn.list(session, input),
+    'sessions.revoke': (session, input) => signedIn.revoke(session, input),
     'jobs.cancel': (session, input) => jobs.cancel(session, input.id),
     'settings.get': (session) => settings.get(session),
     'settings.update': (session, input) => settings.update(session, input),
@@ -339,6 +348,9 @@ export function createCore(options: CoreOptions): Core {
     'schedule.update': (session, input) => schedule.update(session, input),
     'schedule.cancel': (session, input) => schedule.cancel(session, input),
     'schedule.exportIcs': (session, input) => calendarExport.exportIcs(session, input),
+    'feeds.list': (session, input) => feeds.list(session, input),
+    'feeds.create': (session, input) => feeds.create(session, input),
+    'feeds.revoke': (session, input) => feeds.revoke(session, input),
     'blocks.list': (session, input) => blocks.list(session, input),
     'blocks.create': (session, input) => blocks.create(session, input),
     'blocks.update': (session, input) => blocks.update(session, input),
@@ -408,6 +420,7 @@ export function createCore(options: CoreOptions): Core {
     tickets,
     staging,
     search,
+    feeds,
     analysis,
     expireHoldChallenges: () => bookings.expireChallenges(),
     subscribe: (session, listener) =>

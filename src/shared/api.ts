@@ -88,6 +88,13 @@ import {
   parseImportReport,
 } from './domain/interchange';
 import { newAccount, password, user, userCreate, userList, userPatch } from './domain/user';
+import { sessionListQuery, sessionRevoke, signedInSession } from './domain/signedInSession';
+import {
+  calendarFeed,
+  calendarFeedCreate,
+  calendarFeedCreated,
+  calendarFeedList,
+} from './domain/calendarFeed';
 
 /** `public`: no session needed; `signedIn`: any active user; otherwise a rule from access.ts. */
 export type Guard = 'public' | 'signedIn' | { readonly entity: Entity; readonly action: Action };
@@ -154,6 +161,29 @@ export const contract = {
     guard: 'signedIn',
   },
   'events.ticket': { input: empty, output: ticket, guard: 'signedIn' },
+
+  // Signed-in sessions: admins see and end anyone's, everyone else their own (the service
+  // checks). Ending one ends its open event stream too.
+  'sessions.list': {
+    input: sessionListQuery,
+    output: z.object({ items: z.array(signedInSession) }),
+    guard: 'signedIn',
+  },
+  'sessions.revoke': {
+    input: sessionRevoke,
+    output: z.object({ revoked: z.number().int().min(0) }),
+    guard: 'signedIn',
+  },
+
+  // Calendar feeds for calendar apps (GET /feeds/<token>.ics): the caller's own. What a feed
+  // holds is the owner's calendar as their read rules allow at each fetch.
+  'feeds.list': {
+    input: calendarFeedList,
+    output: z.object({ items: z.array(calendarFeed) }),
+    guard: 'signedIn',
+  },
+  'feeds.create': { input: calendarFeedCreate, output: calendarFeedCreated, guard: 'signedIn' },
+  'feeds.revoke': { input: byId, output: z.object({ id: z.string() }), guard: 'signedIn' },
 
   'users.list': {
     input: userList,

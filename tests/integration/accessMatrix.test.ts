@@ -65,6 +65,10 @@ interface World {
   stageCsv(actor: Actor): Promise<string>;
   bookingVersion(id: string): Promise<number>;
   freshToken(actor: Actor): Promise<string>;
+  /** A new session of this actor's, by its opaque id. */
+  freshSessionId(actor: Actor): Promise<string>;
+  /** A calendar feed of the admin's own. */
+  freshFeed(): Promise<string>;
 }
 
 const everyone = (outcome: Outcome): Record<Actor, Outcome> =>
@@ -142,6 +146,20 @@ const CASES: Record<Channel, Case> = {
     },
   },
   'events.ticket': { input: () => ({}), expect: everyone('ok') },
+  // Everyone lists their own sessions; only admins someone else's.
+  'sessions.list': { input: (w) => ({ user: w.ids.admin }), expect: adminOnly },
+  // Another person's session reads as missing, except to admins.
+  'sessions.revoke': {
+    input: async (w) => ({ id: await w.freshSessionId('managerB') }),
+    expect: { ...everyone('NOT_FOUND'), admin: 'ok', managerB: 'ok' },
+  },
+  'feeds.list': { input: () => ({}), expect: everyone('ok') },
+  // A talent's feed for those who read its schedule; the label desk has no calendar of talents.
+  'feeds.create': { input: (w) => ({ talentProfile: w.talentA }), expect: agencyTeamA },
+  'feeds.revoke': {
+    input: async (w) => ({ id: await w.freshFeed() }),
+    expect: { ...everyone('NOT_FOUND'), admin: 'ok' },
+  },
   'auth.changePassword': {
     // A wrong current password gets past access and stops at validation, changing nothing.
     input: () => ({ currentPassword: 'not-the-password', newPassword: 'another password 1' }),
@@ -657,6 +675,15 @@ beforeAll(async () => {
         )
       ).id,
     freshToken: (actor) => a.token(`u-${actor}`),
+    freshSessionId: async (actor) => {
+      const { tokenHash } = t.core.auth.resolve(await a.token(`u-${actor}`));
+      return (
+        t.core.sqlite.prepare('SELECT id FROM sessions WHERE token_hash = ?').get(tokenHash) as {
+          id: string;
+        }
+      ).id;
+    },
+    freshFeed: async () => (await t.call('feeds.create', {}, admin.token)).id,
   };
 });
 afterAll(() => t.close());

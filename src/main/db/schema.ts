@@ -55,8 +55,38 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     createdAt: text().notNull(),
     lastSeenAt: text().notNull(),
+    /**
+     * What the session is called outside main (sessions.list, sessions.revoke): random, so it
+     * says nothing of the token. '' only between the migration's ADD and its UPDATE.
+     */
+    id: text().notNull().default(''),
+    /** Where and with what it signed in: the admin's list of sessions shows them. */
+    clientAddress: text(),
+    userAgent: text(),
   },
-  (t) => [index('sessions_by_user').on(t.user)],
+  (t) => [index('sessions_by_user').on(t.user), uniqueIndex('sessions_by_id').on(t.id)],
+);
+
+/**
+ * Subscribable calendar feeds (GET /feeds/<token>.ics): the token is the credential, so only
+ * its hash is kept. What a feed holds is decided at each fetch by its owner's read rules then;
+ * `talentProfile` narrows it to one talent.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    id: text().primaryKey(),
+    tokenHash: text().notNull(),
+    owner: text()
+      .notNull()
+      .references(() => users.id),
+    talentProfile: text().references((): AnySQLiteColumn => talentProfiles.id),
+    createdAt: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_by_token_hash').on(t.tokenHash),
+    index('calendar_feeds_by_owner').on(t.owner),
+  ],
 );
 
 export const media = sqliteTable(

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FEED_PATH_PREFIX, FEED_PATH_SUFFIX } from '../../shared/domain/calendarFeed';
 import { AppError, HTTP_STATUS, type Envelope } from '../../shared/errors';
 import type { Core } from '../core';
 import { toAppError } from '../ipc/router';
@@ -90,6 +92,12 @@ function sendError(res: ServerResponse, error: unknown): void {
   const appError = toAppError(error);
   const status = error instanceof HttpError ? error.status : HTTP_STATUS[appError.code];
   send(res, status, { ok: false, error: appError.toBody() });
+}
+
+/** The path as logged: never a query (tickets) nor a feed's token (the credential). */
+function loggedPath(target: string): string {
+  const path = target.split('?')[0]!.slice(0, 200);
+  return path.startsWith(FEED_PATH_PREFIX) ? `${FEED_PATH_PREFIX}…${FEED_PATH_SUFFIX}` : path;
 }
 
 /** Percent-decoding that answers a typed 400 instead of throwing URIError. */
@@ -313,6 +321,38 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     return session;
   }
 
+  /**
+   * GET or HEAD /feeds/<token>.ics: a calendar app's subscription. The token in the path is the
+   * credential (calendar apps send no Authorization header); an unknown, revoked or no longer
+   * readable feed is a 404 like any missing page. Not a session: fetching it keeps none alive.
+   */
+  function handleFeed(req: IncomingMessage, res: ServerResponse, path: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw new AppError('NOT_FOUND', 'Use GET for calendar feeds.');
+    const name = path.slice(FEED_PATH_PREFIX.length);
+    if (!name.endsWith(FEED_PATH_SUFFIX))
+      throw new AppError('NOT_FOUND', 'There is no such calendar feed.');
+    const feed = core.feeds.render(name.slice(0, -FEED_PATH_SUFFIX.length));
+    const body = Buffer.from(feed.text, 'utf8');
+    // Calendar apps poll: an unchanged feed is answered 304 without its body.
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const headers = {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/calendar; charset=utf-8',
+      // Short, and private: a revoked feed stops within minutes even behind a cache.
+      'Cache-Control': 'private, max-age=300',
+      ETag: etag,
+      'Content-Disposition': `inline; filename="${feed.fileName}"`,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new AppError('NOT_FOUND', 'Not found.');
@@ -359,6 +399,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     if (path === '/upload') return handleUpload(req, res);
     if (path.startsWith('/media/'))
       return handleMedia(req, res, url, decodeOrRefuse(path.slice('/media/'.length), 'file id'));
+    if (path.startsWith(FEED_PATH_PREFIX)) {
+      handleFeed(req, res, path);
+      return null;
+    }
     handleStatic(req, res, path);
     return null;
   }
@@ -373,7 +417,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
           options.log!({
             at: new Date().toISOString(),
             method: req.method ?? '',
-            path: (req.url ?? '').split('?')[0]!.slice(0, 200),
+            path: loggedPath(req.url ?? ''),
             status: res.statusCode,
             ms: Math.round((performance.now() - started) * 10) / 10,
             client,

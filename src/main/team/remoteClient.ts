@@ -5,6 +5,7 @@ import { connect, type PeerCertificate } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { ENTITIES } from '../../shared/access';
 import type { ChangeEvent } from '../../shared/api';
+import { DESKTOP_USER_AGENT } from '../../shared/domain/signedInSession';
 import { AppError, isErrorBody, type Envelope } from '../../shared/errors';
 import { SCHEMA_HEADER } from '../host/requestHandler';
 
@@ -142,7 +143,12 @@ export function createRemoteClient(
         {
           method,
           agent,
-          headers: { [SCHEMA_HEADER]: String(options.schemaVersion), ...headers },
+          headers: {
+            [SCHEMA_HEADER]: String(options.schemaVersion),
+            // The server's list of sessions calls this one "Greenroom desktop".
+            'User-Agent': DESKTOP_USER_AGENT,
+            ...headers,
+          },
           timeout: REQUEST_TIMEOUT_MS,
         },
         (res) => {

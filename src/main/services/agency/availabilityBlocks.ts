@@ -34,7 +34,7 @@ const KIND_LABEL: Record<BlockKind, string> = {
  * A period as an all-day event over the days it touches in its own zone: a period ending at
  * midnight does not take the day it ends on. The exact times stay in the description.
  */
-function toCalendarEvent(row: Row): AllDayEvent {
+function toCalendarEvent(row: Row, withNote: boolean): AllDayEvent {
   const start = DateTime.fromISO(row.start, { zone: row.timezone });
   const end = DateTime.fromISO(row.end, { zone: row.timezone });
   const endsAtMidnight = end.equals(end.startOf('day'));
@@ -42,7 +42,7 @@ function toCalendarEvent(row: Row): AllDayEvent {
   const label = KIND_LABEL[row.kind as BlockKind];
   return {
     uid: `${row.id}@greenroom`,
-    summary: `${row.stageName}: ${label}${row.note ? ` (${row.note})` : ''}`,
+    summary: `${row.stageName}: ${label}${withNote && row.note ? ` (${row.note})` : ''}`,
     description: `${label} from ${at(start)} to ${at(end)}, time zone ${row.timezone}`,
     firstDay: start.toISODate()!,
     lastDay: (endsAtMidnight ? end.minus({ days: 1 }) : end).toISODate()!,
@@ -93,6 +93,8 @@ export function createAvailabilityBlockService(store: Store) {
     calendarEvents(
       session: Session,
       input: { from: string; to: string; talentProfile?: string | undefined },
+      /** Calendar feeds leave notes out: their URL may end up in someone else's calendar app. */
+      { withNotes = true }: { withNotes?: boolean } = {},
     ): AllDayEvent[] {
       const where: (SQL | undefined)[] = [
         teamCondition(session, 'availability', 'read'),
@@ -114,7 +116,7 @@ export function createAvailabilityBlockService(store: Store) {
           { to: 'Range too large' },
         );
       }
-      return rows.map(toCalendarEvent);
+      return rows.map((row) => toCalendarEvent(row, withNotes));
     },
 
     create(session: Session, input: Input<'blocks.create'>): Output<'blocks.create'> {

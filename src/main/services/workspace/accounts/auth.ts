@@ -9,7 +9,7 @@ import { assertPasswordAllowed } from './passwordPolicy';
 import { LoginThrottle } from './loginThrottle';
 import type { Session } from '../../kernel/session';
 import type { SettingsService } from '../settings';
-import type { Store } from '../../kernel/store';
+import { newId, type Store } from '../../kernel/store';
 import { insertUser, toUser } from './userRecords';
 
 export interface AuthOptions {
@@ -35,6 +35,8 @@ const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Where a call comes from (the router's CallOrigin): `local` for the desktop window. */
 export interface AttemptOrigin {
   readonly clientAddress: string;
+  /** The client's User-Agent header, kept on the session so its owner can tell devices apart. */
+  readonly userAgent?: string;
 }
 const LOCAL: AttemptOrigin = { clientAddress: 'local' };
 
@@ -305,9 +307,12 @@ export function createAuthService(
           .insert(sessions)
           .values({
             tokenHash: hashToken(token),
+            id: newId(),
             user: row.id,
             createdAt: w.now,
             lastSeenAt: w.now,
+            clientAddress: address,
+            userAgent: origin.userAgent ?? null,
           })
           .run();
         w.audit({ action: 'auth.login', entity: 'users', entityId: row.id, changes: { address } });
@@ -382,6 +387,7 @@ export function createAuthService(
     },
 
     resolveHash,
+    purgeExpired,
   };
 }
 

@@ -77,7 +77,15 @@ const isAllDay = (event: CalendarEvent): event is AllDayEvent => 'firstDay' in e
  * as VALUE=DATE. UIDs are stable, so re-importing an export updates events instead of
  * duplicating them.
  */
-export function toICalendar(name: string, events: readonly CalendarEvent[]): string {
+export function toICalendar(
+  name: string,
+  events: readonly CalendarEvent[],
+  options: {
+    /** For a subscribed feed: how often calendar apps should fetch it again (REFRESH-INTERVAL,
+     *  X-PUBLISHED-TTL), in seconds. */
+    readonly refreshSeconds?: number;
+  } = {},
+): string {
   const zones = new Map<string, ZoneDefinition | null>();
   const zoneOf = (zone: string) => {
     if (!zones.has(zone)) zones.set(zone, zoneDefinition(zone));
@@ -90,6 +98,7 @@ export function toICalendar(name: string, events: readonly CalendarEvent[]): str
     // No calendar-wide zone (its name would be written as X-WR-TIMEZONE): only the generator,
     // which ical-generator asks for each event's zone.
     timezone: { name: '', generator: (tzid) => vtimezones.get(tzid) ?? null },
+    ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
   });
   for (const event of events) {
     const common = {
