@@ -212,19 +212,22 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (the session age setting).
+    // Turn the copy into one written before the latest migration (0013: session ids and
+    // devices, calendar feeds). A new migration updates these two statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'ALTER TABLE settings DROP COLUMN session_max_days;' +
+      'DROP TABLE calendar_feeds; DROP INDEX sessions_by_id;' +
+        'ALTER TABLE sessions DROP COLUMN id; ALTER TABLE sessions DROP COLUMN client_address;' +
+        'ALTER TABLE sessions DROP COLUMN user_agent;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(settings)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(sessions)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('session_max_days');
+    expect(columns.map((c) => c.name)).toContain('client_address');
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');
