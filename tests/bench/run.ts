@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: figures against a baseline measured in the same run (machines are noisy, so
  * the ratio is the number to watch). Exits non-zero when a target is missed.
+ * `npm run bench -- team [--quick]` runs only the team server's capacity bench (about ten
+ * minutes; --quick is a smoke run).
  */
 import { rmSync } from 'node:fs';
 import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
@@ -8,8 +10,14 @@ import { seedWorkspace } from '../../src/main/seed/seed';
 import { benchAudio } from './audio';
 import { benchImportPreview, benchInterchange } from './interchange';
 import { benchSearch } from './search';
+import { benchTeam } from './team';
 import { benchWebHost } from './webHost';
 import { interleave, ms, summarize } from './stats';
+
+if (process.argv[2] === 'team') {
+  const ok = await benchTeam({ quick: process.argv.includes('--quick') });
+  process.exit(ok ? 0 : 1);
+}
 
 const TALENTS = Number(process.env.BENCH_TALENTS ?? 50_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2_000);
