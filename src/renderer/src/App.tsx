@@ -84,6 +84,8 @@ const router = createHashRouter([
             <SchedulePage />
           </Allowed>
         ),
+        // An entry at its own link opens over the calendar (#/schedule/entries/<id>).
+        children: [{ path: 'entries/:id' }],
       },
       {
         path: 'auditions',
@@ -92,6 +94,8 @@ const router = createHashRouter([
             <AuditionsPage />
           </Allowed>
         ),
+        // A record at its own link opens over its list, which stays mounted as it was.
+        children: [{ path: ':id' }],
       },
       {
         path: 'bookings',
@@ -100,6 +104,8 @@ const router = createHashRouter([
             <BookingsPage />
           </Allowed>
         ),
+        // A record at its own link opens over its list, which stays mounted as it was.
+        children: [{ path: ':id' }],
       },
       {
         path: 'artists',
@@ -140,6 +146,8 @@ const router = createHashRouter([
             <ContractsPage />
           </Allowed>
         ),
+        // A record at its own link opens over its list, which stays mounted as it was.
+        children: [{ path: ':id' }],
       },
       {
         path: 'users',

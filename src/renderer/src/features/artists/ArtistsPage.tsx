@@ -13,6 +13,8 @@ import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { StatusChip } from '../../components/StatusChip';
+import { recordPath } from '../../components/recordLinks';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ArtistDialog } from './ArtistDialog';
@@ -160,12 +162,16 @@ export function ArtistsPage() {
           rows={list.data?.items ?? []}
           columns={columns}
           loading={list.isFetching && !list.data}
-          {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+          {...paging.gridProps(
+            list.data?.nextCursor ?? null,
+            list.data?.items.length ?? 0,
+            list.data?.total,
+          )}
           disableColumnSorting
           disableColumnFilter
           disableRowSelectionOnClick
           density="compact"
-          onRowClick={({ row }) => void navigate(`/artists/${row.id}`)}
+          {...rowOpening<Artist>((row) => void navigate(recordPath('artists', row.id)!))}
           localeText={localeText}
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />

@@ -2,9 +2,13 @@ import { Box } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ENTITIES, type Entity } from '../../../../shared/access';
 import { PageHeader } from '../../components/PageHeader';
+import { recordPath } from '../../components/recordLinks';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ChangeList } from './ChangeList';
 import { useAuditList } from './useAudit';
@@ -23,6 +27,13 @@ export function AuditPage() {
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   });
   const nextCursor = list.data?.nextCursor ?? null;
+  const localeText = useGridLocaleText();
+  const navigate = useNavigate();
+  // A row opens the record it is about, where that record has a page of its own.
+  const openRecord = (row: Row) => {
+    const path = row.entityId ? recordPath(row.entity, row.entityId) : null;
+    if (path) void navigate(path);
+  };
   const dateTime = useMemo(
     () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }),
     [i18n.language],
@@ -86,7 +97,9 @@ export function AuditPage() {
           columns={columns}
           loading={list.isFetching && !list.data}
           getRowHeight={() => 'auto'}
-          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0)}
+          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0, list.data?.total)}
+          {...rowOpening<Row>(openRecord)}
+          localeText={localeText}
           disableColumnSorting
           disableColumnFilter
           disableRowSelectionOnClick

@@ -1,8 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Snackbar } from '@mui/material';
+import { Alert, Box, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
+import { useOpenedRecord } from '../../components/useOpenedRecord';
+import { useRecordRoute } from '../../components/useRecordRoute';
 import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditionDialog } from './AuditionDialog';
@@ -13,6 +15,9 @@ export function AuditionsPage() {
   const [creating, setCreating] = useState(false);
   useOpenFromQuery(() => setCreating(true));
   const [notice, setNotice] = useState<string | null>(null);
+  // #/auditions/<id>: the audition at its own link, over the board.
+  const record = useRecordRoute('/auditions', 'auditions');
+  const opened = useOpenedRecord('auditions.get', record.id);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
@@ -25,7 +30,22 @@ export function AuditionsPage() {
           onClick: () => setCreating(true),
         }}
       />
-      <AuditionsView />
+      {opened.error && (
+        <Alert severity="error" onClose={record.close} sx={{ mb: 2 }}>
+          {opened.error.message}
+        </Alert>
+      )}
+      <AuditionsView onOpen={(audition) => record.open(audition.id)} />
+      {opened.record && (
+        <AuditionDialog
+          key={opened.record.id}
+          audition={opened.record}
+          onClose={(message) => {
+            record.close();
+            if (message) setNotice(message);
+          }}
+        />
+      )}
       {creating && (
         <AuditionDialog
           audition={null}

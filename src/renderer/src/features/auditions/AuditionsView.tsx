@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audition, AuditionStatus } from '../../../../shared/domain/audition';
 import { AppError } from '../../../../shared/errors';
+import { rowOpening } from '../../components/rowOpening';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormatters } from '../../components/useFormatters';
 import { BookingDialog, type BookingDraft } from '../bookings';
@@ -27,7 +28,17 @@ import { useGridLocaleText } from '../../components/useGridLocaleText';
 /** The board shows what is current: from a month back on. */
 const BOARD_FROM = () => new Date(Date.now() - 30 * 86_400_000).toISOString();
 
-export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
+/**
+ * The audition board and list. A card or row (clicked, or Enter on a row) opens the audition: at
+ * its own link when `onOpen` is given (the auditions page), in place otherwise (a talent's tab).
+ */
+export function AuditionsView({
+  talentProfile,
+  onOpen,
+}: {
+  talentProfile?: string;
+  onOpen?: (audition: Audition) => void;
+}) {
   const { t } = useTranslation();
   const localeText = useGridLocaleText(t('auditions.empty'));
   const format = useFormatters();
@@ -36,6 +47,7 @@ export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
   const list = useAuditionList({ limit: 100, ...(talentProfile ? { talentProfile } : { from }) });
   const actions = useAuditionActions();
   const [open, setOpen] = useState<Audition | null>(null);
+  const openAudition = onOpen ?? setOpen;
   const [callback, setCallback] = useState<Audition | null>(null);
   const [booked, setBooked] = useState<Audition | null>(null);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
@@ -116,7 +128,7 @@ export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
       )}
       {list.error && <Alert severity="error">{list.error.message}</Alert>}
       {view === 'board' ? (
-        <AuditionBoard auditions={items} onOpen={setOpen} onMove={requestMove} />
+        <AuditionBoard auditions={items} onOpen={openAudition} onMove={requestMove} />
       ) : (
         <Box sx={{ flexGrow: 1, minHeight: 280 }}>
           <DataGrid
@@ -128,7 +140,7 @@ export function AuditionsView({ talentProfile }: { talentProfile?: string }) {
             disableColumnFilter
             disableRowSelectionOnClick
             density="compact"
-            onRowClick={({ row }) => setOpen(row)}
+            {...rowOpening<Audition>(openAudition)}
             localeText={localeText}
             sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import type { Booking } from '../../../../shared/domain/booking';
 import { StatusChip } from '../../components/StatusChip';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { BookingDialog } from './BookingDialog';
@@ -13,13 +14,18 @@ import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 
-/** Bookings in start order; a row opens the booking. Used on its own page and on talent pages. */
+/**
+ * Bookings in start order; a row (clicked, or Enter on it) opens the booking: at its own link
+ * when `onOpen` is given (the bookings page), in place otherwise (a talent's Bookings tab).
+ */
 export function BookingsGrid({
   filters,
   showTalent = true,
+  onOpen,
 }: {
   filters: Omit<Input<'bookings.list'>, 'limit' | 'cursor'>;
   showTalent?: boolean;
+  onOpen?: (booking: Booking) => void;
 }) {
   const { t } = useTranslation();
   const localeText = useGridLocaleText(t('bookings.empty'));
@@ -95,12 +101,16 @@ export function BookingsGrid({
         rows={list.data?.items ?? []}
         columns={columns}
         loading={list.isFetching && !list.data}
-        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        {...paging.gridProps(
+          list.data?.nextCursor ?? null,
+          list.data?.items.length ?? 0,
+          list.data?.total,
+        )}
         disableColumnSorting
         disableColumnFilter
         disableRowSelectionOnClick
         density="compact"
-        onRowClick={({ row }) => setOpen(row)}
+        {...rowOpening<Booking>(onOpen ?? setOpen)}
         localeText={localeText}
         sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />

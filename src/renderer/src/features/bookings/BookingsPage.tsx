@@ -1,8 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Snackbar, Stack, TextField } from '@mui/material';
+import { Alert, Box, Snackbar, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
+import { useOpenedRecord } from '../../components/useOpenedRecord';
+import { useRecordRoute } from '../../components/useRecordRoute';
 import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
 import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,6 +21,9 @@ export function BookingsPage() {
   const [creating, setCreating] = useState(false);
   useOpenFromQuery(() => setCreating(true));
   const [notice, setNotice] = useState<string | null>(null);
+  // #/bookings/<id>: the booking at its own link, over the list.
+  const record = useRecordRoute('/bookings', 'bookings');
+  const opened = useOpenedRecord('bookings.get', record.id);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
@@ -59,10 +64,26 @@ export function BookingsPage() {
           sx={{ minWidth: 160 }}
         />
       </Stack>
+      {opened.error && (
+        <Alert severity="error" onClose={record.close} sx={{ mb: 2 }}>
+          {opened.error.message}
+        </Alert>
+      )}
       <BookingsGrid
         key={`${q}|${status}`}
         filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}
+        onOpen={(booking) => record.open(booking.id)}
       />
+      {opened.record && (
+        <BookingDialog
+          key={opened.record.id}
+          booking={opened.record}
+          onClose={(message) => {
+            record.close();
+            if (message) setNotice(message);
+          }}
+        />
+      )}
       {creating && (
         <BookingDialog
           booking={null}

@@ -8,12 +8,13 @@ import type { Input } from '../../../../shared/api';
 import type { Contract } from '../../../../shared/domain/contract';
 import { call } from '../../api/client';
 import { StatusChip } from '../../components/StatusChip';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
 
-/** Contracts, most recently changed first; a row opens the contract. */
+/** Contracts, most recently changed first; a row (clicked, or Enter on it) opens the contract. */
 export function ContractsGrid({
   filters,
   showArtist = true,
@@ -96,12 +97,16 @@ export function ContractsGrid({
         rows={list.data?.items ?? []}
         columns={columns}
         loading={list.isFetching && !list.data}
-        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        {...paging.gridProps(
+          list.data?.nextCursor ?? null,
+          list.data?.items.length ?? 0,
+          list.data?.total,
+        )}
         disableColumnSorting
         disableColumnFilter
         disableRowSelectionOnClick
         density="compact"
-        onRowClick={({ row }) => onOpen(row.id)}
+        {...rowOpening<Contract>((row) => onOpen(row.id))}
         localeText={localeText}
         sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />

@@ -1,12 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { ContractStatus } from '../../../../shared/domain/contract';
 import { CONTRACT_STATUSES } from '../../../../shared/domain/vocabulary';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
+import { useRecordRoute } from '../../components/useRecordRoute';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ContractDetailsDialog } from './ContractDetailsDialog';
 import { ContractDialog } from './ContractDialog';
@@ -18,9 +19,15 @@ import { UpcomingExpiries } from './UpcomingExpiries';
 export function ContractsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ContractStatus | ''>('');
-  // ?open=<id> (from Today) opens that contract.
+  // #/contracts/<id>: the contract at its own link, over the list.
+  const record = useRecordRoute('/contracts', 'contracts');
+  // The older ?open=<id> links (kept in bookmarks and notes) become the contract's own link.
   const [params] = useSearchParams();
-  const [open, setOpen] = useState<string | null>(params.get('open'));
+  const legacy = params.get('open');
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (legacy) void navigate(`/contracts/${encodeURIComponent(legacy)}`, { replace: true });
+  }, [legacy, navigate]);
   const [creating, setCreating] = useState(false);
   useOpenFromQuery(useCallback(() => setCreating(true), []));
   return (
@@ -35,7 +42,7 @@ export function ContractsPage() {
           onClick: () => setCreating(true),
         }}
       />
-      <UpcomingExpiries onOpen={setOpen} />
+      <UpcomingExpiries onOpen={record.open} />
       <VocabularySelect
         size="small"
         label={t('contracts.status')}
@@ -46,17 +53,17 @@ export function ContractsPage() {
         onChange={(e) => setStatus(e.target.value as ContractStatus | '')}
         sx={{ minWidth: 170, alignSelf: 'flex-start', mb: 2 }}
       />
-      <ContractsGrid filters={status ? { status } : {}} onOpen={setOpen} />
+      <ContractsGrid filters={status ? { status } : {}} onOpen={record.open} />
       {creating && (
         <ContractDialog
           contract={null}
           onClose={(saved) => {
             setCreating(false);
-            if (saved) setOpen(saved.id);
+            if (saved) record.open(saved.id);
           }}
         />
       )}
-      {open && <ContractDetailsDialog id={open} onClose={() => setOpen(null)} />}
+      {record.id && <ContractDetailsDialog key={record.id} id={record.id} onClose={record.close} />}
     </Box>
   );
 }

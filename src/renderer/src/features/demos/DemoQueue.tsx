@@ -8,6 +8,8 @@ import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
 import { StatusChip } from '../../components/StatusChip';
+import { recordPath } from '../../components/recordLinks';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { useCurrentUser } from '../session';
@@ -169,17 +171,20 @@ export function DemoQueue({
         rows={list.data?.items ?? []}
         columns={columns}
         loading={list.isFetching && !list.data}
-        {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+        {...paging.gridProps(
+          list.data?.nextCursor ?? null,
+          list.data?.items.length ?? 0,
+          list.data?.total,
+        )}
         disableColumnSorting
         disableColumnFilter
         disableRowSelectionOnClick
         density="compact"
         localeText={localeText}
-        onRowClick={({ row }, event) => {
-          // Buttons in the row act on their own; anywhere else opens the player.
-          if ((event.target as HTMLElement).closest('button')) return;
-          void navigate(`/demos/${row.id}?${queueQuery}`);
-        }}
+        // Buttons in the row act on their own; anywhere else (or Enter) opens the player.
+        {...rowOpening<Demo>(
+          (row) => void navigate(`${recordPath('demos', row.id)!}?${queueQuery}`),
+        )}
         sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
       {deciding && (

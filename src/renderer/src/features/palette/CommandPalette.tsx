@@ -17,6 +17,7 @@ import { useNavigate } from 'react-router';
 import { can, type Action, type Entity } from '../../../../shared/access';
 import type { SearchHit } from '../../../../shared/domain/search';
 import { call } from '../../api/client';
+import { recordPath } from '../../components/recordLinks';
 import { useCurrentUser } from '../session';
 
 interface Item {
@@ -72,12 +73,16 @@ const ACTIONS: readonly PaletteAction[] = [
   },
 ];
 
-/** Where a search hit opens: its own page, or the talent's or artist's page it belongs to. */
+/**
+ * Where a search hit opens: the record itself at its own link (a booking opens the booking, not
+ * its talent); a kind with no page of its own (a review note) opens the artist it is about.
+ */
 function pathOf(hit: SearchHit): string | null {
-  if (hit.kind === 'talents') return `/talents/${hit.id}`;
-  if (hit.talentProfile) return `/talents/${hit.talentProfile}`;
-  if (hit.artist) return `/artists/${hit.artist}`;
-  return null;
+  return (
+    recordPath(hit.kind, hit.id) ??
+    (hit.artist ? recordPath('artists', hit.artist) : null) ??
+    (hit.talentProfile ? recordPath('talents', hit.talentProfile) : null)
+  );
 }
 
 function useDebounced<T>(value: T, ms: number): T {

@@ -29,6 +29,7 @@ import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
 import { BookingDialog } from '../bookings';
 import { useCurrentUser } from '../session';
+import { recordPath } from '../../components/recordLinks';
 import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { MoveOverClashesDialog } from './MoveOverClashesDialog';
@@ -49,6 +50,8 @@ interface Props {
   readonly height?: number | 'auto';
   /** New entries default to this talent (a talent page's calendar). */
   readonly talent?: { id: string; stageName: string; fullName: string };
+  /** Opens a manual entry at its own link (the schedule page); in place when not given. */
+  readonly onOpenEntry?: (entry: ScheduleEntry) => void;
 }
 
 /** A move over informational clashes, waiting for the user's word. */
@@ -88,6 +91,7 @@ export function CalendarView({
   onRangeChange,
   height = 'auto',
   talent,
+  onOpenEntry,
 }: Props) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
@@ -331,7 +335,7 @@ export function CalendarView({
   const onClick = (info: EventClickArg) => {
     const keyDate = info.event.extendedProps.keyDate as ContractKeyDate | undefined;
     if (keyDate) {
-      void navigate(`/contracts?open=${keyDate.contract}`);
+      void navigate(recordPath('contracts', keyDate.contract)!);
       return;
     }
     const hold = info.event.extendedProps.hold as Booking | undefined;
@@ -347,6 +351,8 @@ export function CalendarView({
       void call('bookings.get', { id: entry.booking }).then(setBooking, (error: Error) =>
         setNotice(error.message),
       );
+    } else if (onOpenEntry) {
+      onOpenEntry(entry);
     } else {
       setEditing(entry);
     }

@@ -1,7 +1,17 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, MenuItem, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  MenuItem,
+  Snackbar,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { DateTime } from 'luxon';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
@@ -12,10 +22,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { recordPath } from '../../components/recordLinks';
+import { useOpenedRecord } from '../../components/useOpenedRecord';
+import { useRecordRoute } from '../../components/useRecordRoute';
 import { can } from '../../../../shared/access';
 import { useCurrentUser } from '../session';
 import { useManagers } from '../users/useUsers';
 import { CalendarView, type CalendarFilters } from './CalendarView';
+import { EntryDialog } from './EntryDialog';
 
 const ZONE_KEY = 'greenroom.displayZone';
 type EntryType = (typeof SCHEDULE_ENTRY_TYPES)[number];
@@ -62,6 +76,15 @@ export function SchedulePage() {
   const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? SYSTEM_TIMEZONE);
   const [notice, setNotice] = useState<string | null>(null);
   const visible = useRef<{ from: string; to: string } | null>(null);
+  // #/schedule/entries/<id>: the entry at its own link, over the calendar. An entry a booking
+  // made is changed through its booking, so its link opens the booking.
+  const record = useRecordRoute('/schedule', 'schedule');
+  const opened = useOpenedRecord('schedule.get', record.id);
+  const navigate = useNavigate();
+  const fromBooking = opened.record?.source === 'booking' ? opened.record.booking : null;
+  useEffect(() => {
+    if (fromBooking) void navigate(recordPath('bookings', fromBooking)!, { replace: true });
+  }, [fromBooking, navigate]);
   const onRangeChange = useCallback((range: { from: string; to: string }) => {
     visible.current = range;
   }, []);
@@ -179,8 +202,24 @@ export function SchedulePage() {
         filters={filters}
         displayZone={zone}
         onRangeChange={onRangeChange}
+        onOpenEntry={(entry) => record.open(entry.id)}
         {...(talent ? { talent } : {})}
       />
+      {opened.error && (
+        <Alert severity="error" onClose={record.close} sx={{ mt: 2 }}>
+          {opened.error.message}
+        </Alert>
+      )}
+      {opened.record && !fromBooking && (
+        <EntryDialog
+          key={opened.record.id}
+          entry={opened.record}
+          onClose={(message) => {
+            record.close();
+            if (message) setNotice(message);
+          }}
+        />
+      )}
       <Snackbar
         open={notice !== null}
         autoHideDuration={5000}

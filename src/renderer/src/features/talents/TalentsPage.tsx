@@ -10,7 +10,10 @@ import type { Talent } from '../../../../shared/domain/talent';
 import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
 import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
+import { recordPath } from '../../components/recordLinks';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { AvailabilityChip } from './AvailabilityChip';
 import { TalentDialog } from './TalentDialog';
 import { TalentFilters, type TalentFilterValues } from './TalentFilters';
@@ -30,6 +33,7 @@ export function TalentsPage() {
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
   const away = useAwayToday();
+  const localeText = useGridLocaleText();
 
   const query: Input<'talents.list'> = {
     limit: PAGE_SIZE,
@@ -143,12 +147,13 @@ export function TalentsPage() {
           rows={list.data?.items ?? []}
           columns={columns}
           loading={list.isFetching && !list.data}
-          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0)}
+          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0, list.data?.total)}
           disableColumnSorting
           disableColumnFilter
           disableRowSelectionOnClick
           density="compact"
-          onRowClick={({ row }) => void navigate(`/talents/${row.id}`)}
+          {...rowOpening<Talent>((row) => void navigate(recordPath('talents', row.id)!))}
+          localeText={localeText}
           slots={{
             noRowsOverlay: () => (
               <Stack sx={{ height: '100%', alignItems: 'center', justifyContent: 'center', p: 2 }}>

@@ -1,17 +1,9 @@
 import type { TodayItem } from '../../../../shared/domain/today';
+import { recordPath } from '../../components/recordLinks';
 
-/** Where a Today item opens. */
+/** Where a Today item (or its reminder) opens: the record itself, e.g. a callback's audition. */
 export function pathOf(item: TodayItem): string {
-  switch (item.entity) {
-    case 'contracts':
-      return `/contracts?open=${item.id}`;
-    case 'demos':
-      return `/demos/${item.id}`;
-    case 'artists':
-      return `/artists/${item.id}`;
-    default:
-      return `/talents/${item.talentProfile ?? ''}`;
-  }
+  return recordPath(item.entity, item.id) ?? '/today';
 }
 
 /** Due now: the items a reminder is for (not those merely coming up). */

@@ -4,7 +4,9 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/domain/user';
+import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
+import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { UserDialog } from './UserDialog';
 import { useManagers, useUserList } from './useUsers';
 
@@ -20,6 +22,7 @@ export function UsersPage() {
   });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const localeText = useGridLocaleText();
   const managers = useManagers();
   const byId = useMemo(() => new Map((managers.data ?? []).map((u) => [u.id, u])), [managers.data]);
 
@@ -73,12 +76,17 @@ export function UsersPage() {
           rows={list.data?.items ?? []}
           columns={columns}
           loading={list.isFetching && !list.data}
-          {...paging.gridProps(list.data?.nextCursor ?? null, list.data?.items.length ?? 0)}
+          {...paging.gridProps(
+            list.data?.nextCursor ?? null,
+            list.data?.items.length ?? 0,
+            list.data?.total,
+          )}
           disableColumnSorting
           disableColumnFilter
           disableRowSelectionOnClick
           density="compact"
-          onRowClick={({ row }) => setEditing(row)}
+          {...rowOpening<User>(setEditing)}
+          localeText={localeText}
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>

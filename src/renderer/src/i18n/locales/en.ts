@@ -46,6 +46,10 @@ export const en = {
     search: 'Search',
     unexpected: 'Something went wrong. Please try again.',
   },
+  grid: {
+    displayedRows: '{{from}}–{{to}} of {{total}}',
+    displayedRowsMore: '{{from}}–{{to}} of more than {{to}}',
+  },
   language: { label: 'Language', en: 'English', 'zh-CN': '中文（简体）' },
   setup: {
     title: 'Welcome to Greenroom',

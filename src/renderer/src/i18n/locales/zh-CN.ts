@@ -44,6 +44,10 @@ export const zhCN: Catalog = {
     search: '搜索',
     unexpected: '出了点问题，请重试。',
   },
+  grid: {
+    displayedRows: '第 {{from}}–{{to}} 条，共 {{total}} 条',
+    displayedRowsMore: '第 {{from}}–{{to}} 条，超过 {{to}} 条',
+  },
   language: { label: '语言', en: 'English', 'zh-CN': '中文（简体）' },
   setup: {
     title: '欢迎使用 Greenroom',
