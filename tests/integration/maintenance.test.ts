@@ -212,22 +212,44 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0013: session ids and
-    // devices, calendar feeds). A new migration updates these two statements.
+    // Turn the copy into one written before the latest migration (0014: team copies, R*Tree
+    // range indexes, CJK grams). A new migration updates these two statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'DROP TABLE calendar_feeds; DROP INDEX sessions_by_id;' +
-        'ALTER TABLE sessions DROP COLUMN id; ALTER TABLE sessions DROP COLUMN client_address;' +
-        'ALTER TABLE sessions DROP COLUMN user_agent;' +
+      ['schedule_entry', 'booking', 'availability_block']
+        .map((span) => `DROP TABLE ${span}_spans;`)
+        .join('') +
+        ['schedule_entries', 'bookings', 'availability_blocks']
+          .flatMap((table) => ['insert', 'update', 'delete'].map((on) => `${table}_span_${on}`))
+          .concat(
+            ['auditions', 'bookings'].flatMap((table) => [
+              `${table}_team_insert`,
+              `${table}_team_update`,
+            ]),
+          )
+          .concat('talent_profiles_team_update')
+          .map((trigger) => `DROP TRIGGER ${trigger};`)
+          .join('') +
+        'DROP INDEX auditions_by_audition_date_id; DROP INDEX auditions_by_status_audition_date_id;' +
+        'DROP INDEX auditions_by_team_manager_audition_date_id; DROP INDEX auditions_by_team_manager_status_audition_date_id;' +
+        'DROP INDEX bookings_by_start_date_time_id; DROP INDEX bookings_by_status_start_date_time_id;' +
+        'DROP INDEX bookings_by_team_manager_start_date_time_id; DROP INDEX bookings_by_team_manager_status_start_date_time_id;' +
+        'CREATE INDEX auditions_by_audition_date ON auditions (audition_date);' +
+        'CREATE INDEX auditions_by_status_audition_date ON auditions (status, audition_date);' +
+        'CREATE INDEX bookings_by_start_date_time ON bookings (start_date_time);' +
+        'CREATE INDEX bookings_by_status_start_date_time ON bookings (status, start_date_time);' +
+        'ALTER TABLE auditions DROP COLUMN team_manager; ALTER TABLE bookings DROP COLUMN team_manager;' +
+        // Last: dropping a column re-reads the search triggers, which name the view.
+        'DROP VIEW search_index_grams; DROP TABLE search_grams;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(sessions)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(bookings)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('client_address');
+    expect(columns.map((c) => c.name)).toContain('team_manager');
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');

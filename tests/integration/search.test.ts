@@ -44,6 +44,62 @@ describe('search', () => {
     expect(await titles('周杰明')).toEqual(['talents:周杰']);
   });
 
+  it('finds a single Chinese character, and two, through the gram index as LIKE would', async () => {
+    for (const [stageName, fullName] of [
+      ['刘雨桐', '刘雨桐'],
+      ['王思远', 'Wang Siyuan'],
+      ['南方有雨', '乐队'],
+      ['ひらがな', 'カタカナ 한국어'],
+    ]) {
+      await t.call(
+        'talents.create',
+        { stageName: stageName!, fullName: fullName!, talentType: 'musician' },
+        a.owner,
+      );
+    }
+    expect(await titles('雨')).toEqual(['talents:刘雨桐', 'talents:南方有雨']);
+    expect(await titles('思远')).toEqual(['talents:王思远']);
+    expect(await titles('远')).toEqual(['talents:王思远']);
+    expect(await titles('杰')).toEqual(['talents:周杰']);
+    expect(await titles('が')).toEqual(['talents:ひらがな']);
+    expect(await titles('국')).toEqual(['talents:ひらがな']);
+    expect(await titles('雨 刘')).toEqual(['talents:刘雨桐']);
+    expect(await titles('思远 wang')).toEqual(['talents:王思远']);
+    expect(await titles('龘')).toEqual([]);
+    // Not adjacent: no pair, as LIKE '%远刘%' finds nothing.
+    expect(await titles('远南')).toEqual([]);
+
+    // Every 1- and 2-character substring of the names, and some that are not: the gram index
+    // answers exactly what a LIKE scan of the same rows answers.
+    const names = t.core.sqlite
+      .prepare("SELECT title || ' ' || detail AS text FROM search_index WHERE kind = 'talents'")
+      .all() as { text: string }[];
+    const probes = new Set<string>(['龘', '雨刘', '杰周']);
+    for (const { text } of names) {
+      const chars = [...text];
+      chars.forEach((c, i) => {
+        probes.add(c);
+        if (chars[i + 1]) probes.add(c + chars[i + 1]);
+      });
+    }
+    for (const probe of [...probes].filter((p) => !/\s/.test(p) && toFtsQuery(p).grams)) {
+      const expected = names.filter((n) => n.text.includes(probe)).length;
+      const found = (await titles(probe)).length;
+      expect(found, probe).toBe(expected);
+    }
+    // Renamed and deleted rows leave the gram index with them.
+    const talent = (await t.call('talents.list', { q: '思远' }, a.owner)).items[0]!;
+    await t.call(
+      'talents.update',
+      { id: talent.id, version: talent.version, patch: { stageName: '王小明' } },
+      a.owner,
+    );
+    expect(await titles('思远')).toEqual([]);
+    expect(await titles('小')).toEqual(['talents:王小明']);
+    expect(t.core.search.rebuild()).toBe(t.count('search_index'));
+    expect(await titles('雨')).toEqual(['talents:刘雨桐', 'talents:南方有雨']);
+  });
+
   it.each([
     ['100%', ['talents:100% Real']],
     ['%', ['talents:100% Real']],
@@ -63,9 +119,15 @@ describe('search', () => {
   it('quotes every term before it reaches FTS5', () => {
     expect(toFtsQuery('nova NEAR(x) "a"')).toEqual({
       match: '"nova" AND "NEAR(x)" AND """a"""',
+      grams: null,
       likes: [],
     });
-    expect(toFtsQuery('周杰 ab')).toEqual({ match: null, likes: ['%周杰%', '%ab%'] });
+    // Short CJK terms are tokens of the gram index; other short terms stay substrings (LIKE).
+    expect(toFtsQuery('周杰 ab 雨 周a')).toEqual({
+      match: null,
+      grams: '"周杰" AND "雨"',
+      likes: ['%ab%', '%周a%'],
+    });
   });
 
   it('stays in step with writes: renamed, archived and new rows', async () => {

@@ -157,11 +157,24 @@ export const auditions = sqliteTable(
     status: text().notNull(),
     location: text(),
     callbackNotes: text(),
+    /**
+     * The talent's manager (the team a row belongs to), copied by triggers when the row is
+     * written and when its talent moves team: a team's list reads its own index range instead
+     * of every row joined to its talent. Never set by services.
+     */
+    teamManager: text(),
   },
   (t) => [
-    index('auditions_by_audition_date').on(t.auditionDate),
+    index('auditions_by_audition_date_id').on(t.auditionDate, t.id),
     index('auditions_by_talent_profile_audition_date').on(t.talentProfile, t.auditionDate),
-    index('auditions_by_status_audition_date').on(t.status, t.auditionDate),
+    index('auditions_by_status_audition_date_id').on(t.status, t.auditionDate, t.id),
+    index('auditions_by_team_manager_audition_date_id').on(t.teamManager, t.auditionDate, t.id),
+    index('auditions_by_team_manager_status_audition_date_id').on(
+      t.teamManager,
+      t.status,
+      t.auditionDate,
+      t.id,
+    ),
   ],
 );
 
@@ -189,13 +202,22 @@ export const bookings = sqliteTable(
     /** A lower hold challenged this 1st hold: confirm by then or it is released. */
     challengeDeadline: text(),
     challengedBy: text(),
+    /** The talent's manager, kept by triggers as on auditions. */
+    teamManager: text(),
   },
   (t) => [
     index('bookings_by_challenge_deadline').on(t.challengeDeadline),
-    index('bookings_by_start_date_time').on(t.startDateTime),
+    index('bookings_by_start_date_time_id').on(t.startDateTime, t.id),
     index('bookings_by_talent_profile_start_date_time').on(t.talentProfile, t.startDateTime),
     index('bookings_by_audition').on(t.audition),
-    index('bookings_by_status_start_date_time').on(t.status, t.startDateTime),
+    index('bookings_by_status_start_date_time_id').on(t.status, t.startDateTime, t.id),
+    index('bookings_by_team_manager_start_date_time_id').on(t.teamManager, t.startDateTime, t.id),
+    index('bookings_by_team_manager_status_start_date_time_id').on(
+      t.teamManager,
+      t.status,
+      t.startDateTime,
+      t.id,
+    ),
   ],
 );
 

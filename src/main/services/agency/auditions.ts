@@ -14,7 +14,10 @@ import type { Session } from '../kernel/session';
 import { talentChildRows } from './talents/talentChildRows';
 import { diff, newId, type Store } from '../kernel/store';
 
-type Row = typeof auditions.$inferSelect & { stageName: string; manager: string };
+type Row = Omit<typeof auditions.$inferSelect, 'teamManager'> & {
+  stageName: string;
+  manager: string;
+};
 
 function toAudition(row: Row): Audition {
   const { stageName, manager: _manager, ...audition } = row;
@@ -40,7 +43,10 @@ export function createAuditionService(store: Store) {
   return {
     list(session: Session, input: Input<'auditions.list'>): Output<'auditions.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: (SQL | undefined)[] = [teamCondition(session, 'auditions', 'read')];
+      // The row's own team copy: the list reads the team's index range in list order.
+      const where: (SQL | undefined)[] = [
+        teamCondition(session, 'auditions', 'read', auditions.teamManager),
+      ];
       if (input.status) where.push(eq(auditions.status, input.status));
       if (input.talentProfile) where.push(eq(auditions.talentProfile, input.talentProfile));
       if (input.clientName)

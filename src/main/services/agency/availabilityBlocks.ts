@@ -1,12 +1,13 @@
-import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Input, Output } from '../../../shared/api';
 import type { AvailabilityBlock, BlockKind } from '../../../shared/domain/availabilityBlock';
-import { earliestOverlappingStart, withinMaxSpan } from '../../../shared/domain/interval';
+import { withinMaxSpan } from '../../../shared/domain/interval';
 import { AppError } from '../../../shared/errors';
 import { availabilityBlocks } from '../../db/schema';
+import { availabilityBlockSpans, minuteOf, overlapping } from '../../db/spans';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
-import { talentInScope, teamCondition } from '../kernel/scope';
+import { talentInScope, teamCondition, teamOf } from '../kernel/scope';
 import type { Session } from '../kernel/session';
 import { diff, newId, type Store } from '../kernel/store';
 import type { AllDayEvent } from '../workspace/files/icalendar';
@@ -51,6 +52,9 @@ function toCalendarEvent(row: Row, withNote: boolean): AllDayEvent {
   };
 }
 
+const blockRowid = sql`${availabilityBlocks}.rowid`;
+const spanOfRow = eq(availabilityBlockSpans.id, blockRowid);
+
 /** A talent's unavailable and out-of-town periods, in the team scope of the talent's manager. */
 export function createAvailabilityBlockService(store: Store) {
   const { db } = store;
@@ -61,23 +65,46 @@ export function createAvailabilityBlockService(store: Store) {
     'That availability block does not exist or is not on your team.',
   );
 
+  /**
+   * The blocks overlapping [from, to) in the caller's scope, found through their R*Tree boxes
+   * (db/spans.ts): the talent's or team's periods of that range, however long any period is.
+   */
+  function inRange(
+    session: Session,
+    input: { from: string; to: string; talentProfile?: string | undefined },
+  ): (SQL | undefined)[] {
+    const team = teamOf(session, 'availability', 'read');
+    return [
+      teamCondition(session, 'availability', 'read'),
+      overlapping(
+        availabilityBlockSpans,
+        blockRowid,
+        availabilityBlocks.start,
+        availabilityBlocks.end,
+        {
+          from: input.from,
+          to: input.to,
+          fromMinute: minuteOf(input.from),
+          toMinute: minuteOf(input.to),
+          talent: input.talentProfile,
+          team: team ?? undefined,
+        },
+      ),
+      input.talentProfile ? eq(availabilityBlocks.talentProfile, input.talentProfile) : undefined,
+    ];
+  }
+
   return {
     list(session: Session, input: Input<'blocks.list'>): Output<'blocks.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: (SQL | undefined)[] = [
-        teamCondition(session, 'availability', 'read'),
-        gte(availabilityBlocks.start, earliestOverlappingStart(input.from)),
-        lt(availabilityBlocks.start, input.to),
-        gt(availabilityBlocks.end, input.from),
-      ];
-      if (input.talentProfile)
-        where.push(eq(availabilityBlocks.talentProfile, input.talentProfile));
+      const where = inRange(session, input);
       if (input.cursor) {
         where.push(
           afterCursor(input.cursor, availabilityBlocks.start, availabilityBlocks.id, 'asc'),
         );
       }
       const rows = select()
+        .innerJoin(availabilityBlockSpans, spanOfRow)
         .where(and(...where))
         .orderBy(asc(availabilityBlocks.start), asc(availabilityBlocks.id))
         .limit(limit + 1)
@@ -96,16 +123,9 @@ export function createAvailabilityBlockService(store: Store) {
       /** Calendar feeds leave notes out: their URL may end up in someone else's calendar app. */
       { withNotes = true }: { withNotes?: boolean } = {},
     ): AllDayEvent[] {
-      const where: (SQL | undefined)[] = [
-        teamCondition(session, 'availability', 'read'),
-        gte(availabilityBlocks.start, earliestOverlappingStart(input.from)),
-        lt(availabilityBlocks.start, input.to),
-        gt(availabilityBlocks.end, input.from),
-      ];
-      if (input.talentProfile)
-        where.push(eq(availabilityBlocks.talentProfile, input.talentProfile));
       const rows = select()
-        .where(and(...where))
+        .innerJoin(availabilityBlockSpans, spanOfRow)
+        .where(and(...inRange(session, input)))
         .orderBy(asc(availabilityBlocks.start), asc(availabilityBlocks.id))
         .limit(MAX_EXPORTED + 1)
         .all() as Row[];

@@ -1,8 +1,15 @@
-import { and, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Clash } from '../../../shared/domain/booking';
-import { earliestOverlappingStart } from '../../../shared/domain/interval';
 import type { Db } from '../../db/open';
 import { auditions, availabilityBlocks, bookings, scheduleEntries } from '../../db/schema';
+import {
+  availabilityBlockSpans,
+  bookingSpans,
+  minuteOf,
+  overlapping,
+  scheduleEntrySpans,
+  type OverlapQuery,
+} from '../../db/spans';
 
 export interface ClashQuery {
   readonly talentProfile: string;
@@ -19,6 +26,15 @@ const AUDITION_MS = 3_600_000;
 
 const p = sql.placeholder;
 
+/** One talent's rows over [start, end), found through the tables' R*Tree boxes. */
+const talentRange: OverlapQuery = {
+  from: p('start'),
+  to: p('end'),
+  fromMinute: p('startMinute'),
+  toMinute: p('endMinute'),
+  talent: p('talent'),
+};
+
 /** The four overlap queries, prepared once per connection: a clash check runs on every save. */
 function prepareOverlapQueries(db: Db) {
   return {
@@ -32,14 +48,19 @@ function prepareOverlapQueries(db: Db) {
         status: bookings.status,
         holdRank: bookings.holdRank,
       })
-      .from(bookings)
+      .from(bookingSpans)
+      .innerJoin(bookings, sql`${bookings}.rowid = ${bookingSpans.id}`)
       .where(
         and(
+          overlapping(
+            bookingSpans,
+            sql`${bookings}.rowid`,
+            bookings.startDateTime,
+            bookings.endDateTime,
+            talentRange,
+          ),
           eq(bookings.talentProfile, p('talent')),
           inArray(bookings.status, ['hold', 'confirmed', 'completed']),
-          gte(bookings.startDateTime, p('earliest')),
-          lt(bookings.startDateTime, p('end')),
-          gt(bookings.endDateTime, p('start')),
           ne(bookings.id, p('excludeBooking')),
         ),
       )
@@ -54,28 +75,47 @@ function prepareOverlapQueries(db: Db) {
         end: scheduleEntries.end,
         status: scheduleEntries.status,
       })
-      .from(scheduleEntries)
+      .from(scheduleEntrySpans)
+      .innerJoin(scheduleEntries, sql`${scheduleEntries}.rowid = ${scheduleEntrySpans.id}`)
       .where(
         and(
+          overlapping(
+            scheduleEntrySpans,
+            sql`${scheduleEntries}.rowid`,
+            scheduleEntries.start,
+            scheduleEntries.end,
+            talentRange,
+          ),
           eq(scheduleEntries.talentProfile, p('talent')),
           eq(scheduleEntries.status, 'confirmed'),
-          gte(scheduleEntries.start, p('earliest')),
-          lt(scheduleEntries.start, p('end')),
-          gt(scheduleEntries.end, p('start')),
           or(isNull(scheduleEntries.booking), ne(scheduleEntries.booking, p('excludeBooking'))),
           ne(scheduleEntries.id, p('excludeEntry')),
         ),
       )
       .prepare(),
     blocks: db
-      .select()
-      .from(availabilityBlocks)
+      .select({
+        id: availabilityBlocks.id,
+        start: availabilityBlocks.start,
+        end: availabilityBlocks.end,
+        kind: availabilityBlocks.kind,
+        note: availabilityBlocks.note,
+      })
+      .from(availabilityBlockSpans)
+      .innerJoin(
+        availabilityBlocks,
+        sql`${availabilityBlocks}.rowid = ${availabilityBlockSpans.id}`,
+      )
       .where(
         and(
+          overlapping(
+            availabilityBlockSpans,
+            sql`${availabilityBlocks}.rowid`,
+            availabilityBlocks.start,
+            availabilityBlocks.end,
+            talentRange,
+          ),
           eq(availabilityBlocks.talentProfile, p('talent')),
-          gte(availabilityBlocks.start, p('earliest')),
-          lt(availabilityBlocks.start, p('end')),
-          gt(availabilityBlocks.end, p('start')),
         ),
       )
       .prepare(),
@@ -112,8 +152,8 @@ export function findOverlaps(db: Db, q: ClashQuery): Clash[] {
     talent: q.talentProfile,
     start: q.start,
     end: q.end,
-    // Nothing lasts longer than MAX_SPAN, so only starts in [start - MAX_SPAN, end) can overlap.
-    earliest: earliestOverlappingStart(q.start),
+    startMinute: minuteOf(q.start),
+    endMinute: minuteOf(q.end),
     auditionStartFrom: new Date(Date.parse(q.start) - AUDITION_MS).toISOString(),
     // Ids are never empty: '' excludes nothing.
     excludeBooking: q.excludeBooking ?? '',

@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { scopeOf, teamManagerOf, type Action, type Entity } from '../../../shared/access';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -6,16 +7,35 @@ import { talentProfiles } from '../../db/schema';
 import type { Session } from './session';
 
 /**
- * The row condition for agency rows (a talent or anything hanging off one): undefined for every
- * row, the caller's team otherwise. A role without the grant gets FORBIDDEN, whoever calls.
+ * Whose agency rows the session may act on: every team's (undefined), one team's (its manager's
+ * id), or none (null). A role without the grant gets FORBIDDEN, whoever calls.
  */
-export function teamCondition(session: Session, entity: Entity, action: Action): SQL | undefined {
+export function teamOf(
+  session: Session,
+  entity: Entity,
+  action: Action,
+): string | null | undefined {
   const scope = scopeOf(session.user.role, entity, action);
   if (scope === null) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
   if (scope === 'all') return undefined;
-  const team = scope === 'team' ? teamManagerOf(session.user) : null;
   // A coordinator without a team sees nothing rather than everything.
-  return team ? eq(talentProfiles.manager, team) : sql`0`;
+  return scope === 'team' ? teamManagerOf(session.user) : null;
+}
+
+/**
+ * The row condition for agency rows (a talent or anything hanging off one): undefined for every
+ * row, the caller's team otherwise. `column` holds the row's team: the talent's manager, or a
+ * child row's own copy of it (team_manager), whose index serves the team's list directly.
+ */
+export function teamCondition(
+  session: Session,
+  entity: Entity,
+  action: Action,
+  column: SQLiteColumn = talentProfiles.manager,
+): SQL | undefined {
+  const team = teamOf(session, entity, action);
+  if (team === undefined) return undefined;
+  return team ? eq(column, team) : sql`0`;
 }
 
 /** The talent a child row is for, if the session may act on its rows; NOT_FOUND otherwise. */

@@ -16,7 +16,7 @@ import { noteCondition } from '../label/reviewNotes';
 import { teamCondition } from '../kernel/scope';
 import type { Session } from '../kernel/session';
 
-/** The trigram tokenizer matches runs of 3 or more characters; shorter terms use LIKE. */
+/** The trigram tokenizer matches runs of 3 or more characters; shorter terms, see toFtsQuery. */
 const TRIGRAM = 3;
 /**
  * Matches scored per query, and candidates kept for access filtering and grouping. Scoring every
@@ -50,17 +50,46 @@ interface Candidate {
 }
 
 /**
- * User text is never query syntax: every term becomes a quoted FTS5 string (quotes doubled), so
- * `*`, `NEAR`, `AND`, parentheses and colons are searched for literally; short terms go to LIKE
- * with `%`, `_` and `\` escaped.
+ * Characters indexed one by one and in adjacent pairs (search_grams, migration 0014): CJK
+ * ideographs (and extensions), kana and Hangul syllables. The migration's view tests the same
+ * ranges.
  */
-export function toFtsQuery(q: string): { match: string | null; likes: string[] } {
+const GRAM_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+  [0x20000, 0x3134f],
+  [0x3041, 0x3096],
+  [0x30a1, 0x30fa],
+  [0xac00, 0xd7a3],
+];
+const isGramChar = (c: string) =>
+  GRAM_RANGES.some(([lo, hi]) => c.codePointAt(0)! >= lo && c.codePointAt(0)! <= hi);
+
+const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+/**
+ * User text is never query syntax: every term becomes a quoted FTS5 string (quotes doubled), so
+ * `*`, `NEAR`, `AND`, parentheses and colons are searched for literally. Terms of 3 characters or
+ * more go to the trigram index (`match`); a 1- or 2-character term of CJK characters is one
+ * token of the gram index (`grams`: 雨, 思远); other short terms go to LIKE with `%`, `_` and `\`
+ * escaped.
+ */
+export function toFtsQuery(q: string): {
+  match: string | null;
+  grams: string | null;
+  likes: string[];
+} {
   const terms = q.normalize('NFKC').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const long = terms.filter((term) => [...term].length >= TRIGRAM);
   const short = terms.filter((term) => [...term].length < TRIGRAM);
+  const gram = short.filter((term) => [...term].every(isGramChar));
   return {
-    match: long.length ? long.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ') : null,
-    likes: short.map((term) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    match: long.length ? long.map(quoted).join(' AND ') : null,
+    grams: gram.length ? gram.map(quoted).join(' AND ') : null,
+    likes: short
+      .filter((term) => !gram.includes(term))
+      .map((term) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
   };
 }
 
@@ -68,17 +97,27 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
   const likeClause = "(title || ' ' || detail) LIKE ? ESCAPE '\\'";
 
   function candidates(q: string): Candidate[] {
-    const { match, likes } = toFtsQuery(q);
-    if (!match && likes.length === 0) return [];
-    const where = [...(match ? ['search_index MATCH ?'] : []), ...likes.map(() => likeClause)].join(
-      ' AND ',
-    );
+    const { match, grams, likes } = toFtsQuery(q);
+    if (!match && !grams && likes.length === 0) return [];
+    const where = [
+      ...(match ? ['search_index MATCH ?'] : []),
+      ...(grams && match
+        ? ['search_index.rowid IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)']
+        : []),
+      ...(grams && !match ? ['search_grams MATCH ?'] : []),
+      ...likes.map(() => likeClause),
+    ].join(' AND ');
+    // Short CJK terms alone: the gram index drives, each hit's row read by its rowid.
+    const from =
+      grams && !match
+        ? 'search_grams JOIN search_index ON search_index.rowid = search_grams.rowid'
+        : 'search_index';
     const score = match ? 'bm25(search_index)' : 'length(title)';
-    const params = [...(match ? [match] : []), ...likes];
+    const params = [...(match ? [match] : []), ...(grams ? [grams] : []), ...likes];
     return sqlite
       .prepare(
         `SELECT kind, ref, title, detail FROM (
-           SELECT kind, ref, title, detail, ${score} AS score FROM search_index WHERE ${where} LIMIT ${MATCHES_SCORED}
+           SELECT kind, ref, title, detail, ${score} AS score FROM ${from} WHERE ${where} LIMIT ${MATCHES_SCORED}
          ) ORDER BY score LIMIT ${CANDIDATES}`,
       )
       .all(...params) as Candidate[];
@@ -193,6 +232,18 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
             .run().changes;
         }
         sqlite.prepare("INSERT INTO search_index (search_index) VALUES ('optimize')").run();
+        // The gram index, likewise: from the rows just written, through the migration's view.
+        const grams = sqlite
+          .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_grams'")
+          .get() as { sql: string };
+        sqlite.exec('DROP TABLE search_grams');
+        sqlite.exec(grams.sql);
+        sqlite
+          .prepare(
+            'INSERT INTO search_grams (rowid, grams) SELECT rowid, grams FROM search_index_grams WHERE grams IS NOT NULL',
+          )
+          .run();
+        sqlite.prepare("INSERT INTO search_grams (search_grams) VALUES ('optimize')").run();
         return rows;
       })();
     },

@@ -4,6 +4,7 @@ import type { Input, Output } from '../../../../shared/api';
 import { RELEASED, type Booking, type Clash } from '../../../../shared/domain/booking';
 import { AppError } from '../../../../shared/errors';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../../../db/schema';
+import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
 import { blockingClashes, findOverlaps } from '../clashes';
 import { rerankHolds } from './holdRanks';
 import {
@@ -18,7 +19,10 @@ import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
 
-type Row = typeof bookings.$inferSelect & { stageName: string; manager: string };
+type Row = Omit<typeof bookings.$inferSelect, 'teamManager'> & {
+  stageName: string;
+  manager: string;
+};
 
 function toBooking(row: Row): Booking {
   const { stageName, manager: _manager, ...booking } = row;
@@ -201,7 +205,10 @@ export function createBookingService(store: Store) {
   return {
     list(session: Session, input: Input<'bookings.list'>): Output<'bookings.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: (SQL | undefined)[] = [teamCondition(session, 'bookings', 'read')];
+      // The row's own team copy: the list reads the team's index range in list order.
+      const where: (SQL | undefined)[] = [
+        teamCondition(session, 'bookings', 'read', bookings.teamManager),
+      ];
       if (input.status) where.push(eq(bookings.status, input.status));
       if (input.talentProfile) where.push(eq(bookings.talentProfile, input.talentProfile));
       if (input.q) {
@@ -394,15 +401,27 @@ export function createBookingService(store: Store) {
           });
         }
         const first = w.tx
-          .select()
-          .from(bookings)
+          .select({ id: bookings.id, challengeDeadline: bookings.challengeDeadline })
+          .from(bookingSpans)
+          .innerJoin(bookings, sql`${bookings}.rowid = ${bookingSpans.id}`)
           .where(
             and(
+              overlapping(
+                bookingSpans,
+                sql`${bookings}.rowid`,
+                bookings.startDateTime,
+                bookings.endDateTime,
+                {
+                  from: challenger.startDateTime,
+                  to: challenger.endDateTime,
+                  fromMinute: minuteOf(challenger.startDateTime),
+                  toMinute: minuteOf(challenger.endDateTime),
+                  talent: challenger.talentProfile,
+                },
+              ),
               eq(bookings.talentProfile, challenger.talentProfile),
               eq(bookings.status, 'hold'),
               eq(bookings.holdRank, 1),
-              lt(bookings.startDateTime, challenger.endDateTime),
-              sql`${bookings.endDateTime} > ${challenger.startDateTime}`,
             ),
           )
           .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
-import { earliestOverlappingStart, overlaps } from '../../../../shared/domain/interval';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { overlaps } from '../../../../shared/domain/interval';
 import { bookings } from '../../../db/schema';
+import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
 import type { WriteContext } from '../../kernel/store';
 
 interface Hold {
@@ -11,6 +12,46 @@ interface Hold {
   readonly startDateTime: string;
   readonly endDateTime: string;
   readonly holdRank: number | null;
+}
+
+/** A talent's holds overlapping [start, end), in arrival order, through the bookings' R*Tree. */
+function holdsOverlapping(
+  w: WriteContext,
+  talent: string,
+  span: { start: string; end: string },
+): Hold[] {
+  return w.tx
+    .select({
+      id: bookings.id,
+      createdAt: bookings.createdAt,
+      seq: sql<number>`${bookings}.rowid`,
+      startDateTime: bookings.startDateTime,
+      endDateTime: bookings.endDateTime,
+      holdRank: bookings.holdRank,
+    })
+    .from(bookingSpans)
+    .innerJoin(bookings, sql`${bookings}.rowid = ${bookingSpans.id}`)
+    .where(
+      and(
+        overlapping(
+          bookingSpans,
+          sql`${bookings}.rowid`,
+          bookings.startDateTime,
+          bookings.endDateTime,
+          {
+            from: span.start,
+            to: span.end,
+            fromMinute: minuteOf(span.start),
+            toMinute: minuteOf(span.end),
+            talent,
+          },
+        ),
+        eq(bookings.talentProfile, talent),
+        eq(bookings.status, 'hold'),
+      ),
+    )
+    .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
+    .all();
 }
 
 /** Arrival order: who pencilled the time first. */
@@ -27,35 +68,15 @@ export function rerankHolds(
   talent: { id: string; manager: string },
   span: { start: string; end: string },
 ): void {
-  // Only holds overlapping the span can change rank; their own overlaps reach at most one
-  // MAX_SPAN further either way.
-  const from = earliestOverlappingStart(earliestOverlappingStart(span.start));
-  const to = new Date(
-    Date.parse(span.end) +
-      (Date.parse(span.start) - Date.parse(earliestOverlappingStart(span.start))),
-  ).toISOString();
-  const holds = w.tx
-    .select({
-      id: bookings.id,
-      createdAt: bookings.createdAt,
-      seq: sql<number>`${bookings}.rowid`,
-      startDateTime: bookings.startDateTime,
-      endDateTime: bookings.endDateTime,
-      holdRank: bookings.holdRank,
-    })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.talentProfile, talent.id),
-        eq(bookings.status, 'hold'),
-        gte(bookings.startDateTime, from),
-        lt(bookings.startDateTime, to),
-      ),
-    )
-    .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
-    .all();
-  const touching = (h: Hold) => overlaps({ start: h.startDateTime, end: h.endDateTime }, span);
-  for (const hold of holds.filter(touching)) {
+  const touching = holdsOverlapping(w, talent.id, span);
+  if (touching.length === 0) return;
+  // A touching hold's rank counts the earlier holds overlapping it: all of them overlap the
+  // stretch from the first touching hold's start to the last one's end.
+  const holds = holdsOverlapping(w, talent.id, {
+    start: touching.reduce((min, h) => (h.startDateTime < min ? h.startDateTime : min), span.start),
+    end: touching.reduce((max, h) => (h.endDateTime > max ? h.endDateTime : max), span.end),
+  });
+  for (const hold of touching) {
     const rank =
       1 +
       holds.filter(

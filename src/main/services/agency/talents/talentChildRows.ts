@@ -27,10 +27,14 @@ export function talentChildRows<Row>(
   entity: Entity,
   notFound: string,
 ) {
+  // team_manager is the index's copy of the talent's manager (see schema.ts), not the row's data.
+  const { teamManager: _teamManager, ...columns } = getTableColumns(table) as ReturnType<
+    typeof getTableColumns<typeof table>
+  > & { teamManager?: unknown };
   const select = (tx: Pick<Db, 'select'> = db) =>
     tx
       .select({
-        ...getTableColumns(table),
+        ...columns,
         stageName: talentProfiles.stageName,
         manager: talentProfiles.manager,
       })
