@@ -61,10 +61,13 @@ describe('growth logs', () => {
   it('refuse a capture date in the future and take no capturedBy from input', async () => {
     const future = await t.raw(
       'growthLogs.create',
-      { artist, platform: 'x', followerCount: 1, captureDate: '2999-01-01' },
+      { artist, platform: 'x', followerCount: 1, captureDate: '2099-01-01' },
       contributor.token,
     );
-    expect(future.ok || future.error.fields?.captureDate).toBe('In the future');
+    expect(future.ok || future.error.fieldCodes?.captureDate).toEqual({
+      code: 'custom',
+      rule: 'not_future',
+    });
     const forged = await t.raw(
       'growthLogs.create',
       { artist, platform: 'x', followerCount: 1, captureDate: '2026-01-01', capturedBy: a.ownerId },

@@ -212,44 +212,21 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0014: team copies, R*Tree
-    // range indexes, CJK grams). A new migration updates these two statements.
+    // Turn the copy into one written before the latest migration (0015: growth log
+    // corrections). A new migration updates these statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      ['schedule_entry', 'booking', 'availability_block']
-        .map((span) => `DROP TABLE ${span}_spans;`)
-        .join('') +
-        ['schedule_entries', 'bookings', 'availability_blocks']
-          .flatMap((table) => ['insert', 'update', 'delete'].map((on) => `${table}_span_${on}`))
-          .concat(
-            ['auditions', 'bookings'].flatMap((table) => [
-              `${table}_team_insert`,
-              `${table}_team_update`,
-            ]),
-          )
-          .concat('talent_profiles_team_update')
-          .map((trigger) => `DROP TRIGGER ${trigger};`)
-          .join('') +
-        'DROP INDEX auditions_by_audition_date_id; DROP INDEX auditions_by_status_audition_date_id;' +
-        'DROP INDEX auditions_by_team_manager_audition_date_id; DROP INDEX auditions_by_team_manager_status_audition_date_id;' +
-        'DROP INDEX bookings_by_start_date_time_id; DROP INDEX bookings_by_status_start_date_time_id;' +
-        'DROP INDEX bookings_by_team_manager_start_date_time_id; DROP INDEX bookings_by_team_manager_status_start_date_time_id;' +
-        'CREATE INDEX auditions_by_audition_date ON auditions (audition_date);' +
-        'CREATE INDEX auditions_by_status_audition_date ON auditions (status, audition_date);' +
-        'CREATE INDEX bookings_by_start_date_time ON bookings (start_date_time);' +
-        'CREATE INDEX bookings_by_status_start_date_time ON bookings (status, start_date_time);' +
-        'ALTER TABLE auditions DROP COLUMN team_manager; ALTER TABLE bookings DROP COLUMN team_manager;' +
-        // Last: dropping a column re-reads the search triggers, which name the view.
-        'DROP VIEW search_index_grams; DROP TABLE search_grams;' +
+      'DROP INDEX social_growth_logs_by_replaces;' +
+        'ALTER TABLE social_growth_logs DROP COLUMN replaces;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(bookings)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(social_growth_logs)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('team_manager');
+    expect(columns.map((c) => c.name)).toContain('replaces');
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');
@@ -280,7 +257,7 @@ describe('maintenance.restore', () => {
     const refusals = [
       [damagedName, /cannot be restored/],
       [newerName, /newer version of Greenroom/],
-      ['../greenroom.sqlite', /Please check: name/],
+      ['../greenroom.sqlite', /Please check the highlighted field/],
       ['greenroom-manual-20990101T000000000Z.sqlite', /no backup named/],
     ] as const;
     for (const [name, message] of refusals) {

@@ -372,8 +372,13 @@ export const socialGrowthLogs = sqliteTable(
     capturedBy: text()
       .notNull()
       .references(() => users.id),
+    /** The capture this one corrects (logs are append-only, so a mistake is superseded). */
+    replaces: text().references((): AnySQLiteColumn => socialGrowthLogs.id),
   },
-  (t) => [index('social_growth_logs_by_artist_capture_date').on(t.artist, t.captureDate)],
+  (t) => [
+    index('social_growth_logs_by_artist_capture_date').on(t.artist, t.captureDate),
+    index('social_growth_logs_by_replaces').on(t.replaces),
+  ],
 );
 
 export const reviewNotes = sqliteTable(

@@ -9,6 +9,7 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError, type Envelope, type FieldErrors } from '../../shared/errors';
+import { fieldErrorsOf } from '../../shared/fieldIssue';
 import type { Session } from '../services/kernel/session';
 
 type SessionFor<C extends Channel> = Contract[C]['guard'] extends 'public' ? null : Session;
@@ -51,18 +52,15 @@ export type Dispatch = (
   origin?: CallOrigin,
 ) => Promise<Reply>;
 
-function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
-      for (const key of issue.keys) fields[`${prefix}${key}`] = 'Unknown field';
-      continue;
-    }
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
+/**
+ * The summary of a refused input: how many fields, never their names (a person reads it; the
+ * renderer words each field from `fieldCodes` and places it at its field).
+ */
+function validationSummary(fields: FieldErrors): string {
+  const count = Object.keys(fields).length;
+  return count === 1
+    ? 'Please check the highlighted field.'
+    : `Please check the ${count} highlighted fields.`;
 }
 
 export function toAppError(error: unknown): AppError {
@@ -111,12 +109,8 @@ export function createRouter(handlers: Handlers, auth: SessionResolver): Dispatc
       }
       const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
       if (!parsed.success) {
-        const fields = fieldErrors(parsed.error);
-        throw new AppError(
-          'VALIDATION',
-          `Please check: ${Object.keys(fields).join(', ')}.`,
-          fields,
-        );
+        const { fields, fieldCodes } = fieldErrorsOf(parsed.error, input ?? {});
+        throw new AppError('VALIDATION', validationSummary(fields), fields, fieldCodes);
       }
       const handler = handlers[channel] as (
         s: Session | null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ruleParams } from '../fieldIssue';
 import { id, instant, listPaging, optionalText, rowMeta } from './common';
-import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
+import { MAX_SPAN_DAYS, whenEndsValid, withinMaxSpan } from './interval';
 import { timezone } from './scheduleEntry';
 import { BLOCK_KINDS } from './vocabulary';
 
@@ -11,10 +12,14 @@ const span = <T extends z.ZodType<{ start?: string; end?: string }>>(schema: T) 
     .refine((b) => !b.start || !b.end || b.end > b.start, {
       path: ['end'],
       message: 'Must be after the start',
+      ...ruleParams('after_start'),
+      ...whenEndsValid('start', 'end'),
     })
     .refine(withinMaxSpan, {
       path: ['end'],
       message: `At most ${MAX_SPAN_DAYS} days after the start`,
+      ...ruleParams('max_span', { days: MAX_SPAN_DAYS }),
+      ...whenEndsValid('start', 'end'),
     });
 
 /** A talent's unavailable or out-of-town period. */

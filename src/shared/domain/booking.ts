@@ -1,19 +1,30 @@
 import { z } from 'zod';
+import { ruleParams } from '../fieldIssue';
 import { id, instant, listPaging, optionalText, requiredText, rowMeta } from './common';
-import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
+import { MAX_SPAN_DAYS, whenEndsValid, withinMaxSpan } from './interval';
 import { timezone } from './scheduleEntry';
 import { BOOKING_STATUSES } from './vocabulary';
 
 /** ISO 4217 code; amounts are integer minor units (cents, fen), never floats. */
-export const currency = z.string().regex(/^[A-Z]{3}$/, 'Must be a 3-letter currency code');
+export const currency = z.string().refine((value) => /^[A-Z]{3}$/.test(value), {
+  message: 'Must be a 3-letter currency code',
+  ...ruleParams('currency'),
+});
 export const rate = z.number().int('Whole minor units (cents)').min(0).max(1e12);
 
 const endsAfterStart = (b: { startDateTime?: string; endDateTime?: string }) =>
   !b.startDateTime || !b.endDateTime || b.endDateTime > b.startDateTime;
-const END_MESSAGE = { path: ['endDateTime'], message: 'Must be after the start' };
+const END_MESSAGE = {
+  path: ['endDateTime'],
+  message: 'Must be after the start',
+  ...ruleParams('after_start'),
+  ...whenEndsValid('startDateTime', 'endDateTime'),
+};
 const SPAN_MESSAGE = {
   path: ['endDateTime'],
   message: `At most ${MAX_SPAN_DAYS} days after the start`,
+  ...ruleParams('max_span', { days: MAX_SPAN_DAYS }),
+  ...whenEndsValid('startDateTime', 'endDateTime'),
 };
 const spanOk = (b: { startDateTime?: string; endDateTime?: string }) =>
   withinMaxSpan({ start: b.startDateTime, end: b.endDateTime });

@@ -1,16 +1,62 @@
 import { z } from 'zod';
+import { ruleParams } from '../fieldIssue';
 
 /** Every id is an opaque string (a UUID today). */
 export const id = z.string().min(1, 'Required').max(64, 'Too long');
+/**
+ * The dates a record may carry unless its field says otherwise: a typo such as 1900 or 2099
+ * typed into the month would otherwise be saved and drop out of every view. The date pickers
+ * take their minDate and maxDate from these too.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/**
+ * The instants of those days wherever the user is: from midnight 2000-01-01 at UTC+14 to the
+ * end of 2100-12-31 at UTC-12, so a wall-clock time on an allowed day passes in any zone.
+ */
+const EARLIEST_INSTANT = '1999-12-31T10:00:00.000Z';
+const LATEST_INSTANT = '2101-01-01T12:00:00.000Z';
+
 /**
  * An instant: ISO 8601 in UTC, e.g. 2026-11-23T09:30:00.000Z. Stored in exactly that form (with
  * milliseconds), so instants compare correctly as text in SQL.
  */
 export const instant = z.iso
   .datetime({ message: 'Must be an ISO 8601 UTC instant' })
-  .transform((value) => new Date(value).toISOString());
-/** A calendar date with no time of day. */
-export const calendarDate = z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' });
+  .transform((value) => new Date(value).toISOString())
+  .refine((value) => value >= EARLIEST_INSTANT, {
+    message: `On or after ${EARLIEST_DATE}`,
+    ...ruleParams('date_min', { minimum: EARLIEST_DATE }),
+  })
+  .refine((value) => value <= LATEST_INSTANT, {
+    message: `On or before ${LATEST_DATE}`,
+    ...ruleParams('date_max', { maximum: LATEST_DATE }),
+  });
+
+/** A calendar date with no time of day, between EARLIEST_DATE and LATEST_DATE. */
+export const calendarDate = z.iso
+  .date({ message: 'Must be a date (YYYY-MM-DD)' })
+  .refine((value) => value >= EARLIEST_DATE, {
+    message: `On or after ${EARLIEST_DATE}`,
+    ...ruleParams('date_min', { minimum: EARLIEST_DATE }),
+  })
+  .refine((value) => value <= LATEST_DATE, {
+    message: `On or before ${LATEST_DATE}`,
+    ...ruleParams('date_max', { maximum: LATEST_DATE }),
+  });
+
+/** Today's date (YYYY-MM-DD) where this code runs: the user's own machine, or their desk's. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A calendar date that has happened: not after today. */
+export const pastCalendarDate = calendarDate.refine((value) => value <= localToday(), {
+  message: 'Cannot be in the future',
+  ...ruleParams('not_future'),
+});
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
@@ -22,14 +68,17 @@ export const webUrl = z
   .string()
   .trim()
   .max(2000, 'At most 2000 characters')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'Must be an http or https link');
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Must be an http or https link', ...ruleParams('web_url') },
+  );
 
 /** A file in the media store, as stored in audioUrl, documentUrl and headshotUrl. */
 export const mediaRef = z

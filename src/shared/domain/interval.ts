@@ -31,3 +31,20 @@ export function withinMaxSpan(interval: { start?: string; end?: string }): boole
     Date.parse(interval.end) - Date.parse(interval.start) <= MAX_SPAN_MS
   );
 }
+
+/**
+ * A start/end refinement's `when`: it runs even while other fields have problems (so a form
+ * shows "after the start" beside "required"), once both ends are themselves valid instants.
+ */
+export function whenEndsValid(startKey: string, endKey: string) {
+  return {
+    when(payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) {
+      const value = payload.value as Record<string, unknown> | null;
+      if (typeof value !== 'object' || value === null) return false;
+      if (typeof value[startKey] !== 'string' || typeof value[endKey] !== 'string') return false;
+      return !payload.issues.some(
+        (issue) => issue.path?.[0] === startKey || issue.path?.[0] === endKey,
+      );
+    },
+  };
+}

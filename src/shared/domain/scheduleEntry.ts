@@ -1,20 +1,24 @@
 import { z } from 'zod';
+import { ruleParams } from '../fieldIssue';
 import { id, instant, optionalText, rowMeta } from './common';
-import { MAX_SPAN_DAYS, withinMaxSpan } from './interval';
+import { MAX_SPAN_DAYS, whenEndsValid, withinMaxSpan } from './interval';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_SOURCES, SCHEDULE_STATUSES } from './vocabulary';
 
 /** An IANA zone name the runtime knows, e.g. America/New_York. */
 export const timezone = z
   .string()
   .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return zone.includes('/') || zone === 'UTC';
-    } catch {
-      return false;
-    }
-  }, 'Must be an IANA time zone such as Europe/London');
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return zone.includes('/') || zone === 'UTC';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Must be an IANA time zone such as Europe/London', ...ruleParams('timezone') },
+  );
 
 /** Booking entries come from bookings.confirm; everything else is entered by hand. */
 export const MANUAL_ENTRY_TYPES = SCHEDULE_ENTRY_TYPES.filter((type) => type !== 'booking');
@@ -29,10 +33,17 @@ export const scheduleEntryCreate = z
     timezone,
     status: z.enum(SCHEDULE_STATUSES).optional(),
   })
-  .refine((e) => e.end > e.start, { path: ['end'], message: 'Must be after the start' })
+  .refine((e) => e.end > e.start, {
+    path: ['end'],
+    message: 'Must be after the start',
+    ...ruleParams('after_start'),
+    ...whenEndsValid('start', 'end'),
+  })
   .refine(withinMaxSpan, {
     path: ['end'],
     message: `At most ${MAX_SPAN_DAYS} days after the start`,
+    ...ruleParams('max_span', { days: MAX_SPAN_DAYS }),
+    ...whenEndsValid('start', 'end'),
   });
 
 export const scheduleEntry = z.object({
@@ -61,10 +72,14 @@ export const scheduleEntryPatch = z
   .refine((e) => !e.start || !e.end || e.end > e.start, {
     path: ['end'],
     message: 'Must be after the start',
+    ...ruleParams('after_start'),
+    ...whenEndsValid('start', 'end'),
   })
   .refine(withinMaxSpan, {
     path: ['end'],
     message: `At most ${MAX_SPAN_DAYS} days after the start`,
+    ...ruleParams('max_span', { days: MAX_SPAN_DAYS }),
+    ...whenEndsValid('start', 'end'),
   });
 
 export const scheduleEntryUpdate = z.strictObject({

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Capture } from '../../../shared/domain/followerGrowth';
 import { isFollowerSpike, SPIKE_WINDOW } from '../../../shared/domain/followerSpike';
 import type { Input, Output } from '../../../shared/api';
 import type { GrowthLog, Platform } from '../../../shared/domain/growthLog';
 import { AppError } from '../../../shared/errors';
+import { rule } from '../../../shared/fieldIssue';
 import type { Db } from '../../db/open';
 import { artists, socialGrowthLogs, users } from '../../db/schema';
 import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
@@ -11,7 +13,11 @@ import { requireArtist } from './artists/requireArtist';
 import type { Session } from '../kernel/session';
 import { newId, type Store } from '../kernel/store';
 
-type Row = typeof socialGrowthLogs.$inferSelect & { username: string; fullName: string };
+type Row = typeof socialGrowthLogs.$inferSelect & {
+  replacedBy: string | null;
+  username: string;
+  fullName: string;
+};
 
 function toLog({ username, fullName, ...row }: Row): GrowthLog {
   return {
@@ -21,7 +27,8 @@ function toLog({ username, fullName, ...row }: Row): GrowthLog {
   };
 }
 
-const DAY_MS = 86_400_000;
+/** The capture that corrects a listed one: joined to tell which captures count no more. */
+const correction = alias(socialGrowthLogs, 'correction');
 
 function select(tx: Pick<Db, 'select'>) {
   return tx
@@ -36,11 +43,46 @@ function select(tx: Pick<Db, 'select'>) {
       engagementRate: socialGrowthLogs.engagementRate,
       captureDate: socialGrowthLogs.captureDate,
       capturedBy: socialGrowthLogs.capturedBy,
+      replaces: socialGrowthLogs.replaces,
+      replacedBy: correction.id,
       username: users.username,
       fullName: users.fullName,
     })
     .from(socialGrowthLogs)
-    .innerJoin(users, eq(users.id, socialGrowthLogs.capturedBy));
+    .innerJoin(users, eq(users.id, socialGrowthLogs.capturedBy))
+    .leftJoin(correction, eq(correction.replaces, socialGrowthLogs.id));
+}
+
+/**
+ * A correction replaces a capture of the same artist and platform that nothing has corrected
+ * yet (a second correction corrects the first one, so the chain stays a line).
+ */
+function requireReplaceable(tx: Pick<Db, 'select'>, input: Input<'growthLogs.create'>): void {
+  const replaced = select(tx).where(eq(socialGrowthLogs.id, input.replaces!)).get();
+  if (!replaced || replaced.artist !== input.artist) {
+    throw new AppError(
+      'VALIDATION',
+      'The capture to correct is not one of this artist’s.',
+      { replaces: 'Not found' },
+      { replaces: rule('not_found') },
+    );
+  }
+  if (replaced.platform !== input.platform) {
+    throw new AppError(
+      'VALIDATION',
+      'A correction is for the same platform as the capture it corrects.',
+      { platform: `Must be ${replaced.platform}` },
+      { platform: rule('not_allowed') },
+    );
+  }
+  if (replaced.replacedBy) {
+    throw new AppError(
+      'CONFLICT',
+      'That capture has already been corrected; correct the correction instead.',
+      { replaces: 'Already corrected' },
+      { replaces: rule('stale') },
+    );
+  }
 }
 
 /** Append-only follower captures; the artist's socialFollowers is the latest total across platforms. */
@@ -67,13 +109,8 @@ export function createGrowthLogService(store: Store) {
     create(session: Session, input: Input<'growthLogs.create'>): Output<'growthLogs.create'> {
       return store.write(session.user.id, (w) => {
         requireArtist(w.tx, input.artist);
-        // A day's grace: it is already tomorrow east of UTC.
-        const latestAllowed = new Date(Date.parse(w.now) + DAY_MS).toISOString().slice(0, 10);
-        if (input.captureDate > latestAllowed) {
-          throw new AppError('VALIDATION', 'Followers cannot be captured in the future.', {
-            captureDate: 'In the future',
-          });
-        }
+        // The capture date's rules (not after today, not before 2000) are the input schema's.
+        if (input.replaces) requireReplaceable(w.tx, input);
         const id = newId();
         const values = {
           id,
@@ -86,6 +123,7 @@ export function createGrowthLogService(store: Store) {
           engagementRate: input.engagementRate ?? null,
           captureDate: input.captureDate,
           capturedBy: session.user.id,
+          replaces: input.replaces ?? null,
         };
         w.tx.insert(socialGrowthLogs).values(values).run();
         // The latest capture per platform (by date, then by when it was logged), summed.
@@ -94,7 +132,8 @@ export function createGrowthLogService(store: Store) {
             SELECT follower_count, row_number() OVER (
               PARTITION BY platform ORDER BY capture_date DESC, created_at DESC, rowid DESC
             ) AS position
-            FROM social_growth_logs WHERE artist = ${input.artist}
+            FROM social_growth_logs AS log WHERE artist = ${input.artist}
+              AND NOT EXISTS (SELECT 1 FROM social_growth_logs AS c WHERE c.replaces = log.id)
           ) WHERE position = 1`);
         // The platform's recent captures, newest first: a spike is judged against its own trend.
         const recent = w.tx
@@ -104,10 +143,12 @@ export function createGrowthLogService(store: Store) {
             captureDate: socialGrowthLogs.captureDate,
           })
           .from(socialGrowthLogs)
+          .leftJoin(correction, eq(correction.replaces, socialGrowthLogs.id))
           .where(
             and(
               eq(socialGrowthLogs.artist, input.artist),
               eq(socialGrowthLogs.platform, input.platform),
+              isNull(correction.id),
             ),
           )
           .orderBy(desc(socialGrowthLogs.captureDate), desc(sql`${socialGrowthLogs}.rowid`))

@@ -5,6 +5,7 @@ import {
   PASSWORD_TOO_COMMON,
   PASSWORD_TOO_SHORT,
 } from '../../../../shared/domain/user';
+import { rule } from '../../../../shared/fieldIssue';
 import { AppError } from '../../../../shared/errors';
 
 /**
@@ -65,5 +66,11 @@ export function assertPasswordAllowed(
       ? 'That password is too common or too easy to guess. Choose a longer or less predictable one.'
       : `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
     { [field]: problem },
+    {
+      [field]:
+        problem === PASSWORD_TOO_COMMON
+          ? rule('password_common')
+          : { code: 'too_small', origin: 'string', minimum: MIN_PASSWORD_LENGTH },
+    },
   );
 }
