@@ -10,7 +10,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChangePasswordDialog } from '../account';
+import { CALENDAR_RULES, canAny } from '../../../../shared/access';
+import { CalendarFeedsDialog, ChangePasswordDialog, SessionsDialog } from '../account';
 import { useCurrentUser, useSession } from '../session';
 
 export function UserMenu() {
@@ -19,6 +20,7 @@ export function UserMenu() {
   const session = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [changing, setChanging] = useState(false);
+  const [open, setOpen] = useState<'sessions' | 'feeds' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
@@ -50,6 +52,24 @@ export function UserMenu() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
+            setOpen('sessions');
+          }}
+        >
+          {t('sessions.myTitle')}
+        </MenuItem>
+        {canAny(user.role, CALENDAR_RULES) && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setOpen('feeds');
+            }}
+          >
+            {t('feeds.subscribe')}
+          </MenuItem>
+        )}
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
             void session.signOut();
           }}
         >
@@ -64,6 +84,8 @@ export function UserMenu() {
           }}
         />
       )}
+      {open === 'sessions' && <SessionsDialog onClose={() => setOpen(null)} />}
+      {open === 'feeds' && <CalendarFeedsDialog onClose={() => setOpen(null)} />}
       <Snackbar
         open={notice !== null}
         autoHideDuration={5000}

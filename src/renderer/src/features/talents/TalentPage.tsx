@@ -29,6 +29,7 @@ import { Headshot } from './Headshot';
 import { TalentDialog } from './TalentDialog';
 import { AvailabilityPanel } from './AvailabilityPanel';
 import { TalentSchedule } from './TalentSchedule';
+import { SubscribeButton } from '../account';
 import { useTalent } from './useTalents';
 
 type TabName = 'details' | 'auditions' | 'bookings' | 'schedule' | 'history';
@@ -140,6 +141,7 @@ export function TalentPage() {
           />
           <AvailabilityPanel talentProfile={data.id} />
           <TalentSchedule talentProfile={data.id} />
+          <SubscribeButton talent={{ id: data.id, stageName: data.stageName }} />
         </Stack>
       )}
       {tab === 'history' && <HistoryPanel entity="talents" id={data.id} />}

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { email, fullName, password, username, type User } from '../../../../shared/domain/user';
 import { ROLES } from '../../../../shared/domain/vocabulary';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { SessionList } from '../account';
 import { usePasswordMessage, useServerErrors } from '../session';
 import { useManagers, useSaveUser } from './useUsers';
 
@@ -198,6 +199,7 @@ export function UserDialog({
                 />
               )}
             />
+            {user && <SessionList user={user.id} name={user.fullName} />}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
