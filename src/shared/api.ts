@@ -128,7 +128,13 @@ const auditEntry = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
-  expanded: z.object({ actor: userSummary.nullable() }),
+  expanded: z.object({
+    actor: userSummary.nullable(),
+    /** The record's name as its screens show it; null once it is deleted, or for no record. */
+    record: z.object({ title: z.string(), type: z.string().nullable() }).nullable(),
+    /** id -> name for the users and records the changes refer to. */
+    names: z.record(z.string(), z.string()),
+  }),
 });
 
 export const contract = {
@@ -523,8 +529,6 @@ export const contract = {
   'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
   // It creates users (inactive): the workspace owner's business, like the rest of maintenance.
   'imports.parse': { input: parseImport, output: parseImportReport, guard: adminSettings },
-  // The same import rolled back: what it would do (users to map, conflicts, narrower ACLs).
-  'imports.parsePreview': { input: parseImport, output: parseImportReport, guard: adminSettings },
 
   // Maintenance is the workspace's owner's business: the settings rule (admins only).
   'maintenance.check': { input: empty, output: databaseCheck, guard: adminSettings },
