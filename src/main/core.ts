@@ -393,6 +393,7 @@ export function createCore(options: CoreOptions): Core {
     'imports.preview': (session, input) => csvImports.preview(session, input),
     'imports.commit': (session, input) => csvImports.commit(session, input),
     'imports.parse': (session, input) => parseImports.run(session, input),
+    'imports.parsePreview': (session, input) => parseImports.preview(session, input),
   };
 
   const route = createRouter(handlers, auth);

@@ -529,6 +529,8 @@ export const contract = {
   'imports.commit': { input: csvImport, output: importResult, guard: 'signedIn' },
   // It creates users (inactive): the workspace owner's business, like the rest of maintenance.
   'imports.parse': { input: parseImport, output: parseImportReport, guard: adminSettings },
+  // The same import rolled back: what it would do (users to map, conflicts, narrower ACLs).
+  'imports.parsePreview': { input: parseImport, output: parseImportReport, guard: adminSettings },
 
   // Maintenance is the workspace's owner's business: the settings rule (admins only).
   'maintenance.check': { input: empty, output: databaseCheck, guard: adminSettings },

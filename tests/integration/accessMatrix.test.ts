@@ -453,6 +453,10 @@ const CASES: Record<Channel, Case> = {
     input: async (w, a) => ({ files: [await w.stageCsv(a)] }),
     expect: adminOnly,
   },
+  'imports.parsePreview': {
+    input: async (w, a) => ({ files: [await w.stageCsv(a)] }),
+    expect: adminOnly,
+  },
   'maintenance.check': { input: () => ({}), expect: adminOnly },
   'maintenance.backups': { input: () => ({}), expect: adminOnly },
   'maintenance.backupNow': { input: () => ({}), expect: adminOnly },

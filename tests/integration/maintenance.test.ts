@@ -212,21 +212,23 @@ describe('maintenance.restore', () => {
 
   it('upgrades a copy made by an older version after restoring it', async () => {
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0015: growth log
-    // corrections). A new migration updates these statements.
+    // Turn the copy into one written before the latest migration (0016: what an import link
+    // keeps to see later changes). A new migration updates these statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'DROP INDEX social_growth_logs_by_replaces;' +
-        'ALTER TABLE social_growth_logs DROP COLUMN replaces;' +
+      'ALTER TABLE import_links DROP COLUMN source_updated_at;' +
+        'ALTER TABLE import_links DROP COLUMN entity_version;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(social_growth_logs)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(import_links)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('replaces');
+    expect(columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['source_updated_at', 'entity_version']),
+    );
     const token = await a.token('owner');
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');

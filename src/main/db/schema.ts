@@ -466,6 +466,13 @@ export const importLinks = sqliteTable(
     entity: text().notNull(),
     entityId: text().notNull(),
     importedAt: text().notNull(),
+    /** The Parse object's updatedAt when it was last brought over: later means changed there. */
+    sourceUpdatedAt: text(),
+    /**
+     * The row's version right after the import wrote it: a higher one means changed in
+     * Greenroom since. Null: linked to a user who was already in Greenroom, never written.
+     */
+    entityVersion: integer(),
   },
   (t) => [primaryKey({ columns: [t.sourceClass, t.objectId] })],
 );

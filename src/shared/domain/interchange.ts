@@ -99,9 +99,32 @@ export const importResult = z.object({
 /** JSON exports of the hosted Back4app (Parse) classes, one file per class. */
 export const parseImport = z.strictObject({
   files: z.array(z.string().min(1).max(128)).min(1, 'Choose at least one file').max(20),
+  /**
+   * The zone date-only fields (effectiveDate, lastDemoDate, ...) are read in, and the zone of a
+   * booking that has none: an IANA name, or a name such as "Beijing" that maps to one. Default:
+   * this computer's.
+   */
+  timezone: z.string().trim().min(1).max(64).optional(),
+  /** Parse users to take as existing Greenroom users: `{ parseObjectId: greenroomUserId }`. */
+  userMap: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).optional(),
+  /**
+   * How to settle a record changed in Parse and in Greenroom since the last import, by
+   * `Class:objectId`: `parse` takes the Parse version, `greenroom` keeps ours. Unsettled ones
+   * are reported as conflicts and left alone.
+   */
+  resolutions: z.record(z.string().min(1).max(200), z.enum(['parse', 'greenroom'])).optional(),
+});
+export type ParseImportInput = z.infer<typeof parseImport>;
+
+const parseUser = z.object({
+  objectId: z.string(),
+  username: z.string().nullable(),
+  email: z.string().nullable(),
 });
 
 export const parseImportReport = z.object({
+  /** False for imports.parsePreview: what the import would do, nothing written. */
+  committed: z.boolean(),
   files: z.array(
     z.object({
       name: z.string(),
@@ -110,11 +133,80 @@ export const parseImportReport = z.object({
       note: z.string().optional(),
     }),
   ),
+  /** The zone date-only fields were read in, and where it came from. */
+  timezone: z.object({
+    zone: z.string(),
+    /** `chosen` as given, `mapped` from a name such as "Beijing", `default` this computer's. */
+    source: z.enum(['chosen', 'mapped', 'default']),
+    asked: z.string().optional(),
+  }),
   /** Objects imported, by Parse class. */
   imported: z.record(z.string(), z.number().int()),
+  /** Records imported before and changed in Parse since: brought up to date, by Parse class. */
+  updated: z.record(z.string(), z.number().int()),
   /** At most 500, in file order; `skippedCount` has them all. */
   skipped: z.array(z.object({ className: z.string(), objectId: z.string(), reason: z.string() })),
   skippedCount: z.number().int(),
-  /** Objects an earlier run imported: recognised and left alone. */
+  /** Objects an earlier run imported, unchanged since (or settled): recognised and left alone. */
   alreadyImported: z.number().int(),
+  /** Parse users taken as existing Greenroom users, and how they were matched. */
+  matchedUsers: z.array(
+    parseUser.extend({
+      userId: z.string(),
+      greenroomUsername: z.string(),
+      by: z.enum(['username', 'email', 'map']),
+    }),
+  ),
+  /** Parse users matching no Greenroom user: created (inactive) unless mapped, or skipped. */
+  unmatchedUsers: z.array(
+    parseUser.extend({
+      role: z.string().nullable(),
+      outcome: z.enum(['create', 'skip']),
+      reason: z.string().optional(),
+    }),
+  ),
+  /** Parse roles (`_Role`) and the Greenroom role their members were given, if any. */
+  roles: z.array(z.object({ name: z.string(), role: z.string().nullable(), members: z.number() })),
+  /** Changed in Parse and in Greenroom since the last import: not overwritten; at most 500. */
+  conflicts: z.array(
+    z.object({
+      className: z.string(),
+      objectId: z.string(),
+      entity: z.string(),
+      entityId: z.string(),
+      parseUpdatedAt: z.string().nullable(),
+      greenroomUpdatedAt: z.string(),
+      fields: z.array(z.object({ field: z.string(), parse: z.unknown(), greenroom: z.unknown() })),
+    }),
+  ),
+  conflictCount: z.number().int(),
+  /**
+   * Objects whose Parse ACL let fewer people read them than Greenroom's rules will: the readers
+   * the ACL had, and who in Greenroom gains sight of it. At most 500.
+   */
+  narrowerAcls: z.array(
+    z.object({
+      className: z.string(),
+      objectId: z.string(),
+      entity: z.string(),
+      entityId: z.string(),
+      readers: z.array(z.object({ kind: z.enum(['user', 'role']), name: z.string() })),
+      gainedBy: z.array(z.string()),
+    }),
+  ),
+  narrowerAclCount: z.number().int(),
+  /** Entries of a file's `results` that are not objects: never imported, each named here. */
+  dropped: z.array(z.object({ file: z.string(), index: z.number().int(), reason: z.string() })),
+  droppedCount: z.number().int(),
+  /** Zone names in the data that are not IANA names: mapped, or (ambiguous/unknown) replaced. */
+  zones: z.array(
+    z.object({
+      value: z.string(),
+      mappedTo: z.string().nullable(),
+      /** When not mapped: the candidates (ambiguous) or none (unknown); the import zone is used. */
+      candidates: z.array(z.string()),
+      objects: z.number().int(),
+    }),
+  ),
 });
+export type ParseImportReport = z.infer<typeof parseImportReport>;

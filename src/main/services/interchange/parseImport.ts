@@ -1,355 +1,42 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { eq } from 'drizzle-orm';
-import type { Output } from '../../../shared/api';
-import {
-  ARTIST_STATUSES,
-  AUDITION_STATUSES,
-  AUDITION_TYPES,
-  AVAILABILITY_STATUSES,
-  BOOKING_STATUSES,
-  CONTRACT_STATUSES,
-  CONTRACT_TYPES,
-  NOTE_TYPES,
-  NOTE_VISIBILITIES,
-  PLATFORMS,
-  REVIEW_STATUSES,
-  ROLES,
-  SCHEDULE_ENTRY_TYPES,
-  SCHEDULE_STATUSES,
-  SUBMISSION_SOURCES,
-  TALENT_TYPES,
-  type Role,
-} from '../../../shared/domain/vocabulary';
+import { rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { and, eq } from 'drizzle-orm';
+import type { ParseImportInput, ParseImportReport } from '../../../shared/domain/interchange';
+import { ROLES, type Role } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/errors';
-import {
-  artists,
-  auditions,
-  bookings,
-  contracts,
-  demos,
-  importLinks,
-  reviewNotes,
-  scheduleEntries,
-  socialGrowthLogs,
-  talentProfiles,
-  users,
-} from '../../db/schema';
-import { rerankHolds } from '../agency/bookings/holdRanks';
+import { importLinks, users } from '../../db/schema';
 import type { Session } from '../kernel/session';
-import type { Staging } from '../workspace/files/staging';
 import { newId, type Store, type WriteContext } from '../kernel/store';
-import { findUserRow, insertUser } from '../workspace/accounts/userRecords';
+import { identityKey } from '../workspace/accounts/identity';
+import { findUserRow } from '../workspace/accounts/userRecords';
+import type { Staging } from '../workspace/files/staging';
+import { findNarrowerAcls, restrictiveAcl, type AclCandidate } from './parseAcl';
 import {
-  day,
-  instant,
-  number,
-  objectsOf,
-  oneOf,
-  pointer,
-  required,
-  SkipObject,
-  text,
-  type ParseObject,
-} from './parseValues';
+  classOfFile,
+  PARSE_CLASSES,
+  readParseFile,
+  type ParseClass,
+  type ParseFileClass,
+  type ReadFile,
+} from './parseFiles';
+import { MAPPINGS, type Columns, type MapContext } from './parseMappers';
+import { readRoles } from './parseRoles';
+import { instant, pointer, SkipObject, text, type ParseObject } from './parseValues';
+import { lookUpZone, systemZone } from './parseZones';
 
-/** The hosted apps' classes, in the order their pointers need them. */
-export const PARSE_CLASSES = [
-  '_User',
-  'TalentProfile',
-  'Audition',
-  'Booking',
-  'ScheduleEntry',
-  'Artist',
-  'Demo',
-  'Contract',
-  'SocialGrowthLog',
-  'ReviewNote',
-] as const;
-type ParseClass = (typeof PARSE_CLASSES)[number];
+export { classOfFile, PARSE_CLASSES } from './parseFiles';
 
-const MAX_FILE_BYTES = 500 * 1024 * 1024;
-const MAX_LISTED_SKIPS = 500;
+const MAX_LISTED = 500;
 
-/** `_User.json`, `User.json` or any name ending in a class name (`export-TalentProfile.json`). */
-export function classOfFile(fileName: string): ParseClass | null {
-  const name = basename(fileName).replace(/\.json$/i, '');
-  if (name === 'User' || name.endsWith('_User')) return '_User';
-  return (
-    [...PARSE_CLASSES]
-      .sort((a, b) => b.length - a.length)
-      .find((cls) => name === cls || name.endsWith(`-${cls}`) || name.endsWith(`_${cls}`)) ?? null
-  );
-}
+type LinkRow = typeof importLinks.$inferSelect;
+type Report = ParseImportReport;
 
-function validZone(zone: string | null): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
+/** Thrown at the end of a preview's transaction: everything it wrote is rolled back. */
+class PreviewDone extends Error {
+  constructor(readonly report: Report) {
+    super('preview');
   }
 }
-
-interface Context {
-  readonly w: WriteContext;
-  /** Our id for an imported object of `cls`, or SkipObject naming the missing one. */
-  ref(cls: ParseClass, objectId: string | null, field: string): string;
-  refOptional(cls: ParseClass, objectId: string | null, field: string): string | null;
-  userWithRole(id: string, roles: readonly Role[], field: string): void;
-}
-
-interface Created {
-  readonly entity: string;
-  readonly id: string;
-}
-
-const stamps = (o: ParseObject, now: string) => {
-  const createdAt = instant(o, 'createdAt') ?? now;
-  return { createdAt, updatedAt: instant(o, 'updatedAt') ?? createdAt, version: 1 };
-};
-
-/** One mapper per class: reads the Parse object, inserts the row, returns what it made. */
-const MAPPERS: Record<ParseClass, (o: ParseObject, c: Context) => Created> = {
-  _User(o, c) {
-    const username = required(text(o, 'username', 60), 'username');
-    const role = required(oneOf(o, 'role', ROLES), 'role');
-    const user = insertUser(c.w.tx, stamps(o, c.w.now).createdAt, {
-      username,
-      email: required(text(o, 'email', 254), 'email'),
-      fullName: text(o, 'fullName', 200) ?? text(o, 'name', 200) ?? username,
-      role,
-      manager: null,
-      // Imported accounts cannot sign in until an admin activates them and sets a password.
-      active: false,
-      passwordHash: '',
-    });
-    return { entity: 'users', id: user.id };
-  },
-
-  TalentProfile(o, c) {
-    const manager = c.ref('_User', pointer(o, 'manager'), 'manager');
-    c.userWithRole(manager, ['manager', 'admin'], 'manager');
-    const id = newId();
-    c.w.tx
-      .insert(talentProfiles)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        stageName: required(text(o, 'stageName', 200), 'stageName'),
-        fullName: required(text(o, 'fullName', 200), 'fullName'),
-        talentType: required(oneOf(o, 'talentType', TALENT_TYPES), 'talentType'),
-        portfolioUrl: text(o, 'portfolioUrl', 2000),
-        // A hosted headshot URL is not a stored file: it is left out, the talent keeps the rest.
-        headshotUrl: null,
-        availabilityStatus: oneOf(o, 'availabilityStatus', AVAILABILITY_STATUSES) ?? 'available',
-        manager,
-        notes: text(o, 'notes', 20_000),
-      })
-      .run();
-    return { entity: 'talents', id };
-  },
-
-  Audition(o, c) {
-    const id = newId();
-    c.w.tx
-      .insert(auditions)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        talentProfile: c.ref('TalentProfile', pointer(o, 'talentProfile'), 'talentProfile'),
-        clientName: required(text(o, 'clientName', 160), 'clientName'),
-        projectName: required(text(o, 'projectName', 160), 'projectName'),
-        auditionType: oneOf(o, 'auditionType', AUDITION_TYPES) ?? 'in_person',
-        auditionDate: required(instant(o, 'auditionDate'), 'auditionDate'),
-        status: oneOf(o, 'status', AUDITION_STATUSES) ?? 'invited',
-        location: text(o, 'location', 500),
-        callbackNotes: text(o, 'callbackNotes', 20_000),
-      })
-      .run();
-    return { entity: 'auditions', id };
-  },
-
-  Booking(o, c) {
-    const talent = c.ref('TalentProfile', pointer(o, 'talentProfile'), 'talentProfile');
-    const start = required(instant(o, 'startDateTime'), 'startDateTime');
-    const end = required(instant(o, 'endDateTime'), 'endDateTime');
-    if (end <= start) throw new SkipObject('endDateTime is not after startDateTime');
-    const status = oneOf(o, 'status', BOOKING_STATUSES) ?? 'hold';
-    const rate = number(o, 'rate');
-    const id = newId();
-    c.w.tx
-      .insert(bookings)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        talentProfile: talent,
-        audition: c.refOptional('Audition', pointer(o, 'audition'), 'audition'),
-        clientName: required(text(o, 'clientName', 160), 'clientName'),
-        projectName: required(text(o, 'projectName', 160), 'projectName'),
-        startDateTime: start,
-        endDateTime: end,
-        status,
-        holdRank: null,
-        // Parse stores the rate in currency units; Greenroom in integer minor units.
-        rate: rate === null ? null : Math.round(rate * 100),
-        currency: text(o, 'currency', 3),
-        timezone: validZone(text(o, 'timezone', 64)),
-        notes: text(o, 'notes', 20_000),
-      })
-      .run();
-    if (status === 'hold') {
-      const row = c.w.tx
-        .select({ manager: talentProfiles.manager })
-        .from(talentProfiles)
-        .where(eq(talentProfiles.id, talent))
-        .get()!;
-      rerankHolds(c.w, { id: talent, manager: row.manager }, { start, end });
-    }
-    return { entity: 'bookings', id };
-  },
-
-  ScheduleEntry(o, c) {
-    const booking = c.refOptional('Booking', pointer(o, 'booking'), 'booking');
-    const start = required(instant(o, 'startDateTime') ?? instant(o, 'start'), 'startDateTime');
-    const end = required(instant(o, 'endDateTime') ?? instant(o, 'end'), 'endDateTime');
-    if (end <= start) throw new SkipObject('endDateTime is not after startDateTime');
-    const id = newId();
-    c.w.tx
-      .insert(scheduleEntries)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        talentProfile: c.ref('TalentProfile', pointer(o, 'talentProfile'), 'talentProfile'),
-        booking,
-        entryType:
-          oneOf(o, 'entryType', SCHEDULE_ENTRY_TYPES) ?? (booking ? 'booking' : 'personal'),
-        title: text(o, 'title', 200),
-        start,
-        end,
-        timezone: validZone(text(o, 'timezone', 64)),
-        status: oneOf(o, 'status', SCHEDULE_STATUSES) ?? 'tentative',
-        source: 'import',
-      })
-      .run();
-    return { entity: 'schedule', id };
-  },
-
-  Artist(o, c) {
-    const owner = c.ref('_User', pointer(o, 'owner'), 'owner');
-    c.userWithRole(owner, ['AandR', 'admin'], 'owner');
-    const priorityScore = number(o, 'priorityScore');
-    if (
-      priorityScore !== null &&
-      !(Number.isInteger(priorityScore) && priorityScore >= 0 && priorityScore <= 100)
-    ) {
-      throw new SkipObject('priorityScore is not a whole number from 0 to 100');
-    }
-    const followers = number(o, 'socialFollowers');
-    const id = newId();
-    c.w.tx
-      .insert(artists)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        artistName: required(text(o, 'artistName', 200), 'artistName'),
-        genre: required(text(o, 'genre', 80), 'genre'),
-        status: oneOf(o, 'status', ARTIST_STATUSES) ?? 'prospect',
-        priorityScore,
-        socialFollowers: followers === null ? null : Math.max(0, Math.round(followers)),
-        lastDemoDate: day(o, 'lastDemoDate'),
-        owner,
-      })
-      .run();
-    return { entity: 'artists', id };
-  },
-
-  Demo(o, c) {
-    const id = newId();
-    const received = instant(o, 'receivedAt');
-    c.w.tx
-      .insert(demos)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        artist: c.ref('Artist', pointer(o, 'artist'), 'artist'),
-        title: required(text(o, 'title', 200), 'title'),
-        // The hosted file's address is kept: the demo shows its audio as missing until it is
-        // relinked from the same recording.
-        audioUrl: required(text(o, 'audioUrl', 2000), 'audioUrl'),
-        submissionSource: oneOf(o, 'submissionSource', SUBMISSION_SOURCES) ?? 'other',
-        reviewStatus: oneOf(o, 'reviewStatus', REVIEW_STATUSES) ?? 'submitted',
-        submittedBy: c.ref('_User', pointer(o, 'submittedBy'), 'submittedBy'),
-        receivedAt: received ?? stamps(o, c.w.now).createdAt,
-      })
-      .run();
-    return { entity: 'demos', id };
-  },
-
-  Contract(o, c) {
-    const legalOwner = c.ref('_User', pointer(o, 'legalOwner'), 'legalOwner');
-    c.userWithRole(legalOwner, ['legal', 'admin'], 'legalOwner');
-    const id = newId();
-    c.w.tx
-      .insert(contracts)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        artist: c.ref('Artist', pointer(o, 'artist'), 'artist'),
-        contractType: required(oneOf(o, 'contractType', CONTRACT_TYPES), 'contractType'),
-        status: oneOf(o, 'status', CONTRACT_STATUSES) ?? 'draft',
-        effectiveDate: day(o, 'effectiveDate'),
-        signedAt: instant(o, 'signedAt'),
-        // A hosted document URL is not a stored file; attach or generate the document again.
-        documentUrl: null,
-        legalOwner,
-        terms: text(o, 'terms', 50_000),
-      })
-      .run();
-    return { entity: 'contracts', id };
-  },
-
-  SocialGrowthLog(o, c) {
-    const followers = required(number(o, 'followerCount'), 'followerCount');
-    if (!Number.isInteger(followers) || followers < 0) {
-      throw new SkipObject('followerCount is not a whole number of at least 0');
-    }
-    const id = newId();
-    c.w.tx
-      .insert(socialGrowthLogs)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        artist: c.ref('Artist', pointer(o, 'artist'), 'artist'),
-        platform: required(oneOf(o, 'platform', PLATFORMS), 'platform'),
-        followerCount: followers,
-        engagementRate: number(o, 'engagementRate'),
-        captureDate: required(day(o, 'captureDate'), 'captureDate'),
-        capturedBy: c.ref('_User', pointer(o, 'capturedBy'), 'capturedBy'),
-      })
-      .run();
-    return { entity: 'growthLogs', id };
-  },
-
-  ReviewNote(o, c) {
-    const id = newId();
-    c.w.tx
-      .insert(reviewNotes)
-      .values({
-        id,
-        ...stamps(o, c.w.now),
-        artist: c.ref('Artist', pointer(o, 'artist'), 'artist'),
-        demo: c.refOptional('Demo', pointer(o, 'demo'), 'demo'),
-        author: c.ref('_User', pointer(o, 'author'), 'author'),
-        noteType: oneOf(o, 'noteType', NOTE_TYPES) ?? 'general',
-        body: required(text(o, 'body', 20_000), 'body'),
-        visibility: oneOf(o, 'visibility', NOTE_VISIBILITIES) ?? 'team',
-      })
-      .run();
-    return { entity: 'reviewNotes', id };
-  },
-};
 
 function reasonOf(error: unknown): string {
   if (error instanceof SkipObject || error instanceof AppError) return error.message;
@@ -365,154 +52,625 @@ function reasonOf(error: unknown): string {
   throw error;
 }
 
+/** Parse's updatedAt of an object, or null when it has none (or not a date). */
+function parseUpdatedAt(object: ParseObject): string | null {
+  try {
+    return instant(object, 'updatedAt') ?? instant(object, 'createdAt');
+  } catch {
+    return null;
+  }
+}
+
+function stampsOf(object: ParseObject, now: string) {
+  const createdAt = instant(object, 'createdAt') ?? now;
+  return { createdAt, updatedAt: instant(object, 'updatedAt') ?? createdAt, version: 1 };
+}
+
+/** The zone the person importing chose (a name like "Beijing" mapped), or this computer's. */
+function importZone(asked: string | undefined): Report['timezone'] {
+  if (asked === undefined) return { zone: systemZone(), source: 'default' };
+  const found = lookUpZone(asked);
+  if (found.zone !== null) {
+    return { zone: found.zone, source: found.mapped ? 'mapped' : 'chosen', asked };
+  }
+  const could = found.candidates.length
+    ? `“${asked}” could be ${found.candidates.join(', ')}: choose one.`
+    : `“${asked}” is not a time zone Greenroom knows.`;
+  throw new AppError('VALIDATION', could, {
+    timezone: found.candidates.length ? 'Ambiguous time zone' : 'Unknown time zone',
+  });
+}
+
 /**
- * imports.parse: the JSON exports of the hosted Back4app apps' classes, pointers resolved to the
- * rows they became, in one transaction. An object that cannot be imported is skipped with its
- * reason; objects imported by an earlier run are recognised and not imported again.
+ * imports.parse and imports.parsePreview: the JSON exports of the hosted Back4app apps' classes
+ * (Parse Server's REST shape), pointers resolved to the rows they became, in one transaction.
+ * Users already in Greenroom are matched by username or email (or mapped by the person
+ * importing); objects imported before are brought up to date when Parse changed them since,
+ * unless Greenroom changed them too (a conflict, reported, not overwritten). A preview runs the
+ * very same import and rolls it back, so what it reports is what the import will do.
  */
 export function createParseImport(store: Store, staging: Staging) {
   const { db } = store;
 
-  return {
-    async run(session: Session, input: { files: string[] }): Promise<Output<'imports.parse'>> {
-      // Read every file first: a file that is not JSON stops the import before anything is written.
-      const byClass = new Map<ParseClass, { file: string; objects: ParseObject[] }[]>();
-      const files: Output<'imports.parse'>['files'] = [];
-      for (const token of input.files) {
-        await staging.use(session.user.id, token, async (file) => {
-          const cls = classOfFile(file.fileName);
-          if (!cls) {
-            files.push({
-              name: file.fileName,
-              className: null,
-              objects: 0,
-              note: 'Not a class this import knows',
-            });
-            return;
-          }
-          if (statSync(file.path).size > MAX_FILE_BYTES) {
-            throw new AppError('VALIDATION', `${file.fileName} is larger than 500 MB.`, {
-              files: 'Too large',
-            });
-          }
-          let objects: ParseObject[] | null;
-          try {
-            objects = objectsOf(JSON.parse(readFileSync(file.path, 'utf8')));
-          } catch {
-            objects = null;
-          }
-          if (!objects) {
-            throw new AppError(
-              'VALIDATION',
-              `${file.fileName} is not a Parse class export (JSON with a "results" list). Nothing was imported.`,
-              { files: 'Not a Parse export' },
-            );
-          }
-          byClass.set(cls, [...(byClass.get(cls) ?? []), { file: file.fileName, objects }]);
-          files.push({ name: file.fileName, className: cls, objects: objects.length });
+  function readFiles(owner: string, tokens: readonly string[]) {
+    const files: Report['files'] = [];
+    const byClass = new Map<ParseFileClass, ReadFile[]>();
+    const dropped: Report['dropped'] = [];
+    let droppedCount = 0;
+    for (const token of tokens) {
+      const staged = staging.peek(owner, token);
+      const cls = classOfFile(staged.fileName);
+      if (!cls) {
+        files.push({
+          name: staged.fileName,
+          className: null,
+          objects: 0,
+          note: 'Not a class this import knows',
+        });
+        continue;
+      }
+      const read = readParseFile(staged.path, staged.fileName, cls);
+      byClass.set(cls, [...(byClass.get(cls) ?? []), read]);
+      files.push({ name: staged.fileName, className: cls, objects: read.objects.length });
+      droppedCount += read.dropped.length;
+      for (const entry of read.dropped) {
+        if (dropped.length < MAX_LISTED) dropped.push({ file: staged.fileName, ...entry });
+      }
+    }
+    return { files, byClass, dropped, droppedCount };
+  }
+
+  async function run(
+    session: Session,
+    input: ParseImportInput,
+    commit: boolean,
+  ): Promise<ParseImportReport> {
+    const timezone = importZone(input.timezone);
+    const userMap = input.userMap ?? {};
+    for (const [parseId, userId] of Object.entries(userMap)) {
+      if (!findUserRow(db, userId)) {
+        throw new AppError('VALIDATION', `No Greenroom user has the id ${userId}.`, {
+          [`userMap.${parseId}`]: 'No such user',
         });
       }
+    }
+    // Every file is read before anything is written: one that is not JSON stops the import.
+    const { files, byClass, dropped, droppedCount } = readFiles(session.user.id, input.files);
+    const objectsOf = (cls: ParseFileClass) => (byClass.get(cls) ?? []).flatMap((f) => f.objects);
 
-      const links = new Map<string, string>();
-      for (const link of db.select().from(importLinks).all()) {
-        links.set(`${link.sourceClass}:${link.objectId}`, link.entityId);
+    const parseUsers = new Map<string, ParseObject>();
+    for (const user of objectsOf('_User')) {
+      if (typeof user.objectId === 'string' && user.objectId) parseUsers.set(user.objectId, user);
+    }
+    for (const parseId of Object.keys(userMap)) {
+      if (!parseUsers.has(parseId)) {
+        throw new AppError('VALIDATION', `No Parse user ${parseId} is in these files.`, {
+          [`userMap.${parseId}`]: 'Not a Parse user of this export',
+        });
       }
-      const imported: Record<string, number> = {};
-      const skipped: { className: string; objectId: string; reason: string }[] = [];
-      let skippedCount = 0;
-      let alreadyImported = 0;
+    }
+    const roles = readRoles(
+      byClass.get('_Role') ?? [],
+      byClass.get('_Join:users:_Role') ?? [],
+      byClass.get('_Join:roles:_Role') ?? [],
+    );
+    const usernameOf = new Map<string, string>();
+    for (const [objectId, user] of parseUsers) {
+      if (typeof user.username === 'string') usernameOf.set(objectId, user.username);
+    }
+    // Bookings have no zone in the hosted class: the schedule entry made with one has.
+    const entryZoneOfBooking = new Map<string, string>();
+    for (const entry of objectsOf('ScheduleEntry')) {
+      try {
+        const booking = pointer(entry, 'booking', 'Booking');
+        const zone = text(entry, 'timezone', 64);
+        if (booking && zone && !entryZoneOfBooking.has(booking)) {
+          entryZoneOfBooking.set(booking, zone);
+        }
+      } catch {
+        // The entry itself is skipped with its reason when its turn comes.
+      }
+    }
 
+    const report: Report = {
+      committed: commit,
+      files,
+      timezone,
+      imported: {},
+      updated: {},
+      skipped: [],
+      skippedCount: 0,
+      alreadyImported: 0,
+      matchedUsers: [],
+      unmatchedUsers: [],
+      roles: roles.summary,
+      conflicts: [],
+      conflictCount: 0,
+      narrowerAcls: [],
+      narrowerAclCount: 0,
+      dropped,
+      droppedCount,
+      zones: [],
+    };
+    const skip = (className: string, objectId: string, reason: string) => {
+      report.skippedCount += 1;
+      if (report.skipped.length < MAX_LISTED) report.skipped.push({ className, objectId, reason });
+    };
+    const zoneNotes = new Map<string, Report['zones'][number]>();
+    const zoneOf = (name: string | null): string => {
+      if (name === null) return timezone.zone;
+      const found = lookUpZone(name);
+      if (found.zone !== null && !found.mapped) return found.zone;
+      const note = zoneNotes.get(name) ?? {
+        value: name,
+        mappedTo: found.zone,
+        candidates: found.zone === null ? [...found.candidates] : [],
+        objects: 0,
+      };
+      note.objects += 1;
+      zoneNotes.set(name, note);
+      return found.zone ?? timezone.zone;
+    };
+
+    try {
       store.write(session.user.id, (w) => {
-        const context: Context = {
-          w,
-          ref(cls, objectId, field) {
-            const id = this.refOptional(cls, objectId, field);
-            if (!id) throw new SkipObject(`${field} is missing`);
-            return id;
+        const links = new Map<string, LinkRow>();
+        for (const link of w.tx.select().from(importLinks).all()) {
+          links.set(`${link.sourceClass}:${link.objectId}`, link);
+        }
+        const context = mapContext(w, links, {
+          zone: timezone.zone,
+          zoneOf,
+          bookingZone: (objectId) => {
+            const name = entryZoneOfBooking.get(objectId);
+            if (!name) return null;
+            return lookUpZone(name).zone;
           },
-          refOptional(cls, objectId, field) {
-            if (!objectId) return null;
-            const id = links.get(`${cls}:${objectId}`);
-            if (!id)
-              throw new SkipObject(`${field} points at ${cls} ${objectId}, which was not imported`);
-            return id;
-          },
-          userWithRole(id, roles, field) {
-            const user = findUserRow(w.tx, id);
-            if (!user || !roles.includes(user.role as Role)) {
-              throw new SkipObject(`${field} must be a user with the role ${roles.join(' or ')}`);
-            }
-          },
-        };
-        const managers: [string, string][] = [];
+          roleOf: (user) => roleOf(user, roles.greenroomRolesOfUser),
+        });
+
+        const linkedBefore = new Set(
+          [...links.values()].filter((l) => l.sourceClass === '_User').map((l) => l.objectId),
+        );
+        matchUsers(w, links, parseUsers, userMap, report);
+        const matchedNow = new Set(report.matchedUsers.map((m) => m.objectId));
+
+        const aclCandidates: AclCandidate[] = [];
+        // Users written by this run: their team is joined once every user is in.
+        const writtenUsers: [string, ParseObject][] = [];
+        const createdUsers = new Set<string>();
         for (const cls of PARSE_CLASSES) {
-          for (const { objects } of byClass.get(cls) ?? []) {
-            for (const object of objects) {
-              const objectId = typeof object.objectId === 'string' ? object.objectId : '';
-              if (!objectId) {
-                skippedCount += 1;
-                if (skipped.length < MAX_LISTED_SKIPS)
-                  skipped.push({ className: cls, objectId: '', reason: 'objectId is missing' });
-                continue;
-              }
-              if (links.has(`${cls}:${objectId}`)) {
-                alreadyImported += 1;
-                continue;
-              }
-              try {
-                const created = w.savepoint(() => {
-                  const made = MAPPERS[cls](object, context);
-                  w.tx
-                    .insert(importLinks)
-                    .values({
-                      sourceClass: cls,
-                      objectId,
-                      entity: made.entity,
-                      entityId: made.id,
-                      importedAt: w.now,
-                    })
-                    .run();
-                  w.audit({
-                    action: 'imports.parse',
-                    entity: made.entity,
-                    entityId: made.id,
-                    changes: { sourceClass: cls, objectId },
-                  });
-                  return made;
+          const mapping = MAPPINGS[cls];
+          for (const object of objectsOf(cls)) {
+            const objectId = typeof object.objectId === 'string' ? object.objectId : '';
+            if (!objectId) {
+              skip(cls, '', 'objectId is missing');
+              continue;
+            }
+            // Reported as matched: the account was Greenroom's before this import.
+            if (cls === '_User' && matchedNow.has(objectId)) continue;
+            const key = `${cls}:${objectId}`;
+            const link = links.get(key);
+            let outcome: 'created' | 'updated' | 'unchanged' | 'conflict';
+            let entityId: string;
+            try {
+              const done = w.savepoint(() =>
+                link
+                  ? syncObject(context, cls, object, link, input.resolutions?.[key], report)
+                  : createObject(context, cls, object),
+              );
+              outcome = done.outcome;
+              entityId = done.entityId;
+            } catch (error) {
+              skip(cls, objectId, reasonOf(error));
+              continue;
+            }
+            if (outcome === 'created' || outcome === 'updated') {
+              const counts = outcome === 'created' ? report.imported : report.updated;
+              counts[cls] = (counts[cls] ?? 0) + 1;
+              links.set(key, w.tx.select().from(importLinks).where(linkIs(cls, objectId)).get()!);
+              const acl = restrictiveAcl(object);
+              if (acl && cls !== '_User') {
+                aclCandidates.push({
+                  className: cls,
+                  objectId,
+                  entity: mapping.entity,
+                  entityId,
+                  acl,
                 });
-                links.set(`${cls}:${objectId}`, created.id);
-                imported[cls] = (imported[cls] ?? 0) + 1;
-                if (cls === '_User') {
-                  const manager = pointer(object, 'manager');
-                  if (manager) managers.push([created.id, manager]);
-                }
-              } catch (error) {
-                skippedCount += 1;
-                if (skipped.length < MAX_LISTED_SKIPS)
-                  skipped.push({ className: cls, objectId, reason: reasonOf(error) });
               }
+            } else if (outcome === 'unchanged') report.alreadyImported += 1;
+            if (cls === '_User' && (outcome === 'created' || outcome === 'updated')) {
+              writtenUsers.push([entityId, object]);
+              if (outcome === 'created') createdUsers.add(objectId);
             }
           }
         }
-        // A coordinator's manager may come later in the file: teams are joined once all are in.
-        for (const [user, managerObject] of managers) {
-          const manager = links.get(`_User:${managerObject}`);
-          if (manager) w.tx.update(users).set({ manager }).where(eq(users.id, user)).run();
+
+        joinTeams(w, links, writtenUsers);
+        reportUnmatched(parseUsers, linkedBefore, createdUsers, report);
+
+        const parseIdsOf = new Map<string, string[]>();
+        for (const link of links.values()) {
+          if (link.sourceClass !== '_User') continue;
+          parseIdsOf.set(link.entityId, [...(parseIdsOf.get(link.entityId) ?? []), link.objectId]);
         }
+        const narrower = findNarrowerAcls(w, aclCandidates, {
+          parseIdsOf,
+          rolesOfUser: roles.rolesOfUser,
+          usernameOf,
+        });
+        report.narrowerAclCount = narrower.length;
+        report.narrowerAcls = narrower.slice(0, MAX_LISTED);
+        report.zones = [...zoneNotes.values()];
+
         w.audit({
           action: 'imports.parse',
           entity: 'settings',
           entityId: 'workspace',
           changes: {
             files: files.map((f) => f.name),
-            imported,
-            skipped: skippedCount,
-            alreadyImported,
+            timezone: timezone.zone,
+            imported: report.imported,
+            updated: report.updated,
+            skipped: report.skippedCount,
+            alreadyImported: report.alreadyImported,
+            conflicts: report.conflictCount,
+            matchedUsers: report.matchedUsers.length,
+            narrowerAcls: report.narrowerAclCount,
+            dropped: report.droppedCount,
           },
         });
+        if (!commit) throw new PreviewDone(report);
       });
+    } catch (error) {
+      if (error instanceof PreviewDone) return error.report;
+      throw error;
+    }
+    // Only a committed import spends the files: a refused one can be tried again with them.
+    for (const token of input.files) {
+      try {
+        rmSync(staging.take(session.user.id, token).path, { force: true });
+      } catch {
+        // Already gone (expired): nothing left to spend.
+      }
+    }
+    return report;
+  }
 
-      return { files, imported, skipped, skippedCount, alreadyImported };
+  return {
+    preview: (session: Session, input: ParseImportInput) => run(session, input, false),
+    run: (session: Session, input: ParseImportInput) => run(session, input, true),
+  };
+}
+
+const linkIs = (cls: string, objectId: string) =>
+  and(eq(importLinks.sourceClass, cls), eq(importLinks.objectId, objectId));
+
+function mapContext(
+  w: WriteContext,
+  links: Map<string, LinkRow>,
+  rest: Pick<MapContext, 'zone' | 'zoneOf' | 'bookingZone' | 'roleOf'>,
+): MapContext {
+  return {
+    w,
+    ...rest,
+    ref(cls, objectId, field) {
+      const id = this.refOptional(cls, objectId, field);
+      if (!id) throw new SkipObject(`${field} is missing`);
+      return id;
+    },
+    refOptional(cls, objectId, field) {
+      if (!objectId) return null;
+      const link = links.get(`${cls}:${objectId}`);
+      if (!link) {
+        throw new SkipObject(`${field} points at ${cls} ${objectId}, which was not imported`);
+      }
+      return link.entityId;
+    },
+    userWithRole(id, roles, field) {
+      const user = findUserRow(w.tx, id);
+      if (!user || !roles.includes(user.role as Role)) {
+        throw new SkipObject(`${field} must be a user with the role ${roles.join(' or ')}`);
+      }
     },
   };
+}
+
+/** A Parse user's Greenroom role: a valid `role` field, else their one matching `_Role`. */
+function roleOf(user: ParseObject, fromRoles: ReadonlyMap<string, ReadonlySet<Role>>): Role {
+  const field = text(user, 'role', 100);
+  if (field !== null && (ROLES as readonly string[]).includes(field)) return field as Role;
+  const member = [...(fromRoles.get(String(user.objectId)) ?? [])];
+  if (member.length === 1) return member[0]!;
+  if (member.length > 1) {
+    throw new SkipObject(`is in the Parse roles of ${member.join(' and ')}: map them to one user`);
+  }
+  if (field !== null) throw new SkipObject(`role “${field}” is not one of ${ROLES.join(', ')}`);
+  throw new SkipObject('role is missing (no role field and no matching _Role)');
+}
+
+/**
+ * Parse users who already have a Greenroom account (the owner, typically) are linked to it
+ * instead of being created: by the person's map first, then by username or by email (compared
+ * as sign-in compares them: ignoring case and width). A username and an email naming two
+ * different users match neither: that user is left for the person to map.
+ */
+function matchUsers(
+  w: WriteContext,
+  links: Map<string, LinkRow>,
+  parseUsers: ReadonlyMap<string, ParseObject>,
+  userMap: Readonly<Record<string, string>>,
+  report: Report,
+): void {
+  for (const [objectId, user] of parseUsers) {
+    const existing = links.get(`_User:${objectId}`);
+    const mappedTo = userMap[objectId];
+    if (existing) {
+      if (mappedTo && mappedTo !== existing.entityId) {
+        throw new AppError(
+          'VALIDATION',
+          `Parse user ${objectId} was linked to another Greenroom user by an earlier import.`,
+          { [`userMap.${objectId}`]: 'Already imported' },
+        );
+      }
+      continue;
+    }
+    const username = typeof user.username === 'string' ? user.username : null;
+    const email = typeof user.email === 'string' ? user.email : null;
+    let match: { id: string; by: 'username' | 'email' | 'map' } | null = null;
+    if (mappedTo) match = { id: mappedTo, by: 'map' };
+    else {
+      const byUsername = username
+        ? w.tx
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.usernameKey, identityKey(username)))
+            .get()
+        : undefined;
+      const byEmail = email
+        ? w.tx
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.emailKey, identityKey(email)))
+            .get()
+        : undefined;
+      if (byUsername && byEmail && byUsername.id !== byEmail.id) continue;
+      if (byUsername) match = { id: byUsername.id, by: 'username' };
+      else if (byEmail) match = { id: byEmail.id, by: 'email' };
+    }
+    if (!match) continue;
+    const row = findUserRow(w.tx, match.id)!;
+    const link: LinkRow = {
+      sourceClass: '_User',
+      objectId,
+      entity: 'users',
+      entityId: row.id,
+      importedAt: w.now,
+      sourceUpdatedAt: parseUpdatedAt(user),
+      // Greenroom's own account: never written by an import.
+      entityVersion: null,
+    };
+    w.tx.insert(importLinks).values(link).run();
+    links.set(`_User:${objectId}`, link);
+    w.audit({
+      action: 'imports.parse',
+      entity: 'users',
+      entityId: row.id,
+      changes: { sourceClass: '_User', objectId, matchedBy: match.by },
+    });
+    report.matchedUsers.push({
+      objectId,
+      username,
+      email,
+      userId: row.id,
+      greenroomUsername: row.username,
+      by: match.by,
+    });
+  }
+}
+
+/** Parse users this run neither matched nor found linked before: created, or skipped and why. */
+function reportUnmatched(
+  parseUsers: ReadonlyMap<string, ParseObject>,
+  linkedBefore: ReadonlySet<string>,
+  createdNow: ReadonlySet<string>,
+  report: Report,
+): void {
+  const matched = new Set(report.matchedUsers.map((m) => m.objectId));
+  const reasons = new Map(
+    report.skipped.filter((s) => s.className === '_User').map((s) => [s.objectId, s.reason]),
+  );
+  for (const [objectId, user] of parseUsers) {
+    if (matched.has(objectId) || linkedBefore.has(objectId)) continue;
+    const reason = reasons.get(objectId);
+    report.unmatchedUsers.push({
+      objectId,
+      username: typeof user.username === 'string' ? user.username : null,
+      email: typeof user.email === 'string' ? user.email : null,
+      role: typeof user.role === 'string' ? user.role : null,
+      outcome: createdNow.has(objectId) ? 'create' : 'skip',
+      ...(reason !== undefined && !createdNow.has(objectId) ? { reason } : {}),
+    });
+  }
+}
+
+/** Coordinators join their manager's team once every user is in (the manager may come later). */
+function joinTeams(
+  w: WriteContext,
+  links: ReadonlyMap<string, LinkRow>,
+  written: readonly [string, ParseObject][],
+): void {
+  for (const [userId, object] of written) {
+    let managerObject: string | null;
+    try {
+      managerObject = pointer(object, 'manager', '_User');
+    } catch {
+      continue;
+    }
+    const manager = managerObject ? (links.get(`_User:${managerObject}`)?.entityId ?? null) : null;
+    const before = findUserRow(w.tx, userId);
+    if (!before || before.manager === manager || (manager === null && managerObject)) continue;
+    w.tx.update(users).set({ manager }).where(eq(users.id, userId)).run();
+  }
+}
+
+/** A first import of an object: its row, its link and its audit entry. */
+function createObject(
+  c: MapContext,
+  cls: ParseClass,
+  object: ParseObject,
+): { outcome: 'created'; entityId: string } {
+  const mapping = MAPPINGS[cls];
+  const objectId = String(object.objectId);
+  const mapped = mapping.read(object, c);
+  const stamps = stampsOf(object, c.w.now);
+  let id: string;
+  if (mapping.insert) id = mapping.insert(c, mapped.values, stamps.createdAt);
+  else {
+    id = newId();
+    c.w.tx
+      .insert(mapping.table)
+      .values({ id, ...stamps, ...mapped.createOnly, ...mapped.values })
+      .run();
+  }
+  mapping.afterWrite?.(c, id, mapped.values, null);
+  c.w.tx
+    .insert(importLinks)
+    .values({
+      sourceClass: cls,
+      objectId,
+      entity: mapping.entity,
+      entityId: id,
+      importedAt: c.w.now,
+      sourceUpdatedAt: parseUpdatedAt(object),
+      entityVersion: 1,
+    })
+    .run();
+  c.w.audit({
+    action: 'imports.parse',
+    entity: mapping.entity,
+    entityId: id,
+    changes: { sourceClass: cls, objectId },
+  });
+  return { outcome: 'created', entityId: id };
+}
+
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a ?? null, b ?? null);
+
+/**
+ * An object imported before. Changed in Parse since (a later updatedAt, or different values
+ * when the link predates updatedAt being kept) and not in Greenroom: brought up to date. Changed
+ * in both: a conflict, unless the person settled it (`parse` or `greenroom`).
+ */
+function syncObject(
+  c: MapContext,
+  cls: ParseClass,
+  object: ParseObject,
+  link: LinkRow,
+  resolution: 'parse' | 'greenroom' | undefined,
+  report: Report,
+): { outcome: 'updated' | 'unchanged' | 'conflict'; entityId: string } {
+  const mapping = MAPPINGS[cls];
+  const objectId = String(object.objectId);
+  const unchanged = { outcome: 'unchanged' as const, entityId: link.entityId };
+  // A Parse user linked to an account Greenroom already had: Greenroom's, never written.
+  if (link.entityVersion === null) return unchanged;
+  const parseAt = parseUpdatedAt(object);
+  if (link.sourceUpdatedAt !== null && (parseAt === null || parseAt <= link.sourceUpdatedAt)) {
+    return unchanged;
+  }
+  const row = c.w.tx
+    .select()
+    .from(mapping.table)
+    .where(eq(mapping.table.id, link.entityId))
+    .get() as (Columns & { id: string; version: number; updatedAt: string }) | undefined;
+  if (!row) throw new SkipObject('the record it became is no longer in Greenroom');
+  const mapped = mapping.read(object, c);
+  const changed = Object.keys(mapped.values).filter((k) => !same(row[k], mapped.values[k]));
+  const refreshLink = (entityId: string, entityVersion: number) =>
+    c.w.tx
+      .update(importLinks)
+      .set({ entityId, entityVersion, sourceUpdatedAt: parseAt, importedAt: c.w.now })
+      .where(linkIs(cls, objectId))
+      .run();
+  if (changed.length === 0) {
+    refreshLink(row.id, row.version);
+    return unchanged;
+  }
+  const shown = changed.filter((k) => !mapping.hidden?.includes(k));
+  if (row.version !== link.entityVersion) {
+    if (resolution === 'greenroom') {
+      refreshLink(row.id, row.version);
+      c.w.audit({
+        action: 'imports.parse',
+        entity: mapping.entity,
+        entityId: row.id,
+        changes: { sourceClass: cls, objectId, kept: shown },
+      });
+      return unchanged;
+    }
+    if (resolution !== 'parse') {
+      report.conflictCount += 1;
+      if (report.conflicts.length < MAX_LISTED) {
+        report.conflicts.push({
+          className: cls,
+          objectId,
+          entity: mapping.entity,
+          entityId: row.id,
+          parseUpdatedAt: parseAt,
+          greenroomUpdatedAt: row.updatedAt,
+          fields: shown.map((field) => ({
+            field,
+            parse: mapped.values[field] ?? null,
+            greenroom: row[field] ?? null,
+          })),
+        });
+      }
+      return { outcome: 'conflict', entityId: row.id };
+    }
+  }
+  const changes = Object.fromEntries(
+    shown.map((k) => [k, [row[k] ?? null, mapped.values[k] ?? null]]),
+  );
+  if (mapping.appendOnly) {
+    // Notes and growth logs are never edited: the correction is a new row that says which one
+    // it replaces, and the Parse object now stands for it.
+    const id = newId();
+    const at = parseAt ?? c.w.now;
+    c.w.tx
+      .insert(mapping.table)
+      .values({
+        id,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        ...mapped.values,
+        replaces: row.id,
+      })
+      .run();
+    refreshLink(id, 1);
+    c.w.audit({
+      action: 'imports.parse',
+      entity: mapping.entity,
+      entityId: id,
+      changes: { sourceClass: cls, objectId, replaces: row.id, ...changes },
+    });
+    return { outcome: 'updated', entityId: id };
+  }
+  const patch = Object.fromEntries(changed.map((k) => [k, mapped.values[k]]));
+  c.w.tx
+    .update(mapping.table)
+    .set({ ...patch, version: row.version + 1, updatedAt: c.w.now })
+    .where(eq(mapping.table.id, row.id))
+    .run();
+  mapping.afterWrite?.(c, row.id, { ...row, ...mapped.values }, row);
+  refreshLink(row.id, row.version + 1);
+  c.w.audit({
+    action: 'imports.parse',
+    entity: mapping.entity,
+    entityId: row.id,
+    changes: { sourceClass: cls, objectId, ...changes },
+  });
+  return { outcome: 'updated', entityId: row.id };
 }

@@ -8,7 +8,7 @@ export class SkipObject extends Error {}
 
 export type ParseObject = Record<string, unknown> & { objectId?: unknown };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function text(object: ParseObject, field: string, max = 10_000): string | null {
@@ -46,6 +46,17 @@ export function number(object: ParseObject, field: string): number | null {
   return value;
 }
 
+/** A file's address: a Parse File (`{ "__type": "File", "name", "url" }`) or a URL string. */
+export function fileUrl(object: ParseObject, field: string, max = 2000): string | null {
+  const value = object[field];
+  if (isRecord(value) && value.__type === 'File') {
+    if (typeof value.url !== 'string' || !value.url) throw new SkipObject(`${field} has no url`);
+    if (value.url.length > max) throw new SkipObject(`${field} is longer than ${max} characters`);
+    return value.url;
+  }
+  return text(object, field, max);
+}
+
 /** An instant, as an ISO string in UTC. */
 export function instant(object: ParseObject, field: string): string | null {
   const value = object[field];
@@ -57,25 +68,78 @@ export function instant(object: ParseObject, field: string): string | null {
   return new Date(iso).toISOString();
 }
 
-/** A calendar date (YYYY-MM-DD), from a Parse Date or a date string. */
-export function day(object: ParseObject, field: string): string | null {
-  return instant(object, field)?.slice(0, 10) ?? null;
+/** YYYY-MM-DD of an instant on the wall calendar of `zone`. */
+export function calendarDateIn(iso: string, zone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
 }
 
-/** The objectId a field points at: a Pointer, `<field>Id`, or a bare id string. */
-export function pointer(object: ParseObject, field: string): string | null {
+/**
+ * A calendar date (YYYY-MM-DD). Parse has no date-only type: a date picked in the hosted app
+ * was saved as the instant of its midnight where the person was, so the date is read on the
+ * calendar of `zone` (a contract saved in Shanghai for 2027-01-01 is 2026-12-31T16:00Z). A bare
+ * YYYY-MM-DD string is taken as it is.
+ */
+export function day(object: ParseObject, field: string, zone: string): string | null {
+  const value = object[field];
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (Number.isNaN(Date.parse(value))) throw new SkipObject(`${field} is not a date`);
+    return value;
+  }
+  const at = instant(object, field);
+  return at === null ? null : calendarDateIn(at, zone);
+}
+
+/**
+ * The objectId a field points at: a Pointer, `<field>Id`, or a bare id string. A Pointer to
+ * another class than `targetClass` is refused rather than resolved against the wrong one.
+ */
+export function pointer(object: ParseObject, field: string, targetClass?: string): string | null {
   const value = object[field] ?? object[`${field}Id`];
   if (value === undefined || value === null || value === '') return null;
   if (isRecord(value) && value.__type === 'Pointer' && typeof value.objectId === 'string') {
+    if (targetClass && typeof value.className === 'string' && value.className !== targetClass) {
+      throw new SkipObject(`${field} points at a ${value.className}, not a ${targetClass}`);
+    }
     return value.objectId;
   }
   if (typeof value === 'string') return value;
   throw new SkipObject(`${field} is not a pointer`);
 }
 
-/** The objects of one class export: Parse's `{ "results": [...] }` or a bare array. */
-export function objectsOf(json: unknown): ParseObject[] | null {
+/** An entry of a file's list that is not an object, and what it was instead. */
+export interface DroppedEntry {
+  readonly index: number;
+  readonly reason: string;
+}
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+
+/**
+ * The objects of one class export: Parse's `{ "results": [...] }` or a bare array. Entries that
+ * are not objects are returned as dropped, each with its position, never skipped in silence.
+ */
+export function objectsOf(
+  json: unknown,
+): { objects: ParseObject[]; dropped: DroppedEntry[] } | null {
   const list = isRecord(json) && Array.isArray(json.results) ? json.results : json;
   if (!Array.isArray(list)) return null;
-  return list.filter(isRecord) as ParseObject[];
+  const objects: ParseObject[] = [];
+  const dropped: DroppedEntry[] = [];
+  list.forEach((entry: unknown, index) => {
+    if (isRecord(entry)) objects.push(entry as ParseObject);
+    else dropped.push({ index, reason: `not an object (${kindOf(entry)})` });
+  });
+  return { objects, dropped };
+}
+
+/** JSON text as a file holds it: a UTF-8 byte order mark (Windows editors add one) is not JSON. */
+export function parseJsonText(text: string): unknown {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
