@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures against a baseline measured in the same run (machines are noisy, so
  * the ratio is the number to watch). Exits non-zero when a target is missed.
+ * `npm run bench -- ranges` runs only the team-scope, calendar-week and clash section.
  * `npm run bench -- team [--quick]` runs only the team server's capacity bench (about ten
  * minutes; --quick is a smoke run).
  */
@@ -9,10 +10,16 @@ import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
 import { seedWorkspace } from '../../src/main/seed/seed';
 import { benchAudio } from './audio';
 import { benchImportPreview, benchInterchange } from './interchange';
+import { benchRanges } from './ranges';
 import { benchSearch } from './search';
 import { benchTeam } from './team';
 import { benchWebHost } from './webHost';
 import { interleave, ms, summarize } from './stats';
+
+if (process.argv[2] === 'ranges') {
+  const ok = await benchRanges('bench-password-1');
+  process.exit(ok ? 0 : 1);
+}
 
 if (process.argv[2] === 'team') {
   const ok = await benchTeam({ quick: process.argv.includes('--quick') });
@@ -258,6 +265,7 @@ try {
   rmSync(dir2, { recursive: true, force: true });
 }
 
+if (!(await benchRanges(PASSWORD))) failed = true;
 if (!(await benchSearch(PASSWORD))) failed = true;
 await benchInterchange();
 if (!(await benchAudio())) failed = true;

@@ -1,18 +1,25 @@
 import { Box, Link, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLine, type FieldChange } from './readableHistory';
 
 /** Longer values are shortened until asked for: one row must not fill the screen. */
 const SHORT = 160;
 
-function Change({ change }: { change: FieldChange }) {
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value;
+  // A list of values reads as one, not as JSON.
+  if (Array.isArray(value)) return value.map(show).join(', ');
+  return JSON.stringify(value);
+}
+
+function Change({ label, text }: { label: string; text: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const long = change.after.length > SHORT;
+  const long = text.length > SHORT;
   return (
     <Typography component="li" variant="body2" sx={{ wordBreak: 'break-word' }}>
-      {changeLine(change, t, long && !open ? `${change.after.slice(0, SHORT)}…` : change.after)}
+      <strong>{label}</strong>: {long && !open ? `${text.slice(0, SHORT)}…` : text}
       {long && (
         <>
           {' '}
@@ -25,7 +32,7 @@ function Change({ change }: { change: FieldChange }) {
               setOpen(!open);
             }}
           >
-            {open ? t('audit.showLess') : t('audit.showAll', { count: change.after.length })}
+            {open ? t('audit.showLess') : t('audit.showAll', { count: text.length })}
           </Link>
         </>
       )}
@@ -33,26 +40,23 @@ function Change({ change }: { change: FieldChange }) {
   );
 }
 
-/** A row's field changes as worded lines ("Status: Draft → Sent"), and how many were left out. */
-export function ChangeList({
-  changes,
-  unshown,
-}: {
-  changes: readonly FieldChange[];
-  unshown: number;
-}) {
+/** `{ field: [before, after] }` (or plain values for creations) as readable lines. */
+export function ChangeList({ changes }: { changes: Record<string, unknown> | null }) {
   const { t } = useTranslation();
-  if (changes.length === 0 && unshown === 0) return null;
+  if (!changes || Object.keys(changes).length === 0) return null;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2 }}>
-      {changes.map((change) => (
-        <Change key={change.field} change={change} />
+      {Object.entries(changes).map(([field, value]) => (
+        <Change
+          key={field}
+          label={t(`fields.${field}`, { defaultValue: field })}
+          text={
+            Array.isArray(value) && value.length === 2
+              ? `${show(value[0])} → ${show(value[1])}`
+              : show(value)
+          }
+        />
       ))}
-      {unshown > 0 && (
-        <Typography component="li" variant="body2" color="text.secondary">
-          {t('history.moreDetails', { count: unshown })}
-        </Typography>
-      )}
     </Box>
   );
 }
