@@ -128,7 +128,13 @@ const auditEntry = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
-  expanded: z.object({ actor: userSummary.nullable() }),
+  expanded: z.object({
+    actor: userSummary.nullable(),
+    /** The record's name as its screens show it; null once it is deleted, or for no record. */
+    record: z.object({ title: z.string(), type: z.string().nullable() }).nullable(),
+    /** id -> name for the users and records the changes refer to. */
+    names: z.record(z.string(), z.string()),
+  }),
 });
 
 export const contract = {

@@ -64,7 +64,7 @@ test('a coordinator sees only their team, and an admin sees the history of their
   await admin.getByRole('tab', { name: 'History' }).click();
   const history = admin.getByRole('list', { name: 'History' });
   await expect(history.getByRole('listitem').first()).toContainText(
-    'Carol Coordinator · talents.update',
+    'Carol Coordinator edited the talent',
   );
   await expect(history.getByRole('listitem').first()).toContainText(
     'Stage name: Alice Act → Alice Star',

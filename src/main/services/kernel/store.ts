@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/domain/auditAction';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { auditLog } from '../../db/schema';
@@ -8,7 +10,7 @@ import type { ChangeBus, ScopedChange } from './changes';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface AuditEntry {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly entity: string;
   readonly entityId: string | null;
   readonly changes?: Record<string, unknown> | null;
@@ -133,15 +135,24 @@ export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => ne
   };
 }
 
-/** The fields that differ, as `{ field: [before, after] }`, for the audit trail. */
+/**
+ * The fields that differ, as `{ field: [before, after] }`, for the audit trail. Only the record's
+ * own fields count: `expanded` is display data read alongside the row (a fresh object on every
+ * load, so it would always look changed), and values are compared by content, not by reference.
+ */
 export function diff(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
 ): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after)) {
-    if (key === 'updatedAt' || key === 'version') continue;
-    if (before[key] !== after[key]) changes[key] = [before[key] ?? null, after[key] ?? null];
+    if (NOT_CHANGES.has(key)) continue;
+    const was = before[key] ?? null;
+    const now = after[key] ?? null;
+    if (!isDeepStrictEqual(was, now)) changes[key] = [was, now];
   }
   return changes;
 }
+
+/** Bookkeeping every write moves, and display data: never a change someone made. */
+const NOT_CHANGES: ReadonlySet<string> = new Set(['updatedAt', 'version', 'expanded']);

@@ -7,6 +7,7 @@ import { auditLog, reviewNotes, users } from '../../db/schema';
 import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../kernel/paging';
 import type { Session } from '../kernel/session';
 import type { Store } from '../kernel/store';
+import { nameAuditRows } from './auditNames';
 
 /**
  * Throws (NOT_FOUND or FORBIDDEN) unless the session may read that record in its scope. Called
@@ -88,26 +89,38 @@ export function createAuditService(
         session,
         rows.filter((r) => r.entry.entity === 'reviewNotes').map((r) => r.entry.entityId!),
       );
+      const visibleChanges = (row: (typeof rows)[number]) =>
+        row.entry.changes
+          ? withoutFields(
+              JSON.parse(row.entry.changes) as Record<string, unknown>,
+              hiddenNotes.has(row.entry.entityId ?? '')
+                ? PRIVATE_NOTE_FIELDS
+                : seesRestricted(session.user.role)
+                  ? []
+                  : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
+            )
+          : null;
+      const page = rows.slice(0, limit);
+      const changesOf = new Map(page.map((row) => [row.entry.id, visibleChanges(row)]));
+      // Named after the restricted fields are gone, so a hidden value is not named either.
+      const named = nameAuditRows(
+        db,
+        page.map((row) => ({ ...row.entry, changes: changesOf.get(row.entry.id) ?? null })),
+      );
+      const namesOf = new Map(page.map((row, index) => [row.entry.id, named[index]!]));
       return pageOf(
         rows,
         limit,
         (row) => ({
           ...row.entry,
-          changes: row.entry.changes
-            ? withoutFields(
-                JSON.parse(row.entry.changes) as Record<string, unknown>,
-                hiddenNotes.has(row.entry.entityId ?? '')
-                  ? PRIVATE_NOTE_FIELDS
-                  : seesRestricted(session.user.role)
-                    ? []
-                    : (RESTRICTED_FIELDS[row.entry.entity as Entity] ?? []),
-              )
-            : null,
+          changes: changesOf.get(row.entry.id) ?? null,
           expanded: {
             actor:
               row.actorId && row.actorUsername && row.actorFullName
                 ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
                 : null,
+            record: namesOf.get(row.entry.id)?.record ?? null,
+            names: namesOf.get(row.entry.id)?.names ?? {},
           },
         }),
         (item) => [item.at, item.id],

@@ -16,6 +16,7 @@ import { saveExport } from './files/savedExport';
 import type { Session } from '../kernel/session';
 import type { Store } from '../kernel/store';
 import { writeZip, type ZipEntry } from './files/zipFile';
+import type { AuditAction } from '../../../shared/domain/auditAction';
 
 /** A scheduled copy is taken when the newest one is older than this. */
 export const SCHEDULED_BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +57,11 @@ export function createMaintenanceService(options: MaintenanceOptions) {
     }
   }
 
-  function audited(actor: string | null, action: string, changes: Record<string, unknown>): void {
+  function audited(
+    actor: string | null,
+    action: AuditAction,
+    changes: Record<string, unknown>,
+  ): void {
     store.write(actor, (w) => {
       w.audit({ action, entity: 'settings', entityId: 'workspace', changes });
     });

@@ -18,6 +18,7 @@ import { talentInScope, teamCondition } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+import type { AuditAction } from '../../../../shared/domain/auditAction';
 
 type Row = Omit<typeof bookings.$inferSelect, 'teamManager'> & {
   stageName: string;
@@ -135,7 +136,7 @@ export function createBookingService(store: Store) {
    * After a booking row changed: its schedule entry follows (confirmed -> on the schedule,
    * cancelled -> entry cancelled), the change is audited and announced, and the caller gets it.
    */
-  function saved(w: WriteContext, session: Session, before: Row, action: string): Booking {
+  function saved(w: WriteContext, session: Session, before: Row, action: AuditAction): Booking {
     const after = load(w.tx, session, before.id, 'read');
     if (after.status === 'confirmed' || after.status === 'cancelled')
       syncEntry(w, after, after.status);

@@ -26,6 +26,7 @@ import { contractFileBase } from './documents/fileName';
 import type { Session } from '../../kernel/session';
 import type { Staging } from '../../workspace/files/staging';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+import type { AuditAction } from '../../../../shared/domain/auditAction';
 
 type Row = typeof contracts.$inferSelect & {
   artistName: string;
@@ -107,7 +108,7 @@ export function createContractService(
     w: WriteContext,
     before: Contract,
     next: Partial<typeof contracts.$inferInsert>,
-    action: string,
+    action: AuditAction,
   ): Contract {
     w.tx
       .update(contracts)

@@ -3,29 +3,35 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ENTITIES, type Entity } from '../../../../shared/access';
 import { PageHeader } from '../../components/PageHeader';
 import { recordPath } from '../../components/recordLinks';
 import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
-import { VocabularySelect } from '../../components/VocabularySelect';
 import { ChangeList } from './ChangeList';
 import { useAuditList } from './useAudit';
+import { AuditFilters, auditQuery, NO_AUDIT_FILTERS } from './AuditFilters';
+import { useReadableHistory } from './useReadableHistory';
+import { useFormatters } from '../../components/useFormatters';
 
 const PAGE_SIZE = 50;
 type Row = NonNullable<ReturnType<typeof useAuditList>['data']>['items'][number];
 
-/** The whole trail, for admins: newest first, filtered by record type, paged by cursor. */
+/**
+ * The whole trail, for admins: newest first, as sentences, filtered by who, record type and
+ * day, paged by cursor.
+ */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
-  const [entity, setEntity] = useState<Entity | ''>('');
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState(NO_AUDIT_FILTERS);
   const paging = useCursorPaging(PAGE_SIZE);
   const list = useAuditList({
     limit: PAGE_SIZE,
-    ...(entity ? { entity } : {}),
+    ...auditQuery(filters),
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   });
+  const read = useReadableHistory();
+  const { dateTime } = useFormatters();
   const nextCursor = list.data?.nextCursor ?? null;
   const localeText = useGridLocaleText();
   const navigate = useNavigate();
@@ -34,30 +40,32 @@ export function AuditPage() {
     const path = row.entityId ? recordPath(row.entity, row.entityId) : null;
     if (path) void navigate(path);
   };
-  const dateTime = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }),
-    [i18n.language],
-  );
   const columns = useMemo<GridColDef<Row>[]>(
     () => [
       {
         field: 'at',
         headerName: t('audit.at'),
-        width: 220,
-        valueFormatter: (v: string) => dateTime.format(new Date(v)),
+        width: 170,
+        valueFormatter: (v: string) => dateTime(v),
       },
       {
         field: 'actor',
         headerName: t('audit.actor'),
-        width: 170,
-        valueGetter: (_v, row) => row.expanded.actor?.fullName ?? t('audit.system'),
+        width: 150,
+        valueGetter: (_v, row) => row.expanded.actor?.fullName ?? t('history.system'),
       },
-      { field: 'action', headerName: t('audit.action'), width: 190 },
+      {
+        field: 'action',
+        headerName: t('audit.action'),
+        flex: 1,
+        minWidth: 220,
+        valueGetter: (_v, row) => read(row).sentence,
+      },
       {
         field: 'entity',
-        headerName: t('audit.entity'),
-        width: 130,
-        valueFormatter: (v: string) => t(`entities.${v}`),
+        headerName: t('history.record'),
+        width: 200,
+        valueGetter: (_v, row) => read(row).record,
       },
       {
         field: 'changes',
@@ -65,28 +73,25 @@ export function AuditPage() {
         flex: 1,
         minWidth: 240,
         sortable: false,
-        renderCell: ({ row }) => <ChangeList changes={row.changes} />,
+        renderCell: ({ row }) => {
+          const entry = read(row);
+          return <ChangeList changes={entry.changes} unshown={entry.unshown} />;
+        },
       },
     ],
-    [t, dateTime],
+    [t, dateTime, read],
   );
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <PageHeader
         title={t('audit.title')}
         extra={
-          <VocabularySelect
-            size="small"
-            label={t('audit.entityFilter')}
-            values={ENTITIES}
-            labels="entities"
-            withAll
-            value={entity}
-            onChange={(event) => {
-              setEntity(event.target.value as Entity | '');
+          <AuditFilters
+            value={filters}
+            onChange={(next) => {
+              setFilters(next);
               paging.reset();
             }}
-            sx={{ minWidth: 200 }}
           />
         }
       />

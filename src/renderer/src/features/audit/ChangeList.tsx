@@ -1,25 +1,18 @@
 import { Box, Link, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changeLine, type FieldChange } from './readableHistory';
 
 /** Longer values are shortened until asked for: one row must not fill the screen. */
 const SHORT = 160;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value;
-  // A list of values reads as one, not as JSON.
-  if (Array.isArray(value)) return value.map(show).join(', ');
-  return JSON.stringify(value);
-}
-
-function Change({ label, text }: { label: string; text: string }) {
+function Change({ change }: { change: FieldChange }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const long = text.length > SHORT;
+  const long = change.after.length > SHORT;
   return (
     <Typography component="li" variant="body2" sx={{ wordBreak: 'break-word' }}>
-      <strong>{label}</strong>: {long && !open ? `${text.slice(0, SHORT)}…` : text}
+      {changeLine(change, t, long && !open ? `${change.after.slice(0, SHORT)}…` : change.after)}
       {long && (
         <>
           {' '}
@@ -32,7 +25,7 @@ function Change({ label, text }: { label: string; text: string }) {
               setOpen(!open);
             }}
           >
-            {open ? t('audit.showLess') : t('audit.showAll', { count: text.length })}
+            {open ? t('audit.showLess') : t('audit.showAll', { count: change.after.length })}
           </Link>
         </>
       )}
@@ -40,23 +33,26 @@ function Change({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** `{ field: [before, after] }` (or plain values for creations) as readable lines. */
-export function ChangeList({ changes }: { changes: Record<string, unknown> | null }) {
+/** A row's field changes as worded lines ("Status: Draft → Sent"), and how many were left out. */
+export function ChangeList({
+  changes,
+  unshown,
+}: {
+  changes: readonly FieldChange[];
+  unshown: number;
+}) {
   const { t } = useTranslation();
-  if (!changes || Object.keys(changes).length === 0) return null;
+  if (changes.length === 0 && unshown === 0) return null;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2 }}>
-      {Object.entries(changes).map(([field, value]) => (
-        <Change
-          key={field}
-          label={t(`fields.${field}`, { defaultValue: field })}
-          text={
-            Array.isArray(value) && value.length === 2
-              ? `${show(value[0])} → ${show(value[1])}`
-              : show(value)
-          }
-        />
+      {changes.map((change) => (
+        <Change key={change.field} change={change} />
       ))}
+      {unshown > 0 && (
+        <Typography component="li" variant="body2" color="text.secondary">
+          {t('history.moreDetails', { count: unshown })}
+        </Typography>
+      )}
     </Box>
   );
 }

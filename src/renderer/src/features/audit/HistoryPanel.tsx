@@ -7,44 +7,50 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entity } from '../../../../shared/access';
+import { useFormatters } from '../../components/useFormatters';
 import { ChangeList } from './ChangeList';
 import { useAuditList } from './useAudit';
+import { useReadableHistory } from './useReadableHistory';
 
-/** The audit trail of one record, newest first. */
+/** The audit trail of one record, newest first, as sentences. */
 export function HistoryPanel({ entity, id }: { entity: Entity; id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const read = useReadableHistory();
   const history = useAuditList({ entity, entityId: id, limit: 100 });
-  const dateTime = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-    [i18n.language],
-  );
   if (history.isPending) return <CircularProgress size={24} aria-label={t('common.loading')} />;
   if (history.error) return <Alert severity="error">{history.error.message}</Alert>;
   if (history.data.items.length === 0)
     return <Typography color="text.secondary">{t('audit.empty')}</Typography>;
   return (
     <List dense aria-label={t('audit.history')}>
-      {history.data.items.map((entry) => (
-        <ListItem key={entry.id} divider alignItems="flex-start">
-          <ListItemText
-            primary={
-              <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
-                <span>
-                  {entry.expanded.actor?.fullName ?? t('audit.system')} · {entry.action}
-                </span>
-                <Typography component="span" variant="caption" color="text.secondary">
-                  {dateTime.format(new Date(entry.at))}
-                </Typography>
-              </Stack>
-            }
-            secondary={<ChangeList changes={entry.changes} />}
-            slotProps={{ secondary: { component: 'div' } }}
-          />
-        </ListItem>
-      ))}
+      {history.data.items.map((row) => {
+        const entry = read(row);
+        return (
+          <ListItem key={row.id} divider alignItems="flex-start">
+            <ListItemText
+              primary={
+                <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
+                  <span>{entry.sentence}</span>
+                  <Typography
+                    component="time"
+                    variant="caption"
+                    color="text.secondary"
+                    dateTime={row.at}
+                    sx={{ flexShrink: 0 }}
+                  >
+                    {dateTime(row.at)}
+                  </Typography>
+                </Stack>
+              }
+              secondary={<ChangeList changes={entry.changes} unshown={entry.unshown} />}
+              slotProps={{ secondary: { component: 'div' } }}
+            />
+          </ListItem>
+        );
+      })}
     </List>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * A contract's History as people read it: main's audit rows (real core, real SQLite) worded by
+ * the renderer's readableHistory module in English and Chinese. No id, no stored-file reference
+ * and no JSON may reach the words.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  changeLine,
+  readAuditEntry,
+  type AuditRow,
+} from '../../src/renderer/src/features/audit/readableHistory';
+import { en } from '../../src/renderer/src/i18n/locales/en';
+import { zhCN } from '../../src/renderer/src/i18n/locales/zh-CN';
+import {
+  createTestCore,
+  PASSWORD,
+  withOwner,
+  type Actors,
+  type TestCore,
+} from '../support/testCore';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+let t: TestCore;
+let a: Actors;
+
+async function person(username: string, fullName: string, role: 'legal' | 'AandR') {
+  const created = await t.call(
+    'users.create',
+    { username, email: `${username}@example.com`, fullName, password: PASSWORD, role },
+    a.owner,
+  );
+  return { id: created.id, token: await a.token(username) };
+}
+
+async function translator(language: 'en' | 'zh-CN'): Promise<TFunction> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+  return instance.t;
+}
+
+/** The app's formats (useFormatters), in UTC so the expected dates do not depend on the machine. */
+function formats(language: string) {
+  const dateTime = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  return {
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    date: (d: string) => day.format(new Date(`${d}T00:00:00Z`)),
+    money: (minor: number | null | undefined) => String(minor ?? ''),
+    number: (n: number) => new Intl.NumberFormat(language).format(n),
+  };
+}
+
+function read(rows: readonly AuditRow[], tr: TFunction, language: string): string[] {
+  return rows.map((row) => {
+    const entry = readAuditEntry(row, tr, formats(language));
+    return [entry.sentence, ...entry.changes.map((change) => changeLine(change, tr))].join('\n');
+  });
+}
+
+beforeEach(async () => {
+  t = createTestCore();
+  a = await withOwner(t);
+});
+afterEach(() => t.close());
+
+describe('a contract’s History', () => {
+  it('reads as sentences after export, transition and edit, in English and Chinese', async () => {
+    const lena = await person('lena', 'Lena Marsh', 'legal');
+    const sam = await person('sam', 'Sam Lee', 'legal');
+    const ada = await person('ada', 'Ada Reyes', 'AandR');
+    const artist = await t.call(
+      'artists.create',
+      { artistName: 'Nova Lane', genre: 'indie' },
+      ada.token,
+    );
+    const draft = await t.call(
+      'contracts.create',
+      { artist: artist.id, contractType: 'recording', terms: 'Eighteen percent, paid quarterly.' },
+      lena.token,
+    );
+    await t.call('contracts.exportDocument', { id: draft.id }, lena.token);
+    const exported = await t.call('contracts.get', { id: draft.id }, lena.token);
+    const sent = await t.call('contracts.transition', { id: draft.id, to: 'sent' }, lena.token);
+    await t.call(
+      'contracts.update',
+      {
+        id: draft.id,
+        version: sent.version,
+        patch: { expiryDate: '2027-06-30', legalOwner: sam.id },
+      },
+      lena.token,
+    );
+    expect(exported.documentUrl).toMatch(/^media:/);
+
+    for (const reader of [lena.token, a.owner]) {
+      const history = await t.call(
+        'audit.list',
+        { entity: 'contracts', entityId: draft.id },
+        reader,
+      );
+      // At the source: the record's display data is not a change anybody made.
+      for (const row of history.items)
+        expect(Object.keys(row.changes ?? {})).not.toContain('expanded');
+      expect(history.items.map((row) => row.action)).toEqual([
+        'contracts.update',
+        'contracts.transition',
+        'contracts.exportDocument',
+        'contracts.create',
+      ]);
+      expect(history.items[0]!.changes).toEqual({
+        expiryDate: [null, '2027-06-30'],
+        legalOwner: [lena.id, sam.id],
+      });
+
+      const english = read(history.items, await translator('en'), 'en');
+      expect(english[0]).toBe(
+        'Lena Marsh edited the contract\nLegal owner: Lena Marsh → Sam Lee\nExpiry date: — → Jun 30, 2027',
+      );
+      expect(english[1]).toBe('Lena Marsh moved the contract on\nStatus: Draft → Sent');
+      expect(english[2]).toBe('Lena Marsh exported the contract PDF\nDocument: — → a new file');
+      expect(english[3]).toContain('Lena Marsh drafted the contract\nArtist: Nova Lane');
+      expect(english[3]).toContain('Contract type: Recording');
+      expect(english[3]).toContain('Status: Draft');
+
+      const chinese = read(history.items, await translator('zh-CN'), 'zh-CN');
+      expect(chinese[0]).toBe(
+        'Lena Marsh 编辑了合同\n法务负责人：Lena Marsh → Sam Lee\n到期日期：— → 2027年6月30日',
+      );
+      expect(chinese[1]).toBe('Lena Marsh 推进了合同状态\n状态：草稿 → 已发送');
+      expect(chinese[2]).toBe('Lena Marsh 导出了合同 PDF\n文件：— → 新文件');
+
+      for (const text of [...english, ...chinese]) {
+        expect(text).not.toMatch(UUID);
+        expect(text).not.toContain('media:');
+        expect(text).not.toContain('{');
+      }
+    }
+  });
+});
