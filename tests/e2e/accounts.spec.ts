@@ -144,7 +144,7 @@ test('the audit trail shortens a long value until it is asked for', async ({ hos
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Audit trail' }).click();
-  const row = page.getByRole('row').filter({ hasText: 'talents.create' });
+  const row = page.getByRole('row').filter({ hasText: 'Olive Owner added the talent' });
   await expect(row).toContainText('Line 1 of the casting notes.');
   await expect(row).not.toContainText('Line 30 of the casting notes.');
   await row.getByRole('button', { name: `Show all (${notes.length} characters)` }).click();
