@@ -750,7 +750,8 @@ function printStep(step: StepResult): void {
       `p95 ${fmt(percentile(all, 95))} ms  worst p95 ${fmt(worst.p95)} ms (${worst.channel})  ` +
       `errors ${errorCount}  lost ${step.lost.length}/${step.bookingsWritten + step.notesWritten}  ` +
       `events ${step.eventsReceived} (own writes seen ${step.ownWritesSeen}/${step.ownWritesExpected})  ` +
-      `\n          cores used: server ${fmt(step.cores.server)} (waited for a core ${fmt(step.cores.serverWaitedMsPerSecond)} ms/s), ` +
+      `\n          cores used: server ${fmt(step.cores.server)} (${fmt((step.cores.server * 1000 * step.seconds) / step.requests)} ms of CPU per call; ` +
+      `waited for a core ${fmt(step.cores.serverWaitedMsPerSecond)} ms/s), ` +
       `generator ${fmt(step.cores.generator)} (event loop ${Math.round(step.generatorElu * 100)}% busy, lag p99 ${fmt(step.generatorLagP99)} ms), ` +
       `other processes ${fmt(step.cores.others)}  ${step.passed ? 'ok' : 'MISSED'}`,
   );
