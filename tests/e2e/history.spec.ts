@@ -130,7 +130,10 @@ test('the audit trail filters by user, record type and day', async ({ host, page
   await page.getByRole('combobox', { name: 'User' }).click();
   await page.getByRole('option', { name: 'Anyone' }).click();
   await page.getByRole('combobox', { name: 'Record type' }).click();
+  await expectOnlyWords(page.getByRole('listbox'));
+  await expect(page.getByRole('listbox')).not.toContainText('entities.');
   await page.getByRole('option', { name: 'Contracts' }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
   await expect(rows).toHaveCount(4);
   await expect(grid.getByText('Contracts · Nova Lane · Recording')).toHaveCount(4);
   await expect(grid.getByText('Status: Draft → Sent')).toBeVisible();

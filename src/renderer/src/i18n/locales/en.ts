@@ -852,6 +852,7 @@ export const en = {
     contracts: 'Contracts',
     growthLogs: 'Growth logs',
     reviewNotes: 'Review notes',
+    demoScores: 'Demo scores',
     audit: 'Audit',
     settings: 'Settings',
   },

@@ -815,6 +815,7 @@ export const zhCN: Catalog = {
     contracts: '合同',
     growthLogs: '增长记录',
     reviewNotes: '评审笔记',
+    demoScores: '小样评分',
     audit: '审计',
     settings: '设置',
   },
