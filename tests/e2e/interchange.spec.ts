@@ -157,11 +157,24 @@ type ChosenFile = { name: string; mimeType: string; buffer: Buffer };
 
 const ptr = (className: string, objectId: string) => ({ __type: 'Pointer', className, objectId });
 
-/** One class of a Back4app (Parse) JSON export, as the hosted app's export names it. */
-const classExport = (className: string, results: unknown[]): ChosenFile => ({
+/** An object as Parse Server's REST API returns it: ids, stamps and ACL, then its fields. */
+const parseObject = (
+  objectId: string,
+  fields: Record<string, unknown>,
+  acl: Record<string, unknown> = { '*': { read: true } },
+) => ({
+  objectId,
+  createdAt: '2025-03-01T10:00:00.000Z',
+  updatedAt: '2025-03-02T10:00:00.000Z',
+  ACL: acl,
+  ...fields,
+});
+
+/** One class of a Back4app (Parse) export: `GET /classes/<Class>` as a file. */
+const classExport = (className: string, results: unknown[], bom = false): ChosenFile => ({
   name: `${className}.json`,
   mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify({ results })),
+  buffer: Buffer.from(`${bom ? '\uFEFF' : ''}${JSON.stringify({ results })}`),
 });
 
 /** Clicks a button that opens the file chooser, and chooses these files. */
@@ -171,58 +184,190 @@ async function choose(page: Page, button: Locator, files: ChosenFile | ChosenFil
   await (await chooser).setFiles(files);
 }
 
-/** Signs in as the owner and brings these class exports over from Settings. */
-async function importFromBack4app(page: Page, host: { url: string }, files: ChosenFile[]) {
+/** Signs in as the owner, chooses these class exports in Settings and waits for the preview. */
+async function previewBack4app(page: Page, host: { url: string }, files: ChosenFile[]) {
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'Import from Back4app' });
   await choose(page, panel.getByRole('button', { name: 'Choose export files…' }), files);
+  await expect(panel.getByRole('status')).toContainText('Preview — nothing is imported yet');
   return panel;
 }
 
-test('an admin brings a workspace over from Back4app exports, and running it again adds nothing', async ({
+/** Previews, then imports as previewed. */
+async function importFromBack4app(page: Page, host: { url: string }, files: ChosenFile[]) {
+  const panel = await previewBack4app(page, host, files);
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported');
+  return panel;
+}
+
+test('an admin previews a Back4app export in Chinese and English, maps a user, and imports it once', async ({
   host,
   page,
 }) => {
-  await api(host.url).signIn(OWNER.username, OWNER.password, true);
-  const files = [
-    classExport('_User', [
-      { objectId: 'u1', username: 'mags', email: 'mags@agency.example', role: 'manager' },
-      { objectId: 'u2', username: 'odd', email: 'odd@agency.example', role: 'agent' },
-    ]),
-    classExport('TalentProfile', [
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await owner.call('users.create', {
+    username: 'max',
+    email: 'max@example.com',
+    fullName: 'Max Person',
+    password: PASSWORD,
+    role: 'manager',
+  });
+  const talent = (objectId: string, stageName: string, manager: string, acl?: object) =>
+    parseObject(
+      objectId,
       {
-        objectId: 't1',
-        stageName: '林小雨',
-        fullName: 'Lin Xiaoyu',
+        stageName,
+        fullName: `${stageName} (full name)`,
         talentType: 'model',
-        manager: ptr('_User', 'u1'),
+        availabilityStatus: 'available',
+        manager: ptr('_User', manager),
       },
-      {
-        objectId: 't2',
-        stageName: 'Nova Hart',
-        fullName: 'Nova Hartley',
-        talentType: 'actor',
-        manager: ptr('_User', 'u1'),
-      },
+      acl as Record<string, unknown> | undefined,
+    );
+  const files = [
+    // Saved by a Windows editor (with a BOM), with a stray entry that is not an object.
+    classExport(
+      '_User',
+      [
+        parseObject('u1', { username: 'mags', email: 'mags@agency.example', role: 'manager' }),
+        parseObject('u2', { username: 'odd', email: 'odd@agency.example', role: 'agent' }),
+        parseObject('u3', { username: 'olive', email: 'OWNER@example.com', role: 'admin' }),
+        parseObject('u4', {
+          username: 'maxwell',
+          email: 'maxwell@agency.example',
+          role: 'manager',
+        }),
+        42,
+      ],
+      true,
+    ),
+    classExport('TalentProfile', [
+      talent('t1', '林小雨', 'u1'),
+      // Only Mags could read this one in Back4app.
+      talent('t2', 'Nova Hart', 'u1', { u1: { read: true, write: true } }),
+      talent('t3', 'Max Talent', 'u4'),
+    ]),
+    classExport('ScheduleEntry', [
+      parseObject('s1', {
+        talentProfile: ptr('TalentProfile', 't1'),
+        entryType: 'fitting',
+        startDateTime: { __type: 'Date', iso: '2026-05-03T01:00:00.000Z' },
+        endDateTime: { __type: 'Date', iso: '2026-05-03T02:00:00.000Z' },
+        timezone: 'CST',
+        status: 'confirmed',
+      }),
     ]),
   ];
 
-  const panel = await importFromBack4app(page, host, files);
-  await expect(panel.getByRole('status')).toContainText('Imported 3 records; skipped 1');
-  const skipped = panel.getByRole('table', { name: 'Skipped objects' });
-  await expect(skipped).toContainText('role “agent” is not one of');
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitem', { name: '中文（简体）' }).click();
+  await page.getByRole('link', { name: '设置' }).click();
+  const panel = page.getByRole('region', { name: '从 Back4app 导入' });
+  await choose(page, panel.getByRole('button', { name: '选择导出文件…' }), files);
+  const status = panel.getByRole('status');
+  await expect(status).toContainText('预览——尚未导入任何内容');
+  await expect(panel.getByRole('table', { name: '已在 Greenroom 中的用户' })).toContainText(
+    'owner',
+  );
+  await expect(panel.getByRole('table', { name: '不在 Greenroom 中的用户' })).toContainText(
+    'maxwell',
+  );
+  await expect(
+    panel.getByRole('table', { name: '可见人数比在 Back4app 中多的记录（1）' }),
+  ).toContainText('用户 mags');
+  await expect(panel.getByRole('table', { name: '不是对象的条目（1）' })).toContainText(
+    '_User.json',
+  );
+  await expect(panel.getByRole('table', { name: '数据中的时区名称' })).toContainText('CST');
   await panel.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('parse-import.png') });
+  await page.screenshot({
+    path: test.info().outputPath('parse-preview-zh-CN.png'),
+    fullPage: true,
+  });
 
-  await choose(page, panel.getByRole('button', { name: 'Choose export files…' }), files);
-  await expect(panel.getByRole('status')).toContainText(
-    'Imported 0 records; skipped 1; 3 were already imported',
+  // The same preview in English; the zone of the dates is chosen there.
+  await page.getByRole('button', { name: '语言' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  const english = page.getByRole('region', { name: 'Import from Back4app' });
+  await expect(english.getByRole('status')).toContainText('Preview — nothing is imported yet');
+  const zone = english.getByRole('combobox', { name: 'Time zone of the dates' });
+  await zone.fill('Asia/Shanghai');
+  await page.getByRole('option', { name: 'Asia/Shanghai', exact: true }).click();
+  await expect(english).toContainText('Dates without a time are read in Asia/Shanghai.');
+  const matched = english.getByRole('table', { name: 'Users already in Greenroom' });
+  await expect(matched).toContainText('olive');
+  await expect(matched).toContainText('Email');
+  const acl = english.getByRole('table', {
+    name: 'Records more people will see than in Back4app (1)',
+  });
+  await expect(acl).toContainText('TalentProfile:t2');
+  await expect(acl).toContainText('user mags');
+  await expect(acl).toContainText('owner');
+  await expect(
+    english.getByRole('table', { name: 'Entries that are not objects (1)' }),
+  ).toContainText('not an object (a number)');
+  await expect(english.getByRole('table', { name: 'Time zone names in the data' })).toContainText(
+    'Could be',
   );
 
-  await page.getByRole('link', { name: 'Talent roster' }).click();
-  await expect(page.getByRole('grid').getByText('林小雨')).toBeVisible();
+  // maxwell is Max: mapped, not created.
+  await english.getByRole('combobox', { name: 'Greenroom user for maxwell' }).click();
+  await page.getByRole('option', { name: 'Max Person (max)' }).click();
+  await expect(matched).toContainText('Your choice');
+  await expect(english.getByRole('status')).toContainText('5 new records');
+  await page.screenshot({ path: test.info().outputPath('parse-preview.png'), fullPage: true });
+
+  await english.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(english.getByRole('status')).toContainText(
+    'Imported 5 records and updated 0; 0 conflicts left as they are; skipped 1',
+  );
+  const people = (await owner.call('users.list', { limit: 100 })) as {
+    items: { username: string }[];
+  };
+  expect(people.items.map((u) => u.username).sort()).toEqual(['mags', 'max', 'owner']);
+
+  // Later, 林小雨 was renamed in Back4app and given notes here: a conflict, settled in Chinese.
+  const roster = (await owner.call('talents.list', { limit: 100 })) as {
+    items: { id: string; version: number; stageName: string }[];
+  };
+  const lin = roster.items.find((x) => x.stageName === '林小雨')!;
+  await owner.call('talents.update', {
+    id: lin.id,
+    version: lin.version,
+    patch: { notes: 'Prefers morning calls' },
+  });
+  const renamed = {
+    ...talent('t1', '林小雨', 'u1'),
+    stageName: '林晓雨',
+    updatedAt: '2025-06-01T08:00:00.000Z',
+  };
+  const later = [files[0]!, classExport('TalentProfile', [renamed])];
+  await choose(page, english.getByRole('button', { name: 'Choose export files…' }), later);
+  await expect(english.getByRole('status')).toContainText('0 new records, 0 updated, 1 conflicts');
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('menuitem', { name: '中文（简体）' }).click();
+  const chinese = page.getByRole('region', { name: '从 Back4app 导入' });
+  const conflicts = chinese.getByRole('table', { name: '在这里和 Back4app 中都改过（1）' });
+  await expect(conflicts).toContainText('林晓雨');
+  await expect(conflicts).toContainText('Prefers morning calls');
+  await conflicts.getByRole('combobox', { name: '如何处理 TalentProfile:t1' }).click();
+  await page.getByRole('option', { name: 'Back4app 的版本' }).click();
+  await expect(chinese.getByRole('status')).toContainText('更新 1 条，冲突 0 条');
+  await page.screenshot({
+    path: test.info().outputPath('parse-conflict-zh-CN.png'),
+    fullPage: true,
+  });
+  await chinese.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(chinese.getByRole('status')).toContainText('已导入 0 条记录，更新 1 条');
+
+  await page.getByRole('link', { name: '艺人名册' }).click();
+  await expect(page.getByRole('grid').getByText('林晓雨', { exact: true })).toBeVisible();
   await expect(page.getByRole('grid').getByText('Nova Hart', { exact: true })).toBeVisible();
 });
 
@@ -231,29 +376,35 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
   page,
 }) => {
   await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const demo = (objectId: string, title: string, audioUrl: string) =>
+    parseObject(objectId, {
+      artist: ptr('Artist', 'a1'),
+      title,
+      audioUrl,
+      submissionSource: 'email',
+      reviewStatus: 'submitted',
+      submittedBy: ptr('_User', 'u1'),
+      receivedAt: { __type: 'Date', iso: '2026-02-01T08:00:00.000Z' },
+    });
   const files = [
     classExport('_User', [
-      { objectId: 'u1', username: 'ari', email: 'ari@label.example', role: 'AandR' },
+      parseObject('u1', { username: 'ari', email: 'ari@label.example', role: 'AandR' }),
     ]),
     classExport('Artist', [
-      { objectId: 'a1', artistName: '夜行者', genre: 'city pop', owner: ptr('_User', 'u1') },
+      parseObject('a1', {
+        artistName: '夜行者',
+        genre: 'city pop',
+        status: 'prospect',
+        owner: ptr('_User', 'u1'),
+      }),
     ]),
     classExport('Demo', [
-      {
-        objectId: 'd1',
-        artist: ptr('Artist', 'a1'),
-        title: 'Night Drive',
-        audioUrl: 'https://parsefiles.back4app.com/app/3f9c_night-drive.wav',
-        submittedBy: ptr('_User', 'u1'),
-      },
-      {
-        objectId: 'd2',
-        artist: ptr('Artist', 'a1'),
-        title: 'Sunrise',
-        audioUrl:
-          'https://parsefiles.back4app.com/app/0123456789abcdef0123456789abcdef_sunrise.wav',
-        submittedBy: ptr('_User', 'u1'),
-      },
+      demo('d1', 'Night Drive', 'https://parsefiles.back4app.com/app/3f9c_night-drive.wav'),
+      demo(
+        'd2',
+        'Sunrise',
+        'https://parsefiles.back4app.com/app/0123456789abcdef0123456789abcdef_sunrise.wav',
+      ),
     ]),
   ];
 

@@ -784,6 +784,7 @@ describe('imports.parse: a second import after changes (13)', () => {
         objectId: 'tB',
         entityId: first['tB Full']!.id,
         parseUpdatedAt: LATER,
+        resolution: null,
         fields: [
           { field: 'stageName', parse: 'Bravo Two', greenroom: 'Bravo' },
           { field: 'notes', parse: null, greenroom: 'Edited here' },
@@ -814,6 +815,9 @@ describe('imports.parse: a second import after changes (13)', () => {
     // Settled in Parse's favour: overwritten; then nothing is left to bring over.
     const settled = await run(changed, { 'TalentProfile:tB': 'parse' });
     expect(settled.conflictCount).toBe(0);
+    expect(settled.conflicts).toEqual([
+      expect.objectContaining({ objectId: 'tB', resolution: 'parse' }),
+    ]);
     expect(settled.updated).toEqual({ TalentProfile: 1 });
     now = await byName();
     expect(now['tB Full']).toMatchObject({ stageName: 'Bravo Two', notes: null });

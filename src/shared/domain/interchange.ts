@@ -167,7 +167,10 @@ export const parseImportReport = z.object({
   ),
   /** Parse roles (`_Role`) and the Greenroom role their members were given, if any. */
   roles: z.array(z.object({ name: z.string(), role: z.string().nullable(), members: z.number() })),
-  /** Changed in Parse and in Greenroom since the last import: not overwritten; at most 500. */
+  /**
+   * Changed in Parse and in Greenroom since the last import, at most 500: left as they are unless
+   * settled (`resolution`). `conflictCount` counts the unsettled ones.
+   */
   conflicts: z.array(
     z.object({
       className: z.string(),
@@ -177,6 +180,7 @@ export const parseImportReport = z.object({
       parseUpdatedAt: z.string().nullable(),
       greenroomUpdatedAt: z.string(),
       fields: z.array(z.object({ field: z.string(), parse: z.unknown(), greenroom: z.unknown() })),
+      resolution: z.enum(['parse', 'greenroom']).nullable(),
     }),
   ),
   conflictCount: z.number().int(),

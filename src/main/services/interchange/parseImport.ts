@@ -600,6 +600,25 @@ function syncObject(
   }
   const shown = changed.filter((k) => !mapping.hidden?.includes(k));
   if (row.version !== link.entityVersion) {
+    // Listed whether settled or not, so the person sees (and may change) how it was settled.
+    if (!resolution) report.conflictCount += 1;
+    if (report.conflicts.length < MAX_LISTED) {
+      report.conflicts.push({
+        className: cls,
+        objectId,
+        entity: mapping.entity,
+        entityId: row.id,
+        parseUpdatedAt: parseAt,
+        greenroomUpdatedAt: row.updatedAt,
+        fields: shown.map((field) => ({
+          field,
+          parse: mapped.values[field] ?? null,
+          greenroom: row[field] ?? null,
+        })),
+        resolution: resolution ?? null,
+      });
+    }
+    if (!resolution) return { outcome: 'conflict', entityId: row.id };
     if (resolution === 'greenroom') {
       refreshLink(row.id, row.version);
       c.w.audit({
@@ -609,25 +628,6 @@ function syncObject(
         changes: { sourceClass: cls, objectId, kept: shown },
       });
       return unchanged;
-    }
-    if (resolution !== 'parse') {
-      report.conflictCount += 1;
-      if (report.conflicts.length < MAX_LISTED) {
-        report.conflicts.push({
-          className: cls,
-          objectId,
-          entity: mapping.entity,
-          entityId: row.id,
-          parseUpdatedAt: parseAt,
-          greenroomUpdatedAt: row.updatedAt,
-          fields: shown.map((field) => ({
-            field,
-            parse: mapped.values[field] ?? null,
-            greenroom: row[field] ?? null,
-          })),
-        });
-      }
-      return { outcome: 'conflict', entityId: row.id };
     }
   }
   const changes = Object.fromEntries(

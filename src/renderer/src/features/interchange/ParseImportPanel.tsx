@@ -1,104 +1,120 @@
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
-import {
-  Alert,
-  Box,
-  Button,
-  LinearProgress,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ParseImportInput } from '../../../../shared/domain/interchange';
 import { SettingsSection } from '../../components/SettingsSection';
+import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { bridge, call } from '../../api/client';
+import { ParseImportReportView, type Choices } from './ParseImportReport';
 
-/** Admins: bring a workspace over from the hosted Back4app apps' JSON class exports. */
+/**
+ * Admins: bring a workspace over from the hosted Back4app apps' JSON class exports. Choosing the
+ * files runs a preview (the import, rolled back): the person sees the zone dates are read in,
+ * who was matched, maps the Parse users nobody matched, settles conflicts, reads what the ACLs
+ * hid, and only then imports. Every choice re-runs the preview, so it always shows what the
+ * import will do.
+ */
 export function ParseImportPanel() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const run = useMutation({
-    mutationFn: async () => {
-      const picked = await bridge.pickFiles('parseExport', true);
-      if (picked.length === 0) return null;
-      return call('imports.parse', { files: picked.map((file) => file.file) });
-    },
-    // Everything may have changed: every list reloads.
-    onSuccess: (report) => (report ? queryClient.invalidateQueries() : undefined),
+  const [files, setFiles] = useState<string[] | null>(null);
+  const [timezone, setTimezone] = useState(SYSTEM_TIMEZONE);
+  const [choices, setChoices] = useState<Choices>({ userMap: {}, resolutions: {} });
+
+  const input = (staged: string[]): ParseImportInput => ({
+    files: staged,
+    timezone,
+    userMap: choices.userMap,
+    resolutions: choices.resolutions,
   });
-  const report = run.data;
-  const total = report ? Object.values(report.imported).reduce((sum, n) => sum + n, 0) : 0;
+  const preview = useMutation({
+    mutationFn: (staged: string[]) => call('imports.parsePreview', input(staged)),
+  });
+  const commit = useMutation({
+    mutationFn: (staged: string[]) => call('imports.parse', input(staged)),
+    // Everything may have changed: every list reloads.
+    onSuccess: () => {
+      setFiles(null);
+      void queryClient.invalidateQueries();
+    },
+  });
+  // Greenroom users a Parse user may be mapped to.
+  const people = useQuery({
+    queryKey: ['users.list', 'parseImport'],
+    queryFn: async () => (await call('users.list', { limit: 100 })).items,
+    enabled: files !== null,
+  });
+
+  // The zone and every choice change what the import will do: preview again.
+  const { mutate: runPreview } = preview;
+  useEffect(() => {
+    if (files) runPreview(files);
+  }, [files, timezone, choices, runPreview]);
+
+  const choose = async () => {
+    const picked = await bridge.pickFiles('parseExport', true);
+    if (picked.length === 0) return;
+    commit.reset();
+    setChoices({ userMap: {}, resolutions: {} });
+    setFiles(picked.map((file) => file.file));
+  };
+  const busy = preview.isPending || commit.isPending;
+  const error = commit.error ?? preview.error;
+  const report = files ? preview.data : commit.data;
 
   return (
     <SettingsSection title={t('parseImport.title')} intro={t('parseImport.intro')}>
-      <Button
-        variant="outlined"
-        startIcon={<CloudDownloadOutlinedIcon />}
-        onClick={() => run.mutate()}
-        disabled={run.isPending}
-      >
-        {t('parseImport.choose')}
-      </Button>
-      {run.isPending && <LinearProgress sx={{ mt: 2 }} aria-label={t('parseImport.running')} />}
-      {run.error && (
+      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+        <Button
+          variant="outlined"
+          startIcon={<CloudDownloadOutlinedIcon />}
+          onClick={() => void choose()}
+          disabled={busy}
+        >
+          {t('parseImport.choose')}
+        </Button>
+        <Box sx={{ minWidth: 280 }}>
+          <TimezoneField
+            label={t('parseImport.zoneLabel')}
+            value={timezone}
+            onChange={setTimezone}
+            size="small"
+          />
+        </Box>
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {t('parseImport.zoneHelp')}
+      </Typography>
+      {busy && (
+        <LinearProgress
+          sx={{ mt: 2 }}
+          aria-label={commit.isPending ? t('parseImport.running') : t('parseImport.previewing')}
+        />
+      )}
+      {error && (
         <Alert severity="error" sx={{ mt: 2 }}>
-          {run.error.message}
+          {error.message}
         </Alert>
       )}
       {report && (
-        <Box sx={{ mt: 2 }} role="status">
-          <Alert severity={report.skippedCount ? 'warning' : 'success'}>
-            {t('parseImport.summary', {
-              imported: total,
-              skipped: report.skippedCount,
-              already: report.alreadyImported,
-            })}
-          </Alert>
-          <Table size="small" aria-label={t('parseImport.files')} sx={{ mt: 1 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('parseImport.file')}</TableCell>
-                <TableCell>{t('parseImport.class')}</TableCell>
-                <TableCell align="right">{t('parseImport.objects')}</TableCell>
-                <TableCell align="right">{t('parseImport.imported')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.files.map((file) => (
-                <TableRow key={file.name}>
-                  <TableCell>{file.name}</TableCell>
-                  <TableCell>{file.className ?? file.note}</TableCell>
-                  <TableCell align="right">{file.objects}</TableCell>
-                  <TableCell align="right">
-                    {file.className ? (report.imported[file.className] ?? 0) : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {report.skipped.length > 0 && (
-            <Table size="small" aria-label={t('parseImport.skipped')} sx={{ mt: 2 }}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('parseImport.class')}</TableCell>
-                  <TableCell>objectId</TableCell>
-                  <TableCell>{t('parseImport.reason')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {report.skipped.map((skip) => (
-                  <TableRow key={`${skip.className}:${skip.objectId}`}>
-                    <TableCell>{skip.className}</TableCell>
-                    <TableCell>{skip.objectId || '—'}</TableCell>
-                    <TableCell>{skip.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </Box>
+        <ParseImportReportView
+          report={report}
+          people={people.data ?? []}
+          choices={choices}
+          onChoices={files ? setChoices : undefined}
+        />
+      )}
+      {files && preview.data && (
+        <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+          <Button variant="contained" onClick={() => commit.mutate(files)} disabled={busy}>
+            {t('parseImport.import')}
+          </Button>
+          <Button onClick={() => setFiles(null)} disabled={busy}>
+            {t('parseImport.cancel')}
+          </Button>
+        </Stack>
       )}
     </SettingsSection>
   );
