@@ -95,6 +95,20 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Ctrl/Cmd+K: one box for every record the user may see, and the common actions. */
+/**
+ * Whether a term is worth a search: two characters or more, or one Chinese, Japanese or Korean
+ * character (a given name such as 雨 is one; the character index answers it). One Latin letter
+ * finds too much to be useful.
+ */
+function searchable(q: string): boolean {
+  const characters = [...q];
+  return (
+    characters.length >= 2 ||
+    (characters.length === 1 &&
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(q))
+  );
+}
+
 export function CommandPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -105,8 +119,7 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   const results = useQuery({
     queryKey: ['search', q],
     queryFn: () => call('search.query', { q, limit: 5 }),
-    // One character finds too much to be useful and cannot use the trigram index.
-    enabled: open && [...q].length >= 2,
+    enabled: open && searchable(q),
     placeholderData: keepPreviousData,
   });
 
@@ -126,22 +139,21 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
         primary: t(a.labelKey),
         run: () => go(a.path),
       }));
-    const hits =
-      [...q].length >= 2
-        ? (results.data?.groups ?? []).flatMap((group) =>
-            group.items.map((hit) => {
-              const path = pathOf(hit);
-              return {
-                key: `${hit.kind}:${hit.id}`,
-                group: t(`palette.kinds.${group.kind}`),
-                primary: hit.title || hit.detail,
-                secondary: path ? (hit.title ? hit.detail : undefined) : t('palette.labelDeskSoon'),
-                disabled: !path,
-                ...(path ? { run: () => go(path) } : {}),
-              };
-            }),
-          )
-        : [];
+    const hits = searchable(q)
+      ? (results.data?.groups ?? []).flatMap((group) =>
+          group.items.map((hit) => {
+            const path = pathOf(hit);
+            return {
+              key: `${hit.kind}:${hit.id}`,
+              group: t(`palette.kinds.${group.kind}`),
+              primary: hit.title || hit.detail,
+              secondary: path ? (hit.title ? hit.detail : undefined) : t('palette.labelDeskSoon'),
+              disabled: !path,
+              ...(path ? { run: () => go(path) } : {}),
+            };
+          }),
+        )
+      : [];
     return [...hits, ...actions];
     // go is stable enough for a render; recomputed with the results.
     // eslint-disable-next-line react-hooks/exhaustive-deps
