@@ -37,6 +37,13 @@ test('Ctrl+K finds a talent by part of an English or Chinese name and Enter open
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '周杰' })).toBeVisible();
 
+  // One Chinese character is a given name, and finds it.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search' }).fill('明');
+  await expect(page.getByRole('option', { name: /周杰/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '周杰' })).toBeVisible();
+
   // Actions, keyboard only.
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search' }).fill('new book');
