@@ -51,7 +51,7 @@ test('a new user creates the owner, adds and edits a talent, switches to Chinese
   // A grid with its own empty-state text keeps the rest of its words in Chinese too (the pager).
   await page.getByRole('link', { name: '预订' }).click();
   await expect(page.getByText('还没有预订。')).toBeVisible();
-  await expect(page.getByText('0–0 共 0')).toBeVisible();
+  await expect(page.getByText('第 0–0 条，共 0 条')).toBeVisible();
 });
 
 test('what was saved is still there after the host restarts', async ({ host, page }) => {
