@@ -1,26 +1,29 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Grid,
-  TextField,
-} from '@mui/material';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { Grid } from '@mui/material';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Audition } from '../../../../shared/domain/audition';
+import { auditionCreate, auditionPatch, type Audition } from '../../../../shared/domain/audition';
 import { AUDITION_TYPES } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
-import { TalentPicker } from '../../components/TalentPicker';
-import { VocabularySelect } from '../../components/VocabularySelect';
+import {
+  FormKitDialog,
+  FormDateTimePicker,
+  FormTalentPicker,
+  FormTextField,
+  FormVocabularySelect,
+  instantInput,
+  optionalTextInput,
+  useSchemaForm,
+} from '../../components/form';
 import { ClashWarning, useClashes } from '../bookings';
 import { useAuditionActions } from './useAuditions';
 
-type AuditionType = (typeof AUDITION_TYPES)[number];
+interface AuditionForm {
+  talent: { id: string; stageName: string; fullName: string } | null;
+  clientName: string;
+  projectName: string;
+  auditionType: (typeof AUDITION_TYPES)[number];
+  auditionDate: DateTime | null;
+  location: string;
+}
 
 export function AuditionDialog({
   audition,
@@ -31,27 +34,42 @@ export function AuditionDialog({
 }) {
   const { t } = useTranslation();
   const actions = useAuditionActions();
-  const [talent, setTalent] = useState(
-    audition
-      ? {
-          id: audition.talentProfile,
-          stageName: audition.expanded.talentProfile.stageName,
-          fullName: '',
-        }
-      : null,
-  );
-  const [clientName, setClientName] = useState(audition?.clientName ?? '');
-  const [projectName, setProjectName] = useState(audition?.projectName ?? '');
-  const [auditionType, setAuditionType] = useState<AuditionType>(
-    audition?.auditionType ?? 'in_person',
-  );
-  const [date, setDate] = useState<DateTime | null>(
-    audition
-      ? DateTime.fromISO(audition.auditionDate)
-      : DateTime.now().plus({ days: 2 }).startOf('hour').set({ hour: 11 }),
-  );
-  const [location, setLocation] = useState(audition?.location ?? '');
-  const [error, setError] = useState<AppError | null>(null);
+  const fields = (values: AuditionForm) => ({
+    clientName: values.clientName,
+    projectName: values.projectName,
+    auditionType: values.auditionType,
+    auditionDate: instantInput(values.auditionDate),
+    location: optionalTextInput(values.location),
+  });
+  const kit = useSchemaForm<AuditionForm, unknown>({
+    schema: audition ? auditionPatch : auditionCreate,
+    defaultValues: {
+      talent: audition
+        ? {
+            id: audition.talentProfile,
+            stageName: audition.expanded.talentProfile.stageName,
+            fullName: '',
+          }
+        : null,
+      clientName: audition?.clientName ?? '',
+      projectName: audition?.projectName ?? '',
+      auditionType: audition?.auditionType ?? 'in_person',
+      auditionDate: audition
+        ? DateTime.fromISO(audition.auditionDate)
+        : DateTime.now().plus({ days: 2 }).startOf('hour').set({ hour: 11 }),
+      location: audition?.location ?? '',
+    },
+    toInput: (values) =>
+      audition ? fields(values) : { talentProfile: values.talent?.id ?? '', ...fields(values) },
+    fieldOf: { talentProfile: 'talent' },
+  });
+  const { control, watch } = kit.form;
+  const [talent, date, clientName, projectName] = watch([
+    'talent',
+    'auditionDate',
+    'clientName',
+    'projectName',
+  ]);
   // The same clash check as bookings: what else is on the talent's time in that hour.
   const slotStart = date?.isValid ? date.toUTC().toISO() : null;
   const clashes = useClashes(
@@ -64,136 +82,80 @@ export function AuditionDialog({
       : null,
   );
   const others = (clashes.data?.clashes ?? []).filter((c) => c.id !== audition?.id);
-  const fieldError = (name: string) => error?.fields?.[name] ?? error?.fields?.[`patch.${name}`];
 
-  const save = async () => {
-    setError(null);
-    const auditionDate = date?.isValid ? date.toUTC().toISO() : null;
-    if (!talent || !auditionDate) {
-      setError(
-        new AppError('VALIDATION', t('errors.VALIDATION'), {
-          ...(!talent ? { talentProfile: 'Required' } : {}),
-          ...(!auditionDate ? { auditionDate: 'Required' } : {}),
-        }),
-      );
-      return;
+  const onSubmit = kit.submit(async (input) => {
+    if (audition) {
+      await actions.update.mutateAsync({
+        id: audition.id,
+        version: audition.version,
+        patch: input as Parameters<typeof actions.update.mutateAsync>[0]['patch'],
+      });
+    } else {
+      await actions.create.mutateAsync(input as Parameters<typeof actions.create.mutateAsync>[0]);
     }
-    const fields = {
-      clientName,
-      projectName,
-      auditionType,
-      auditionDate,
-      location: location.trim() || null,
-    };
-    try {
-      if (audition)
-        await actions.update.mutateAsync({
-          id: audition.id,
-          version: audition.version,
-          patch: fields,
-        });
-      else await actions.create.mutateAsync({ talentProfile: talent.id, ...fields });
-      onClose(t('auditions.created'));
-    } catch (caught) {
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      );
-    }
-  };
+    onClose(t('auditions.created'));
+  });
 
   return (
-    <Dialog
-      open
-      onClose={() => onClose()}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="audition-dialog-title"
-    >
-      <DialogTitle id="audition-dialog-title">
-        {audition
+    <FormKitDialog
+      title={
+        audition
           ? t('auditions.editTitle', { name: audition.expanded.talentProfile.stageName })
-          : t('auditions.newTitle')}
-      </DialogTitle>
-      <DialogContent dividers>
-        {error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {error.message}
-          </Alert>
-        )}
-        <Grid container spacing={2}>
-          <Grid size={12}>
-            <TalentPicker
-              label={t('auditions.talent')}
-              value={talent}
-              onChange={setTalent}
-              disabled={!!audition}
-              error={fieldError('talentProfile')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={t('auditions.clientName')}
-              fullWidth
-              required
-              value={clientName}
-              onChange={(e) => setClientName(e.target.value)}
-              error={!!fieldError('clientName')}
-              helperText={fieldError('clientName')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField
-              label={t('auditions.projectName')}
-              fullWidth
-              required
-              value={projectName}
-              onChange={(e) => setProjectName(e.target.value)}
-              error={!!fieldError('projectName')}
-              helperText={fieldError('projectName')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <VocabularySelect
-              label={t('auditions.auditionType')}
-              values={AUDITION_TYPES}
-              labels="auditionType"
-              fullWidth
-              value={auditionType}
-              onChange={(e) => setAuditionType(e.target.value as AuditionType)}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <DateTimePicker
-              label={t('auditions.auditionDate')}
-              value={date}
-              onChange={setDate}
-              slotProps={{
-                textField: {
-                  fullWidth: true,
-                  required: true,
-                  error: !!fieldError('auditionDate'),
-                  helperText: fieldError('auditionDate'),
-                },
-              }}
-            />
-          </Grid>
-          <Grid size={12}>
-            <TextField
-              label={t('auditions.location')}
-              fullWidth
-              value={location}
-              onChange={(e) => setLocation(e.target.value)}
-            />
-          </Grid>
+          : t('auditions.newTitle')
+      }
+      onClose={() => onClose()}
+      onSubmit={onSubmit}
+      alert={kit.alert}
+      pending={kit.form.formState.isSubmitting}
+      submitLabel={audition ? t('common.save') : t('common.create')}
+    >
+      <Grid container spacing={2}>
+        <Grid size={12}>
+          <FormTalentPicker
+            control={control}
+            name="talent"
+            label={t('auditions.talent')}
+            disabled={!!audition}
+          />
         </Grid>
-        <ClashWarning clashes={others} clientName={clientName} projectName={projectName} />
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 2 }}>
-        <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {audition ? t('common.save') : t('common.create')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormTextField
+            control={control}
+            name="clientName"
+            label={t('auditions.clientName')}
+            required
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormTextField
+            control={control}
+            name="projectName"
+            label={t('auditions.projectName')}
+            required
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormVocabularySelect
+            control={control}
+            name="auditionType"
+            label={t('auditions.auditionType')}
+            values={AUDITION_TYPES}
+            labels="auditionType"
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormDateTimePicker
+            control={control}
+            name="auditionDate"
+            label={t('auditions.auditionDate')}
+            required
+          />
+        </Grid>
+        <Grid size={12}>
+          <FormTextField control={control} name="location" label={t('auditions.location')} />
+        </Grid>
+      </Grid>
+      <ClashWarning clashes={others} clientName={clientName} projectName={projectName} />
+    </FormKitDialog>
   );
 }

@@ -1,10 +1,23 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, CircularProgress, Paper, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followerGrowth } from '../../../../shared/domain/followerGrowth';
+import type { GrowthLog } from '../../../../shared/domain/growthLog';
 import { PermittedButton } from '../../components/PermittedButton';
+import { useErrorText } from '../../components/form';
+import { useFormatters } from '../../components/useFormatters';
 import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { LogFollowersDialog } from './LogFollowersDialog';
 import { useGrowthLogs } from './useGrowthLogs';
@@ -14,6 +27,11 @@ export function GrowthPanel({ artist }: { artist: string }) {
   const { t, i18n } = useTranslation();
   const logs = useGrowthLogs(artist);
   const [logging, setLogging] = useState(false);
+  const [correcting, setCorrecting] = useState<GrowthLog | null>(null);
+  const format = useFormatters();
+  const errorText = useErrorText();
+  // A corrected capture counts no more: the chart and the growth figures read the rest.
+  const counted = useMemo(() => (logs.data ?? []).filter((l) => !l.replacedBy), [logs.data]);
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   // Axis ticks in short form ("120M", "1.2亿"): full counts did not fit beside the chart and
   // were cut to "140,000…". The tooltip keeps the exact numbers.
@@ -30,7 +48,7 @@ export function GrowthPanel({ artist }: { artist: string }) {
     value === null ? '—' : `${value >= 0 ? '+' : ''}${number.format(value)}`;
 
   const chart = useMemo(() => {
-    const items = logs.data ?? [];
+    const items = counted;
     const dates = [...new Set(items.map((l) => l.captureDate))].sort();
     const platforms = [...new Set(items.map((l) => l.platform))];
     const series = platforms.map((platform) => {
@@ -48,8 +66,8 @@ export function GrowthPanel({ artist }: { artist: string }) {
       };
     });
     return { dates: dates.map((d) => new Date(`${d}T00:00:00Z`)), series };
-  }, [logs.data, t, number]);
-  const growth = useMemo(() => followerGrowth(logs.data ?? []), [logs.data]);
+  }, [counted, t, number]);
+  const growth = useMemo(() => followerGrowth(counted), [counted]);
 
   return (
     <Stack spacing={2}>
@@ -66,7 +84,7 @@ export function GrowthPanel({ artist }: { artist: string }) {
         <ImportCsvButton entity="growthLogs" />
       </Stack>
       {logs.isPending && <CircularProgress aria-label={t('common.loading')} />}
-      {logs.error && <Alert severity="error">{logs.error.message}</Alert>}
+      {logs.error && <Alert severity="error">{errorText(logs.error)}</Alert>}
       {logs.data?.length === 0 && (
         <Typography color="text.secondary">{t('growth.empty')}</Typography>
       )}
@@ -103,7 +121,51 @@ export function GrowthPanel({ artist }: { artist: string }) {
           </Box>
         </Paper>
       )}
+      {(logs.data?.length ?? 0) > 0 && (
+        <Paper variant="outlined" sx={{ p: 1 }}>
+          <Typography variant="subtitle2" component="h3" sx={{ px: 1 }}>
+            {t('growth.captures')}
+          </Typography>
+          <List dense aria-label={t('growth.captures')}>
+            {[...(logs.data ?? [])].reverse().map((log) => (
+              <ListItem
+                key={log.id}
+                secondaryAction={
+                  !log.replacedBy && (
+                    <PermittedButton
+                      needs={{ entity: 'growthLogs', action: 'create' }}
+                      size="small"
+                      aria-label={t('growth.correctOne', {
+                        platform: t(`platform.${log.platform}`),
+                        date: format.date(log.captureDate),
+                      })}
+                      onClick={() => setCorrecting(log)}
+                    >
+                      {t('growth.correct')}
+                    </PermittedButton>
+                  )
+                }
+              >
+                <ListItemText
+                  sx={log.replacedBy ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}
+                  primary={`${t(`platform.${log.platform}`)} · ${number.format(log.followerCount)}`}
+                  secondary={`${format.date(log.captureDate)} · ${log.expanded.capturedBy.fullName}${
+                    log.replacedBy ? ` · ${t('growth.corrected')}` : ''
+                  }`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
       {logging && <LogFollowersDialog artist={artist} onClose={() => setLogging(false)} />}
+      {correcting && (
+        <LogFollowersDialog
+          artist={artist}
+          correcting={correcting}
+          onClose={() => setCorrecting(null)}
+        />
+      )}
     </Stack>
   );
 }

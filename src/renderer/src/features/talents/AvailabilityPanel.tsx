@@ -8,26 +8,35 @@ import {
   ListItemText,
   Paper,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/access';
-import type { BlockKind } from '../../../../shared/domain/availabilityBlock';
+import {
+  availabilityBlockCreate,
+  type BlockKind,
+} from '../../../../shared/domain/availabilityBlock';
 import { BLOCK_KINDS } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
-import { FormDialog } from '../../components/FormDialog';
+import {
+  FormDateTimePicker,
+  FormKitDialog,
+  FormTextField,
+  FormVocabularySelect,
+  instantInput,
+  optionalTextInput,
+  useErrorText,
+  useSchemaForm,
+} from '../../components/form';
 import { PermittedButton } from '../../components/PermittedButton';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
-import { VocabularySelect } from '../../components/VocabularySelect';
 import { useCurrentUser } from '../session';
 
 const AHEAD_DAYS = 120;
@@ -37,6 +46,7 @@ export function AvailabilityPanel({ talentProfile }: { talentProfile: string }) 
   const { t } = useTranslation();
   const user = useCurrentUser();
   const notify = useNotify();
+  const errorText = useErrorText();
   const format = useFormatters();
   const [adding, setAdding] = useState(false);
   const remove = useChannelMutation('blocks.delete', ['availability']);
@@ -82,12 +92,7 @@ export function AvailabilityPanel({ talentProfile }: { talentProfile: string }) 
                       remove
                         .mutateAsync({ id: block.id })
                         .then(() => notify(t('awayPeriods.removed')))
-                        .catch((error: unknown) =>
-                          notify(
-                            error instanceof AppError ? error.message : t('common.unexpected'),
-                            'error',
-                          ),
-                        )
+                        .catch((error: unknown) => notify(errorText(error), 'error'))
                     }
                   >
                     <DeleteOutlineIcon />
@@ -108,6 +113,14 @@ export function AvailabilityPanel({ talentProfile }: { talentProfile: string }) 
   );
 }
 
+interface BlockForm {
+  kind: BlockKind;
+  timezone: string;
+  start: DateTime | null;
+  end: DateTime | null;
+  note: string;
+}
+
 function AddBlockDialog({
   talentProfile,
   onClose,
@@ -117,86 +130,85 @@ function AddBlockDialog({
 }) {
   const { t } = useTranslation();
   const create = useChannelMutation('blocks.create', ['availability']);
-  const [kind, setKind] = useState<BlockKind>('out_of_town');
-  const [timezone, setTimezone] = useState(SYSTEM_TIMEZONE);
-  const [start, setStart] = useState<DateTime | null>(
-    DateTime.now().plus({ days: 1 }).startOf('day'),
-  );
-  const [end, setEnd] = useState<DateTime | null>(DateTime.now().plus({ days: 2 }).startOf('day'));
-  const [note, setNote] = useState('');
+  const kit = useSchemaForm<BlockForm, unknown>({
+    schema: availabilityBlockCreate,
+    defaultValues: {
+      kind: 'out_of_town',
+      timezone: SYSTEM_TIMEZONE,
+      start: DateTime.now().plus({ days: 1 }).startOf('day'),
+      end: DateTime.now().plus({ days: 2 }).startOf('day'),
+      note: '',
+    },
+    toInput: (values) => ({
+      talentProfile,
+      kind: values.kind,
+      timezone: values.timezone,
+      start: instantInput(values.start),
+      end: instantInput(values.end),
+      note: optionalTextInput(values.note),
+    }),
+  });
+  const { control, watch } = kit.form;
+  const timezone = watch('timezone');
+  const onSubmit = kit.submit(async (input) => {
+    await create.mutateAsync(input as Parameters<typeof create.mutateAsync>[0]);
+    onClose();
+  });
   return (
-    <FormDialog
+    <FormKitDialog
       title={t('awayPeriods.add')}
       onClose={onClose}
-      onSubmit={async () => {
-        await create.mutateAsync({
-          talentProfile,
-          kind,
-          timezone,
-          start: start?.isValid ? start.toUTC().toISO()! : '',
-          end: end?.isValid ? end.toUTC().toISO()! : '',
-          note: note.trim() || null,
-        });
-        onClose();
-      }}
+      onSubmit={onSubmit}
+      alert={kit.alert}
+      pending={kit.form.formState.isSubmitting}
     >
-      {(fieldError) => (
-        <Grid container spacing={2}>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <VocabularySelect
-              label={t('awayPeriods.kind')}
-              values={BLOCK_KINDS}
-              labels="calendar.block"
-              fullWidth
-              value={kind}
-              onChange={(e) => setKind(e.target.value as BlockKind)}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TimezoneField label={t('bookings.timezone')} value={timezone} onChange={setTimezone} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <DateTimePicker
-              label={t('bookings.start')}
-              value={start}
-              timezone={timezone}
-              onChange={(next: DateTime | null) => setStart(next)}
-              slotProps={{
-                textField: {
-                  fullWidth: true,
-                  error: !!fieldError('start'),
-                  helperText: fieldError('start'),
-                },
-              }}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <DateTimePicker
-              label={t('bookings.end')}
-              value={end}
-              timezone={timezone}
-              onChange={(next: DateTime | null) => setEnd(next)}
-              slotProps={{
-                textField: {
-                  fullWidth: true,
-                  error: !!fieldError('end'),
-                  helperText: fieldError('end'),
-                },
-              }}
-            />
-          </Grid>
-          <Grid size={12}>
-            <TextField
-              label={t('awayPeriods.note')}
-              fullWidth
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              error={!!fieldError('note')}
-              helperText={fieldError('note')}
-            />
-          </Grid>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormVocabularySelect
+            control={control}
+            name="kind"
+            label={t('awayPeriods.kind')}
+            values={BLOCK_KINDS}
+            labels="calendar.block"
+          />
         </Grid>
-      )}
-    </FormDialog>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <Controller
+            control={control}
+            name="timezone"
+            render={({ field }) => (
+              <TimezoneField
+                label={t('bookings.timezone')}
+                value={field.value}
+                onChange={field.onChange}
+              />
+            )}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormDateTimePicker
+            control={control}
+            name="start"
+            deps={['end']}
+            label={t('bookings.start')}
+            timezone={timezone}
+            required
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormDateTimePicker
+            control={control}
+            name="end"
+            deps={['start']}
+            label={t('bookings.end')}
+            timezone={timezone}
+            required
+          />
+        </Grid>
+        <Grid size={12}>
+          <FormTextField control={control} name="note" label={t('awayPeriods.note')} />
+        </Grid>
+      </Grid>
+    </FormKitDialog>
   );
 }

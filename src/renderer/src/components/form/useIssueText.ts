@@ -1,0 +1,125 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../../shared/errors';
+import type { FieldIssue } from '../../../../shared/fieldIssue';
+
+/** A calendar date (YYYY-MM-DD) in the reader's language: the day itself, whatever their zone. */
+function calendarDay(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+}
+
+const FORMAT_KEYS: Record<string, string> = {
+  email: 'formErrors.invalidEmail',
+  date: 'formErrors.invalidDate',
+  datetime: 'formErrors.invalidDateTime',
+  url: 'formErrors.webUrl',
+};
+
+const RULE_KEYS: Record<string, string> = {
+  after_start: 'formErrors.afterStart',
+  max_span: 'formErrors.maxSpan',
+  not_future: 'formErrors.notFuture',
+  web_url: 'formErrors.webUrl',
+  timezone: 'formErrors.timezone',
+  currency: 'formErrors.currency',
+  whole_minor_units: 'formErrors.wholeMinorUnits',
+  password_common: 'formErrors.passwordCommon',
+  taken: 'formErrors.taken',
+  not_found: 'formErrors.notFound',
+  archived: 'formErrors.archived',
+  not_eligible: 'formErrors.notEligible',
+  stale: 'formErrors.stale',
+  not_allowed: 'formErrors.notAllowed',
+};
+
+/**
+ * Words one field problem (a code and its parameters, from the form's own check or from main)
+ * in the reader's language. Never a field name, a zod sentence or a parameter's key.
+ */
+export function issueText(t: TFunction, language: string, issue: FieldIssue): string {
+  const n = (value: unknown) => Number(value).toLocaleString(language);
+  switch (issue.code) {
+    case 'required':
+      return t('formErrors.required');
+    case 'too_small':
+      if (issue.origin === 'string') return t('formErrors.tooShort', { minimum: n(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return t('formErrors.tooFew', { minimum: n(issue.minimum) });
+      return issue.inclusive === false
+        ? t('formErrors.tooSmallExclusive', { minimum: n(issue.minimum) })
+        : t('formErrors.tooSmall', { minimum: n(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return t('formErrors.tooLong', { maximum: n(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return t('formErrors.tooMany', { maximum: n(issue.maximum) });
+      return issue.inclusive === false
+        ? t('formErrors.tooBigExclusive', { maximum: n(issue.maximum) })
+        : t('formErrors.tooBig', { maximum: n(issue.maximum) });
+    case 'invalid_type':
+      return issue.expected === 'number' ? t('formErrors.notANumber') : t('formErrors.invalidType');
+    case 'not_integer':
+      return t('formErrors.notInteger');
+    case 'invalid_format':
+      return t(FORMAT_KEYS[String(issue.format)] ?? 'formErrors.invalidFormat');
+    case 'invalid_value':
+      return t('formErrors.invalidValue');
+    case 'unknown_field':
+      return t('formErrors.unknownField');
+    case 'custom':
+      if (issue.rule === 'date_min')
+        return t('formErrors.dateMin', { date: calendarDay(String(issue.minimum), language) });
+      if (issue.rule === 'date_max')
+        return t('formErrors.dateMax', { date: calendarDay(String(issue.maximum), language) });
+      if (issue.rule === 'max_span') return t('formErrors.maxSpan', { days: n(issue.days) });
+      return t(RULE_KEYS[String(issue.rule)] ?? 'formErrors.notAllowed');
+    default:
+      return t('formErrors.notAllowed');
+  }
+}
+
+/** `issueText` in the current language. */
+export function useIssueText(): (issue: FieldIssue) => string {
+  const { t, i18n } = useTranslation();
+  return (issue) => issueText(t, i18n.language, issue);
+}
+
+/**
+ * The sentence for a failed call, in the reader's language: the error code's own sentence (main's
+ * English one when reading English and it is not a list of fields), a wait for RATE_LIMITED, and
+ * the field problems no field on screen shows, each under its label when the caller knows it.
+ */
+export function errorText(
+  t: TFunction,
+  language: string,
+  error: unknown,
+  unplaced: readonly (readonly [label: string | null, issue: FieldIssue])[] = [],
+): string {
+  if (!(error instanceof AppError)) return t('common.unexpected');
+  if (error.code === 'RATE_LIMITED') {
+    const seconds = Number(error.fields?.retryAfterSeconds);
+    return Number.isFinite(seconds) && seconds > 0
+      ? t('formErrors.retryIn', { minutes: Math.ceil(seconds / 60).toLocaleString(language) })
+      : t('errors.RATE_LIMITED');
+  }
+  // Main's sentences are English written for people; a VALIDATION one only counts fields.
+  const base =
+    language.startsWith('en') && error.code !== 'VALIDATION'
+      ? error.message
+      : t(`errors.${error.code}`);
+  if (unplaced.length === 0) return base;
+  const listed = unplaced
+    .map(([label, issue]) => {
+      const text = issueText(t, language, issue);
+      return label ? `${label}: ${text}` : text;
+    })
+    .join('; ');
+  return `${base} ${t('formErrors.checkFields', { fields: listed })}`;
+}
+
+/** `errorText` in the current language, for a notice or an alert outside a form. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return (error) => errorText(t, i18n.language, error);
+}
