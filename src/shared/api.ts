@@ -581,6 +581,15 @@ export interface ChangeEvent {
  */
 export type ConnectionState = 'online' | 'offline';
 
+/**
+ * What a change stream that reopens after a drop reports: every entity changed, so whatever is
+ * on screen refetches (the changes made while it was down were missed). The browser bridge and
+ * the desktop's team-server client both use it.
+ */
+export function everythingChanged(at: string = new Date().toISOString()): ChangeEvent[] {
+  return ENTITIES.map((entity) => ({ entity, id: '', action: 'updated', at }));
+}
+
 export const EVENTS = ['change', 'connection'] as const;
 export type EventName = (typeof EVENTS)[number];
 export interface BridgeEvents {

@@ -172,6 +172,12 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   const streamTimer = setInterval(checkStreams, STREAM_CHECK_MS);
   streamTimer.unref();
 
+  /** The session behind the Authorization header or, where none can be sent, a ticket. */
+  function sessionOf(req: IncomingMessage, redeemTicket: () => string): Session {
+    const token = bearer(req);
+    return token ? core.auth.resolve(token) : core.auth.resolveHash(redeemTicket());
+  }
+
   function assertOrigin(req: IncomingMessage): void {
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
@@ -211,10 +217,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): Session {
     if (req.method !== 'GET') throw new AppError('NOT_FOUND', 'Use GET for /api/events.');
-    const token = bearer(req);
-    const session = token
-      ? core.auth.resolve(token)
-      : core.auth.resolveHash(core.tickets.redeemEvents(url.searchParams.get('ticket')));
+    const session = sessionOf(req, () => core.tickets.redeemEvents(url.searchParams.get('ticket')));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -282,10 +285,9 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   }
 
   function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Session {
-    const token = bearer(req);
-    const session = token
-      ? core.auth.resolve(token)
-      : core.auth.resolveHash(core.tickets.redeemMedia(url.searchParams.get('ticket'), id));
+    const session = sessionOf(req, () =>
+      core.tickets.redeemMedia(url.searchParams.get('ticket'), id),
+    );
     const stored = core.mediaAccess.open(session, id);
     const size = statSync(stored.path).size;
     // Audio and images are read again while a screen is open; documents are not kept.

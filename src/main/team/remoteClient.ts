@@ -3,8 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
 import { connect, type PeerCertificate } from 'node:tls';
 import type { Readable } from 'node:stream';
-import { ENTITIES } from '../../shared/access';
-import type { ChangeEvent } from '../../shared/api';
+import { everythingChanged, type ChangeEvent } from '../../shared/api';
 import { DESKTOP_USER_AGENT } from '../../shared/domain/signedInSession';
 import { AppError, isErrorBody, type Envelope } from '../../shared/errors';
 import { SCHEMA_HEADER } from '../host/requestHandler';
@@ -277,10 +276,7 @@ export function createRemoteClient(
           }
           current = res;
           retryMs = 500;
-          if (dropped) {
-            const at = new Date().toISOString();
-            for (const entity of ENTITIES) listener({ entity, id: '', action: 'updated', at });
-          }
+          if (dropped) for (const event of everythingChanged()) listener(event);
           let buffer = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {

@@ -13,7 +13,7 @@ import type {
   StagedFile,
   UploadProgress,
 } from '../../../shared/api';
-import { ENTITIES } from '../../../shared/access';
+import { everythingChanged } from '../../../shared/api';
 import { AppError, type Envelope } from '../../../shared/errors';
 
 const TOKEN_KEY = 'greenroom.token';
@@ -102,11 +102,9 @@ export function createWebBridge(): GreenroomBridge {
       opened.addEventListener('open', () => {
         // Changes made while the stream was down were missed: every entity counts as changed,
         // so what is on screen refetches.
-        if (dropped) {
-          const at = new Date().toISOString();
-          for (const entity of ENTITIES)
-            for (const listener of listeners) listener({ entity, id: '', action: 'updated', at });
-        }
+        if (dropped)
+          for (const event of everythingChanged())
+            for (const listener of listeners) listener(event);
         dropped = false;
         retryMs = 1000;
       });
