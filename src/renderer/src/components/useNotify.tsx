@@ -1,34 +1,72 @@
-import { Alert, Snackbar } from '@mui/material';
+import { Alert, Button, Snackbar } from '@mui/material';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 type Severity = 'success' | 'error' | 'info';
-type Notify = (message: string, severity?: Severity) => void;
+
+/** A button beside the message, e.g. Undo; it closes the notice when pressed. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+type Notify = (message: string, severity?: Severity, action?: NoticeAction) => void;
+
+interface Notice {
+  message: string;
+  severity: Severity;
+  action?: NoticeAction;
+  key: number;
+}
 
 const NotifyContext = createContext<Notify>(() => undefined);
 
-/** One place that shows short confirmations and failures at the bottom of the window. */
+/** How long a notice stays: errors longer to be read, undo long enough to be reached. */
+function durationOf(notice: Notice | null): number {
+  if (notice?.severity === 'error') return 8000;
+  return notice?.action ? 7000 : 4000;
+}
+
+/** One place that shows short confirmations, failures and undo offers at the bottom of the window. */
 export function NotifyProvider({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<{ message: string; severity: Severity; key: number } | null>(
-    null,
-  );
+  const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback<Notify>(
-    (message, severity = 'success') => setNotice({ message, severity, key: Date.now() }),
+    (message, severity = 'success', action) =>
+      setNotice({ message, severity, action, key: Date.now() }),
     [],
   );
+  const close = () => setNotice(null);
   return (
     <NotifyContext.Provider value={notify}>
       {children}
       <Snackbar
         key={notice?.key}
         open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? 8000 : 4000}
-        onClose={() => setNotice(null)}
+        autoHideDuration={durationOf(notice)}
+        onClose={(_event, reason) => {
+          // A click elsewhere must not take the undo away before it can be reached.
+          if (reason === 'clickaway' && notice?.action) return;
+          close();
+        }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
         <Alert
           severity={notice?.severity ?? 'success'}
           variant="filled"
-          onClose={() => setNotice(null)}
+          onClose={close}
+          action={
+            notice?.action ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  close();
+                  notice.action?.run();
+                }}
+              >
+                {notice.action.label}
+              </Button>
+            ) : undefined
+          }
         >
           {notice?.message}
         </Alert>
