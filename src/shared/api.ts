@@ -22,6 +22,7 @@ import {
   bookingChallenge,
   bookingConfirm,
   bookingCreate,
+  bookingDetail,
   bookingList,
   bookingUpdate,
   clash,
@@ -282,7 +283,11 @@ export const contract = {
     output: countedPage(booking),
     guard: { entity: 'bookings', action: 'read' },
   },
-  'bookings.get': { input: byId, output: booking, guard: { entity: 'bookings', action: 'read' } },
+  'bookings.get': {
+    input: byId,
+    output: bookingDetail,
+    guard: { entity: 'bookings', action: 'read' },
+  },
   'bookings.create': {
     input: bookingCreate,
     output: booking,

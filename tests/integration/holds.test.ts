@@ -85,6 +85,69 @@ describe('ranked holds', () => {
     expect(over.ok || over.error.code).toBe('CONFLICT');
   });
 
+  it('asks before confirming: the holds to be released are what clashes.check lists, and the confirmed booking keeps them as the clients to call', async () => {
+    const first = await hold('Northwind', SLOT, 'Winter spot');
+    const second = await hold('Contoso');
+    const later = {
+      startDateTime: '2027-02-01T16:00:00.000Z',
+      endDateTime: '2027-02-01T20:00:00.000Z',
+    };
+    const third = await hold('Fabrikam', later, 'Summer tour');
+    // What the dialog shows before the user says yes: the other holds on the booking's time.
+    const { clashes } = await t.call(
+      'clashes.check',
+      {
+        talentProfile: talent,
+        start: SLOT.startDateTime,
+        end: SLOT.endDateTime,
+        excludeId: second.id,
+      },
+      token,
+    );
+    const toRelease = clashes.filter((c) => c.kind === 'booking' && c.status === 'hold');
+    expect(toRelease.map((c) => c.id).sort()).toEqual([first.id, third.id].sort());
+
+    await t.call('bookings.confirm', { id: second.id, releaseAhead: true }, token);
+    // Later, and after a reload: the booking still says whom to call, with each hold's time.
+    const kept = await get(second.id);
+    expect(kept.released).toEqual([
+      {
+        id: first.id,
+        clientName: 'Northwind',
+        projectName: 'Winter spot',
+        startDateTime: SLOT.startDateTime,
+        endDateTime: SLOT.endDateTime,
+      },
+      {
+        id: third.id,
+        clientName: 'Fabrikam',
+        projectName: 'Summer tour',
+        ...later,
+      },
+    ]);
+    // Each released hold names the booking that released it.
+    expect(await get(first.id)).toMatchObject({ status: 'cancelled', releasedBy: second.id });
+    expect((await get(third.id)).releasedBy).toBe(second.id);
+    // A hold cancelled by hand or one that was never released names nobody; nor lists anyone.
+    const other = await hold('Tailspin', {
+      startDateTime: '2027-03-01T10:00:00.000Z',
+      endDateTime: '2027-03-01T12:00:00.000Z',
+    });
+    await t.call('bookings.cancel', { id: other.id }, token);
+    expect(await get(other.id)).toMatchObject({ releasedBy: null, released: [] });
+    // Confirming another booking on another time adds nothing to this one's list.
+    const elsewhere = await hold('Litware', {
+      startDateTime: '2027-03-02T10:00:00.000Z',
+      endDateTime: '2027-03-02T12:00:00.000Z',
+    });
+    await t.call('bookings.confirm', { id: elsewhere.id }, token);
+    expect((await get(second.id)).released.map((r) => r.clientName)).toEqual([
+      'Northwind',
+      'Fabrikam',
+    ]);
+    expect((await get(elsewhere.id)).released).toEqual([]);
+  });
+
   it('move the next hold up when the 1st is cancelled', async () => {
     const first = await hold('Northwind');
     const second = await hold('Contoso');

@@ -211,25 +211,41 @@ describe('maintenance.restore', () => {
   });
 
   it('upgrades a copy made by an older version after restoring it', async () => {
+    // A hold released by a confirmation, as an older version kept it: only its audit row says by what.
+    const talent = await t.call(
+      'talents.create',
+      { stageName: 'Mia', fullName: 'Mia L', talentType: 'actor' },
+      a.owner,
+    );
+    const slot = {
+      talentProfile: talent.id,
+      projectName: 'Spring',
+      startDateTime: '2027-02-01T10:00:00.000Z',
+      endDateTime: '2027-02-01T18:00:00.000Z',
+    };
+    const first = await t.call('bookings.create', { ...slot, clientName: 'Northwind' }, a.owner);
+    const second = await t.call('bookings.create', { ...slot, clientName: 'Contoso' }, a.owner);
+    await t.call('bookings.confirm', { id: first.id }, a.owner);
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0016: what an import link
-    // keeps to see later changes). A new migration updates these statements.
+    // Turn the copy into one written before the latest migration (0017: which booking released
+    // each hold). A new migration updates these statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'ALTER TABLE import_links DROP COLUMN source_updated_at;' +
-        'ALTER TABLE import_links DROP COLUMN entity_version;' +
+      'DROP INDEX bookings_by_released_by;' +
+        'ALTER TABLE bookings DROP COLUMN released_by;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(import_links)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(bookings)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['source_updated_at', 'entity_version']),
-    );
+    expect(columns.map((c) => c.name)).toContain('released_by');
     const token = await a.token('owner');
+    // The upgrade read the release back from the audit: the booking still lists whom to call.
+    const kept = await t.call('bookings.get', { id: first.id }, token);
+    expect(kept.released.map((r) => [r.id, r.clientName])).toEqual([[second.id, 'Contoso']]);
     const artist = await addArtist('After Upgrade', token);
     expect(artist.artistName).toBe('After Upgrade');
   });

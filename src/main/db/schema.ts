@@ -202,6 +202,8 @@ export const bookings = sqliteTable(
     /** A lower hold challenged this 1st hold: confirm by then or it is released. */
     challengeDeadline: text(),
     challengedBy: text(),
+    /** The booking whose confirmation released this hold: its clients to call are read back. */
+    releasedBy: text().references((): AnySQLiteColumn => bookings.id),
     /** The talent's manager, kept by triggers as on auditions. */
     teamManager: text(),
   },
@@ -210,6 +212,10 @@ export const bookings = sqliteTable(
     index('bookings_by_start_date_time_id').on(t.startDateTime, t.id),
     index('bookings_by_talent_profile_start_date_time').on(t.talentProfile, t.startDateTime),
     index('bookings_by_audition').on(t.audition),
+    // Partial: only released holds carry it, so a new booking adds no index entry.
+    index('bookings_by_released_by')
+      .on(t.releasedBy)
+      .where(sql`${t.releasedBy} IS NOT NULL`),
     index('bookings_by_status_start_date_time_id').on(t.status, t.startDateTime, t.id),
     index('bookings_by_team_manager_start_date_time_id').on(t.teamManager, t.startDateTime, t.id),
     index('bookings_by_team_manager_status_start_date_time_id').on(

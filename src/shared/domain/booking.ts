@@ -114,6 +114,8 @@ export const booking = z.object({
   cancelReason: z.string().nullable(),
   challengeDeadline: z.string().nullable(),
   challengedBy: z.string().nullable(),
+  /** The booking whose confirmation released this hold. */
+  releasedBy: z.string().nullable(),
   expanded: z.object({ talentProfile: z.object({ id: z.string(), stageName: z.string() }) }),
 });
 export type Booking = z.infer<typeof booking>;
@@ -124,12 +126,18 @@ export const bookingConfirm = z.strictObject({
   /** Confirm a 2nd or lower hold anyway, releasing the holds ahead of it. */
   releaseAhead: z.boolean().optional(),
 });
+/** A hold that confirming this booking released: a client to call, with the time it held. */
 export const releasedHold = z.object({
   id: z.string(),
   clientName: z.string(),
   projectName: z.string(),
+  startDateTime: z.string(),
+  endDateTime: z.string(),
 });
+export type ReleasedHold = z.infer<typeof releasedHold>;
 export const confirmedBooking = booking.extend({ released: z.array(releasedHold) });
+/** One booking as `bookings.get` reads it: with the holds its confirmation released. */
+export const bookingDetail = confirmedBooking;
 
 /** A lower hold challenges the 1st on its time: confirm within `hours` or be released. */
 export const bookingChallenge = z.strictObject({

@@ -1,7 +1,12 @@
 import { and, asc, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
-import { RELEASED, type Booking, type Clash } from '../../../../shared/domain/booking';
+import {
+  RELEASED,
+  type Booking,
+  type Clash,
+  type ReleasedHold,
+} from '../../../../shared/domain/booking';
 import { AppError } from '../../../../shared/errors';
 import { auditions, bookings, scheduleEntries, talentProfiles } from '../../../db/schema';
 import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
@@ -150,10 +155,7 @@ export function createBookingService(store: Store) {
   }
 
   /** Cancels the other holds on a confirmed booking's time ("released"), returning their clients. */
-  function releaseOverlapping(
-    w: WriteContext,
-    confirmed: Row,
-  ): { id: string; clientName: string; projectName: string; start: string; end: string }[] {
+  function releaseOverlapping(w: WriteContext, confirmed: Row): ReleasedHold[] {
     const others = findOverlaps(db, {
       talentProfile: confirmed.talentProfile,
       start: confirmed.startDateTime,
@@ -171,6 +173,7 @@ export function createBookingService(store: Store) {
           cancelReason: RELEASED,
           challengeDeadline: null,
           challengedBy: null,
+          releasedBy: confirmed.id,
           updatedAt: w.now,
           version: hold.version + 1,
         })
@@ -196,8 +199,8 @@ export function createBookingService(store: Store) {
         id: hold.id,
         clientName: hold.clientName,
         projectName: hold.projectName,
-        start: hold.startDateTime,
-        end: hold.endDateTime,
+        startDateTime: hold.startDateTime,
+        endDateTime: hold.endDateTime,
       });
     }
     return released;
@@ -239,7 +242,21 @@ export function createBookingService(store: Store) {
     },
 
     get(session: Session, input: Input<'bookings.get'>): Output<'bookings.get'> {
-      return out(session, load(db, session, input.id, 'read'));
+      const row = load(db, session, input.id, 'read');
+      // The released holds are the same talent's, so in the same team scope as the booking.
+      const released = db
+        .select({
+          id: bookings.id,
+          clientName: bookings.clientName,
+          projectName: bookings.projectName,
+          startDateTime: bookings.startDateTime,
+          endDateTime: bookings.endDateTime,
+        })
+        .from(bookings)
+        .where(eq(bookings.releasedBy, row.id))
+        .orderBy(asc(bookings.startDateTime), asc(bookings.id))
+        .all();
+      return { ...out(session, row), released };
     },
 
     checkClashes(session: Session, input: Input<'clashes.check'>): Output<'clashes.check'> {
@@ -379,16 +396,10 @@ export function createBookingService(store: Store) {
         // Everything that overlapped what left the hold queue may move up.
         const talent = { id: before.talentProfile, manager: before.manager };
         rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
-        for (const hold of released) rerankHolds(w, talent, hold);
+        for (const hold of released)
+          rerankHolds(w, talent, { start: hold.startDateTime, end: hold.endDateTime });
         const confirmed = saved(w, session, before, 'bookings.confirm');
-        return {
-          ...confirmed,
-          released: released.map(({ id, clientName, projectName }) => ({
-            id,
-            clientName,
-            projectName,
-          })),
-        };
+        return { ...confirmed, released };
       });
     },
 
