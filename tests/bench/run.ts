@@ -2,6 +2,8 @@
  * `npm run bench`: figures against a baseline measured in the same run (machines are noisy, so
  * the ratio is the number to watch). Exits non-zero when a target is missed.
  * `npm run bench -- ranges` runs only the team-scope, calendar-week and clash section.
+ * `npm run bench -- workload` runs only the seeds' whole workload, channel by channel, against raw
+ * SQL in-process and bare Node http plus raw SQL over the web host (tests/bench/workload.ts).
  * `npm run bench -- team [--quick]` runs only the team server's capacity bench (about ten
  * minutes; --quick is a smoke run).
  */
@@ -14,10 +16,16 @@ import { benchRanges } from './ranges';
 import { benchSearch } from './search';
 import { benchTeam } from './team';
 import { benchWebHost } from './webHost';
+import { benchWorkload } from './workload';
 import { interleave, ms, summarize } from './stats';
 
 if (process.argv[2] === 'ranges') {
   const ok = await benchRanges('bench-password-1');
+  process.exit(ok ? 0 : 1);
+}
+
+if (process.argv[2] === 'workload') {
+  const ok = await benchWorkload('bench-password-1');
   process.exit(ok ? 0 : 1);
 }
 
@@ -271,6 +279,7 @@ await benchInterchange();
 if (!(await benchAudio())) failed = true;
 if (!(await benchImportPreview())) failed = true;
 if (!(await benchWebHost())) failed = true;
+if (!(await benchWorkload(PASSWORD))) failed = true;
 
 console.log(failed ? '\nbench: a target was missed' : '\nbench: all targets met');
 process.exitCode = failed ? 1 : 0;
