@@ -35,12 +35,12 @@ test('Today shows a contract option date coming up, and marking it done removes 
   await new AuthScreens(page).signIn('lee', PASSWORD);
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   const soon = page.getByRole('region', { name: 'Coming up (7 days)' });
-  await expect(soon.getByText('Paper Tides · recording')).toBeVisible();
+  await expect(soon.getByText('Paper Tides · Recording')).toBeVisible();
   await expect(soon.getByText(/Contract option date/)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('today.png') });
 
   // Opening it goes to the contract.
-  await soon.getByText('Paper Tides · recording').click();
+  await soon.getByText('Paper Tides · Recording').click();
   await expect(
     page.getByRole('dialog', { name: /Recording contract · Paper Tides/ }),
   ).toBeVisible();
@@ -60,12 +60,20 @@ test('Today shows a contract option date coming up, and marking it done removes 
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
 
+  // Done can be taken back for a moment from its notice.
+  await soon.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(page.getByText('Nothing is due this week. Enjoy the quiet.')).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Undo' }).click();
+  await expect(soon.getByText('Paper Tides · Recording')).toBeVisible();
   await soon.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(page.getByText('Nothing is due this week. Enjoy the quiet.')).toBeVisible();
   // Done is this user's: the admin still sees it.
   const adminView = await owner.call('today.list', {});
-  expect(adminView.items.map((i: { title: string }) => i.title)).toContain(
-    'Paper Tides · recording',
+  expect(adminView.items).toContainEqual(
+    expect.objectContaining({
+      title: 'Paper Tides',
+      term: { vocabulary: 'contractType', value: 'recording' },
+    }),
   );
 });
 
@@ -101,23 +109,36 @@ test('A reminder shows once when something is due, with a desktop notification, 
   await page.goto(host.url);
   await new AuthScreens(page).signIn('lee', PASSWORD);
   const reminders = page.getByRole('region', { name: 'Reminders' });
-  await expect(reminders.getByText('Paper Tides · recording')).toBeVisible();
-  await expect(reminders.getByText('Paper Tides · licensing')).toBeVisible();
+  await expect(reminders.getByText('Paper Tides · Recording')).toBeVisible();
+  await expect(reminders.getByText('Paper Tides · Licensing')).toBeVisible();
   expect((await page.evaluate<string[]>('window.__notified')).sort()).toEqual([
-    'Reminders: Contract notice date: Paper Tides · recording',
-    'Reminders: Contract option date: Paper Tides · licensing',
+    'Reminders: Contract notice date: Paper Tides · Recording',
+    'Reminders: Contract option date: Paper Tides · Licensing',
   ]);
   await page.screenshot({ path: test.info().outputPath('reminders.png') });
+  // The panel sits above the page, never over it: Today's own buttons stay uncovered.
+  const panel = (await reminders.boundingBox())!;
+  for (const button of await page.getByRole('main').getByRole('button', { name: 'Done' }).all()) {
+    const box = await button.boundingBox();
+    if (!box) continue;
+    const overlaps =
+      box.x < panel.x + panel.width &&
+      panel.x < box.x + box.width &&
+      box.y < panel.y + panel.height &&
+      panel.y < box.y + box.height;
+    const inside = await button.evaluate((el) => !!el.closest('[aria-label="Reminders"]'));
+    expect(overlaps && !inside).toBe(false);
+  }
 
   // Done from the reminder: gone from Today too. Snoozed: hidden until tomorrow.
   await reminders
     .getByRole('listitem')
-    .filter({ hasText: 'recording' })
+    .filter({ hasText: 'Recording' })
     .getByRole('button', { name: 'Done' })
     .click();
   await reminders
     .getByRole('listitem')
-    .filter({ hasText: 'licensing' })
+    .filter({ hasText: 'Licensing' })
     .getByRole('button', { name: 'Snooze until tomorrow' })
     .click();
   await expect(reminders).toBeHidden();
@@ -129,11 +150,11 @@ test('A reminder shows once when something is due, with a desktop notification, 
     contractType: 'publishing',
     expiryDate: today,
   });
-  await expect(reminders.getByText('Paper Tides · publishing')).toBeVisible();
+  await expect(reminders.getByText('Paper Tides · Publishing')).toBeVisible();
   await reminders.getByRole('button', { name: 'Close reminders' }).click();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Due today' })).toContainText(
-    'Paper Tides · publishing',
+    'Paper Tides · Publishing',
   );
   await expect(reminders).toBeHidden();
 });

@@ -19,7 +19,9 @@ const day = (offset: number) =>
   new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const list = async (token: string) => t.call('today.list', { today: TODAY }, token);
 const kinds = async (token: string) =>
-  (await list(token)).items.map((i) => `${i.urgency}:${i.kind}:${i.title}`);
+  (await list(token)).items.map(
+    (i) => `${i.urgency}:${i.kind}:${i.title}${i.term ? ` · ${i.term.value}` : ''}`,
+  );
 
 describe('today', () => {
   it('brings every desk its due and overdue work, most urgent first, within each role’s reach', async () => {

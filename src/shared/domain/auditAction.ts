@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
   'feeds.revoke',
   'today.done',
   'today.snooze',
+  'today.reopen',
   'today.reminded',
   'seed',
 ] as const;

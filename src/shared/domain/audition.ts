@@ -51,6 +51,8 @@ export const auditionSetStatus = z.strictObject({
   id,
   status: z.enum(AUDITION_STATUSES),
   callbackNotes: optionalText(10_000),
+  /** Takes back the caller's own latest move (within a minute), even against the forward-only rules. */
+  undo: z.literal(true).optional(),
 });
 
 export const auditionList = z.strictObject({

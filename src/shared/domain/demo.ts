@@ -34,6 +34,8 @@ export const demoSetReviewStatus = z.strictObject({
   id,
   status: z.enum(REVIEW_STATUSES),
   note: optionalText(20_000),
+  /** Takes back the caller's own latest decision (within a minute), even against the forward-only rules. */
+  undo: z.literal(true).optional(),
 });
 
 /** A reviewer's score for a demo; rating again replaces their earlier score. */

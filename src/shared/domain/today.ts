@@ -9,6 +9,7 @@ export const TODAY_KINDS = [
   'callbackReply',
   'holdChallenge',
   'followerSpike',
+  'accountRequest',
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -30,9 +31,14 @@ export const todayItem = z.object({
   key: z.string(),
   kind: z.enum(TODAY_KINDS),
   /** The record to open. */
-  entity: z.enum(['contracts', 'demos', 'auditions', 'bookings', 'artists']),
+  entity: z.enum(['contracts', 'demos', 'auditions', 'bookings', 'artists', 'users']),
   id: z.string(),
+  /** Names (people, records, clients): shown as they are. */
   title: z.string(),
+  /** A vocabulary value after the title (a contract's type, a platform), worded by the reader. */
+  term: z
+    .object({ vocabulary: z.enum(['contractType', 'platform']), value: z.string() })
+    .nullable(),
   /** A calendar date (YYYY-MM-DD) or an instant. */
   due: z.string(),
   urgency: z.enum(URGENCIES),
@@ -53,8 +59,8 @@ export const todayList = z.object({
 
 export const todayMark = z.strictObject({
   key: z.string().min(1).max(200),
-  /** done: gone for this user; snooze: hidden until `until`. */
-  action: z.enum(['done', 'snooze']),
+  /** done: gone for this user; snooze: hidden until `until`; reopen: back on the list (undo). */
+  action: z.enum(['done', 'snooze', 'reopen']),
   until: instant.optional(),
 });
 

@@ -11,6 +11,7 @@ import { auditions } from '../../db/schema';
 import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../kernel/paging';
 import { talentInScope, teamCondition } from '../kernel/scope';
 import type { Session } from '../kernel/session';
+import { assertUndoable } from '../kernel/undo';
 import { talentChildRows } from './talents/talentChildRows';
 import { diff, newId, type Store } from '../kernel/store';
 
@@ -142,7 +143,18 @@ export function createAuditionService(store: Store) {
       return store.write(session.user.id, (w) => {
         const before = load(w.tx, session, input.id, 'update');
         const from = before.status as AuditionStatus;
+        const undone = input.undo
+          ? assertUndoable(w, {
+              entity: 'auditions',
+              entityId: before.id,
+              actor: session.user.id,
+              action: 'auditions.setStatus',
+              field: 'status',
+              back: input.status,
+            })
+          : null;
         const allowed =
+          undone !== null ||
           AUDITION_TRANSITIONS[from].includes(input.status) ||
           (session.user.role === 'admin' && from !== input.status);
         if (!allowed) {
@@ -157,6 +169,10 @@ export function createAuditionService(store: Store) {
         const next = {
           status: input.status,
           ...(input.callbackNotes !== undefined ? { callbackNotes: input.callbackNotes } : {}),
+          // Undoing a callback also takes back the notes it wrote.
+          ...(undone?.callbackNotes
+            ? { callbackNotes: undone.callbackNotes[0] as string | null }
+            : {}),
           updatedAt: w.now,
           version: before.version + 1,
         };

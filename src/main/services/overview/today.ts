@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lte, notInArray } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import { can, scopeOf } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -14,12 +14,14 @@ import {
 } from '../../../shared/domain/today';
 import {
   artists,
+  auditLog,
   auditions,
   bookings,
   contracts,
   demos,
   talentProfiles,
   todayMarks,
+  users,
 } from '../../db/schema';
 import type { ContractKeyDate } from '../../../shared/domain/contract';
 import { contractDatesBetween } from '../label/contracts/contractDates';
@@ -76,7 +78,8 @@ export function createTodayService(store: Store, settings: SettingsService) {
           kind: kinds[d.kind],
           entity: 'contracts',
           id: d.contract,
-          title: `${d.artistName} · ${d.contractType}`,
+          title: d.artistName,
+          term: { vocabulary: 'contractType', value: d.contractType },
           due: d.date,
           artist: d.artist,
           talentProfile: null,
@@ -112,6 +115,7 @@ export function createTodayService(store: Store, settings: SettingsService) {
           entity: 'demos',
           id: r.id,
           title: `${r.artistName} · ${r.title}`,
+          term: null,
           due: shift(r.receivedAt.slice(0, 10), days),
           artist: r.artist,
           talentProfile: null,
@@ -146,6 +150,7 @@ export function createTodayService(store: Store, settings: SettingsService) {
           entity: 'auditions',
           id: r.id,
           title: `${r.stageName} · ${r.client} · ${r.project}`,
+          term: null,
           due: shift(r.date.slice(0, 10), CALLBACK_REPLY_DAYS),
           artist: null,
           talentProfile: r.talent,
@@ -177,9 +182,55 @@ export function createTodayService(store: Store, settings: SettingsService) {
           entity: 'bookings',
           id: r.id,
           title: `${r.stageName} · ${r.client}`,
+          term: null,
           due: r.deadline!,
           artist: null,
           talentProfile: r.talent,
+        });
+    }
+
+    // Account requests: waiting for an admin since the person signed up.
+    if (can(role, 'users', 'update')) {
+      const rows = db
+        .select({
+          id: users.id,
+          fullName: users.fullName,
+          username: users.username,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(
+          and(
+            eq(users.active, false),
+            // Untouched since sign-up: a deactivated colleague is not a request.
+            eq(users.version, 1),
+            gte(users.createdAt, shift(from, -1)),
+            lte(users.createdAt, `${to}T23:59:59.999Z`),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(auditLog)
+                .where(
+                  and(
+                    eq(auditLog.entity, 'users'),
+                    eq(auditLog.entityId, users.id),
+                    eq(auditLog.action, 'auth.signUp'),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .all();
+      for (const r of rows)
+        add({
+          kind: 'accountRequest',
+          entity: 'users',
+          id: r.id,
+          title: `${r.fullName} (${r.username})`,
+          term: null,
+          due: r.createdAt,
+          artist: null,
+          talentProfile: null,
         });
     }
 
@@ -209,7 +260,8 @@ export function createTodayService(store: Store, settings: SettingsService) {
           key: `followerSpike:${r.id}:${r.date}`,
           entity: 'artists',
           id: r.id,
-          title: `${r.name} · ${r.platform}`,
+          title: r.name,
+          term: { vocabulary: 'platform', value: r.platform! },
           due: r.date!,
           artist: r.id,
           talentProfile: null,
@@ -302,11 +354,13 @@ export function createTodayService(store: Store, settings: SettingsService) {
         const values =
           input.action === 'done'
             ? { doneAt: w.now, snoozedUntil: null }
-            : {
-                doneAt: null,
-                snoozedUntil: input.until ?? new Date(Date.parse(w.now) + DAY_MS).toISOString(),
-                remindedAt: null,
-              };
+            : input.action === 'reopen'
+              ? { doneAt: null, snoozedUntil: null }
+              : {
+                  doneAt: null,
+                  snoozedUntil: input.until ?? new Date(Date.parse(w.now) + DAY_MS).toISOString(),
+                  remindedAt: null,
+                };
         w.tx
           .insert(todayMarks)
           .values({ user: session.user.id, item: input.key, updatedAt: w.now, ...values })

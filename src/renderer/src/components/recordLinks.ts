@@ -11,6 +11,8 @@ const PATHS: Readonly<Record<string, (id: string) => string>> = {
   artists: (id) => `/artists/${id}`,
   demos: (id) => `/demos/${id}`,
   contracts: (id) => `/contracts/${id}`,
+  // People are listed on one page; a request waiting there is marked.
+  users: () => '/users',
 };
 
 /** The record's path, or null for a kind of record with no page of its own. */

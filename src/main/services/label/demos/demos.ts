@@ -24,6 +24,7 @@ import { requireArtist } from '../artists/requireArtist';
 import type { Session } from '../../kernel/session';
 import type { Staging } from '../../workspace/files/staging';
 import { newId, type Store } from '../../kernel/store';
+import { assertUndoable } from '../../kernel/undo';
 
 const submitter = alias(users, 'submitter');
 
@@ -311,7 +312,17 @@ export function createDemoService(
         const before = loadRow(w.tx, input.id, session.user.id);
         mayDecide(session, before, 'decides on this artist’s demos');
         const from = before.reviewStatus as ReviewStatus;
-        if (!REVIEW_TRANSITIONS[from].includes(input.status)) {
+        const undoing =
+          input.undo &&
+          assertUndoable(w, {
+            entity: 'demos',
+            entityId: before.id,
+            actor: session.user.id,
+            action: 'demos.setReviewStatus',
+            field: 'reviewStatus',
+            back: input.status,
+          });
+        if (!undoing && !REVIEW_TRANSITIONS[from].includes(input.status)) {
           throw new AppError('CONFLICT', `A demo cannot move from ${from} to ${input.status}.`, {
             status: `Allowed from ${from}: ${REVIEW_TRANSITIONS[from].join(', ') || 'none'}`,
           });

@@ -6,7 +6,6 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  Snackbar,
   ToggleButton,
   ToggleButtonGroup,
 } from '@mui/material';
@@ -18,6 +17,7 @@ import { AppError } from '../../../../shared/errors';
 import { rowOpening } from '../../components/rowOpening';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormatters } from '../../components/useFormatters';
+import { useNotify } from '../../components/useNotify';
 import { BookingDialog, type BookingDraft } from '../bookings';
 import { AuditionBoard } from './AuditionBoard';
 import { AuditionDialog } from './AuditionDialog';
@@ -51,7 +51,7 @@ export function AuditionsView({
   const [callback, setCallback] = useState<Audition | null>(null);
   const [booked, setBooked] = useState<Audition | null>(null);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notify = useNotify();
   const [error, setError] = useState<string | null>(null);
 
   const move = async (audition: Audition, to: AuditionStatus, callbackNotes?: string) => {
@@ -62,11 +62,22 @@ export function AuditionsView({
         status: to,
         ...(callbackNotes !== undefined ? { callbackNotes } : {}),
       });
-      setNotice(
+      notify(
         t('auditions.moved', {
           name: audition.expanded.talentProfile.stageName,
           status: t(`auditionStatus.${to}`),
         }),
+        'success',
+        {
+          label: t('common.undo'),
+          run: () =>
+            void actions.setStatus
+              .mutateAsync({ id: audition.id, status: audition.status, undo: true })
+              .then(
+                () => notify(t('common.undone')),
+                () => notify(t('common.undoTooLate'), 'error'),
+              ),
+        },
       );
       if (to === 'booked') setBooked(audition);
     } catch (caught) {
@@ -151,7 +162,7 @@ export function AuditionsView({
           audition={open}
           onClose={(message) => {
             setOpen(null);
-            if (message) setNotice(message);
+            if (message) notify(message);
           }}
         />
       )}
@@ -205,16 +216,10 @@ export function AuditionsView({
           draft={draft}
           onClose={(message) => {
             setDraft(null);
-            if (message) setNotice(message);
+            if (message) notify(message);
           }}
         />
       )}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={4000}
-        onClose={() => setNotice(null)}
-        message={notice ?? ''}
-      />
     </Box>
   );
 }

@@ -143,8 +143,17 @@ export function DemoPlayerPage() {
   const decideTo = async (to: ReviewStatus) => {
     if (!d || !allowed.includes(to)) return;
     try {
+      const from = d.reviewStatus;
       await decide.mutateAsync({ id: d.id, status: to });
-      notify(t('player.decided', { status: t(`reviewStatus.${to}`) }));
+      // A decision by one key press is easy to make by mistake: it can be taken back for a moment.
+      notify(t('player.decided', { status: t(`reviewStatus.${to}`) }), 'success', {
+        label: t('common.undo'),
+        run: () =>
+          void decide.mutateAsync({ id: d.id, status: from, undo: true }).then(
+            () => notify(t('common.undone')),
+            () => notify(t('common.undoTooLate'), 'error'),
+          ),
+      });
     } catch (error) {
       notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
     }

@@ -99,9 +99,9 @@ export function AppShell() {
       >
         <Toolbar variant="dense" />
         <ConnectionBar />
+        <Reminders />
         <Outlet />
         <CommandPalette open={palette.open} onClose={() => palette.setOpen(false)} />
-        <Reminders />
       </Box>
     </Box>
   );

@@ -3,11 +3,11 @@ import {
   Alert,
   AlertTitle,
   Button,
+  Collapse,
   IconButton,
   List,
   ListItem,
   ListItemText,
-  Snackbar,
   Stack,
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
@@ -19,6 +19,7 @@ import { useChannelMutation } from '../../api/useChannelMutation';
 import { desktopNotifications } from './desktopNotifications';
 import { isDue, pathOf } from './todayPaths';
 import { useToday } from './useToday';
+import { useTodayTitle } from './useTodayTitle';
 
 /** More than this at once (after days away) become one summary notification. */
 const SINGLE_NOTIFICATIONS = 3;
@@ -37,6 +38,7 @@ export function Reminders() {
   const mark = useChannelMutation('today.mark', ['today']);
   const [shown, setShown] = useState<TodayItem[]>([]);
   const handled = useRef(new Set<string>());
+  const titleOf = useTodayTitle();
 
   useEffect(() => {
     const fresh = (today.data?.items ?? []).filter(
@@ -44,7 +46,7 @@ export function Reminders() {
     );
     if (fresh.length === 0) return;
     for (const item of fresh) handled.current.add(item.key);
-    const label = (item: TodayItem) => `${t(`today.kind.${item.kind}`)}: ${item.title}`;
+    const label = (item: TodayItem) => `${t(`today.kind.${item.kind}`)}: ${titleOf(item)}`;
     if (fresh.length <= SINGLE_NOTIFICATIONS) {
       for (const item of fresh)
         desktopNotifications.show(
@@ -68,18 +70,20 @@ export function Reminders() {
       void call('today.reminded', { keys: keys.slice(at, at + REMINDED_PER_CALL) }).catch(
         () => undefined,
       );
-  }, [today.data, navigate, t]);
+  }, [today.data, navigate, t, titleOf]);
 
   const dismiss = (key: string) => setShown((current) => current.filter((i) => i.key !== key));
   const act = (item: TodayItem, action: 'done' | 'snooze') =>
     void mark.mutateAsync({ key: item.key, action }).then(() => dismiss(item.key));
 
   return (
-    <Snackbar open={shown.length > 0} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+    // In the page's flow above the content, never floating over it: the rows and buttons it
+    // would cover at a laptop's width stay reachable.
+    <Collapse in={shown.length > 0} unmountOnExit>
       <Alert
         severity="warning"
         variant="outlined"
-        sx={{ bgcolor: 'background.paper', width: 420, maxHeight: '60vh', overflow: 'auto' }}
+        sx={{ bgcolor: 'background.paper', mx: 3, mt: 2, '& .MuiAlert-message': { flexGrow: 1 } }}
         role="region"
         aria-label={t('reminders.title')}
         action={
@@ -95,9 +99,14 @@ export function Reminders() {
         <AlertTitle>{t('reminders.title')}</AlertTitle>
         <List dense disablePadding>
           {shown.slice(0, PANEL_ITEMS).map((item) => (
-            <ListItem key={item.key} disableGutters sx={{ display: 'block' }}>
+            <ListItem
+              key={item.key}
+              disableGutters
+              sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}
+            >
               <ListItemText
-                primary={item.title}
+                sx={{ flex: '1 1 260px', minWidth: 0 }}
+                primary={titleOf(item)}
                 secondary={`${t(`today.kind.${item.kind}`)} · ${t(`today.${item.urgency}`)}`}
               />
               <Stack direction="row" spacing={1} sx={{ '& button': { whiteSpace: 'nowrap' } }}>
@@ -135,6 +144,6 @@ export function Reminders() {
           </Stack>
         )}
       </Alert>
-    </Snackbar>
+    </Collapse>
   );
 }

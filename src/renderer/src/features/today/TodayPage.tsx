@@ -25,6 +25,7 @@ import { useCurrentUser } from '../session';
 import { DesktopRemindersPrompt } from './DesktopRemindersPrompt';
 import { pathOf } from './todayPaths';
 import { useToday } from './useToday';
+import { useTodayTitle } from './useTodayTitle';
 
 const COLOR: Record<Urgency, 'error' | 'warning' | 'default'> = {
   overdue: 'error',
@@ -41,6 +42,25 @@ export function TodayPage() {
   const format = useFormatters();
   const today = useToday();
   const mark = useChannelMutation('today.mark', ['today']);
+  const titleOf = useTodayTitle();
+  const failed = () => notify(t('common.unexpected'), 'error');
+  const snooze = (item: TodayItem) =>
+    void mark
+      .mutateAsync({ key: item.key, action: 'snooze' })
+      .then(() => notify(t('today.snoozed')), failed);
+  // Done is one click, so it can be taken back for a few seconds.
+  const done = (item: TodayItem) =>
+    void mark.mutateAsync({ key: item.key, action: 'done' }).then(
+      () =>
+        notify(t('today.markedDone'), 'success', {
+          label: t('common.undo'),
+          run: () =>
+            void mark
+              .mutateAsync({ key: item.key, action: 'reopen' })
+              .then(() => notify(t('common.undone')), failed),
+        }),
+      failed,
+    );
   const due = (item: TodayItem) =>
     item.due.length > 10 ? format.dateTime(item.due) : format.date(item.due);
 
@@ -85,14 +105,7 @@ export function TodayPage() {
                     secondaryAction={
                       <>
                         <Tooltip title={t('today.snooze')}>
-                          <IconButton
-                            aria-label={t('today.snooze')}
-                            onClick={() =>
-                              void mark
-                                .mutateAsync({ key: item.key, action: 'snooze' })
-                                .then(() => notify(t('today.snoozed')))
-                            }
-                          >
+                          <IconButton aria-label={t('today.snooze')} onClick={() => snooze(item)}>
                             <SnoozeIcon />
                           </IconButton>
                         </Tooltip>
@@ -100,11 +113,7 @@ export function TodayPage() {
                           <IconButton
                             edge="end"
                             aria-label={t('today.done')}
-                            onClick={() =>
-                              void mark
-                                .mutateAsync({ key: item.key, action: 'done' })
-                                .then(() => notify(t('today.markedDone')))
-                            }
+                            onClick={() => done(item)}
                           >
                             <CheckIcon />
                           </IconButton>
@@ -114,7 +123,7 @@ export function TodayPage() {
                   >
                     <ListItemButton onClick={() => void navigate(pathOf(item))} sx={{ pr: 12 }}>
                       <ListItemText
-                        primary={item.title}
+                        primary={titleOf(item)}
                         secondary={`${t(`today.kind.${item.kind}`)} · ${due(item)}`}
                       />
                     </ListItemButton>

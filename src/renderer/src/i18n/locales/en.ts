@@ -45,6 +45,9 @@ export const en = {
     saved: 'Saved',
     search: 'Search',
     unexpected: 'Something went wrong. Please try again.',
+    undo: 'Undo',
+    undone: 'Undone.',
+    undoTooLate: 'Could not undo: it changed since, or the moment to undo has passed.',
   },
   grid: {
     displayedRows: '{{from}}–{{to}} of {{total}}',
@@ -894,6 +897,7 @@ export const en = {
       callbackReply: 'Callback reply due',
       holdChallenge: 'Hold challenge deadline',
       followerSpike: 'Followers jumped above the trend',
+      accountRequest: 'Account request waiting for approval',
     },
   },
   entities: {
@@ -1068,6 +1072,7 @@ export const en = {
       today: {
         done: '{{actor}} marked an item on Today done',
         snooze: '{{actor}} snoozed an item on Today',
+        reopen: '{{actor}} put an item back on Today',
         reminded: '{{actor}} was reminded of items on Today',
       },
       seed: '{{actor}} added sample data',

@@ -43,6 +43,9 @@ export const zhCN: Catalog = {
     saved: '已保存',
     search: '搜索',
     unexpected: '出了点问题，请重试。',
+    undo: '撤销',
+    undone: '已撤销。',
+    undoTooLate: '无法撤销：此后已有改动，或已过了可撤销的时间。',
   },
   grid: {
     displayedRows: '第 {{from}}–{{to}} 条，共 {{total}} 条',
@@ -857,6 +860,7 @@ export const zhCN: Catalog = {
       callbackReply: '复试回复到期',
       holdChallenge: '暂定挑战截止',
       followerSpike: '粉丝数增长远超趋势',
+      accountRequest: '有账号申请等待批准',
     },
   },
   entities: {
@@ -1031,6 +1035,7 @@ export const zhCN: Catalog = {
       today: {
         done: '{{actor}} 将“今日”中的一项标为完成',
         snooze: '{{actor}} 推迟了“今日”中的一项',
+        reopen: '{{actor}} 将一项放回了“今日”',
         reminded: '{{actor}} 收到了“今日”事项的提醒',
       },
       seed: '{{actor}} 添加了示例数据',
