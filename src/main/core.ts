@@ -339,6 +339,7 @@ export function createCore(options: CoreOptions): Core {
     'bookings.create': (session, input) => bookings.create(session, input),
     'bookings.update': (session, input) => bookings.update(session, input),
     'bookings.confirm': (session, input) => bookings.confirm(session, input),
+    'bookings.releasePreview': (session, input) => bookings.releasePreview(session, input),
     'bookings.challenge': (session, input) => bookings.challenge(session, input),
     'bookings.cancel': (session, input) => bookings.cancel(session, input),
     'clashes.check': (session, input) => bookings.checkClashes(session, input),

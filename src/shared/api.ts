@@ -23,6 +23,7 @@ import {
   bookingConfirm,
   bookingCreate,
   bookingDetail,
+  releasePreview,
   bookingList,
   bookingUpdate,
   clash,
@@ -301,6 +302,11 @@ export const contract = {
   'bookings.confirm': {
     input: bookingConfirm,
     output: confirmedBooking,
+    guard: { entity: 'bookings', action: 'update' },
+  },
+  'bookings.releasePreview': {
+    input: byId,
+    output: releasePreview,
     guard: { entity: 'bookings', action: 'update' },
   },
   'bookings.challenge': {

@@ -264,6 +264,7 @@ const CASES: Record<Channel, Case> = {
     expect: agencyTeamA,
   },
   'bookings.confirm': { input: async (w) => ({ id: await w.freshHoldA() }), expect: agencyTeamA },
+  'bookings.releasePreview': { input: (w) => ({ id: w.bookingA }), expect: agencyTeamA },
   'bookings.challenge': {
     input: async (w) => ({ id: await w.freshSecondHoldA(), hours: 24 }),
     expect: agencyTeamA,

@@ -85,7 +85,7 @@ describe('ranked holds', () => {
     expect(over.ok || over.error.code).toBe('CONFLICT');
   });
 
-  it('asks before confirming: the holds to be released are what clashes.check lists, and the confirmed booking keeps them as the clients to call', async () => {
+  it('asks before confirming: main lists the holds to be released, and the confirmed booking keeps them as the clients to call', async () => {
     const first = await hold('Northwind', SLOT, 'Winter spot');
     const second = await hold('Contoso');
     const later = {
@@ -93,21 +93,18 @@ describe('ranked holds', () => {
       endDateTime: '2027-02-01T20:00:00.000Z',
     };
     const third = await hold('Fabrikam', later, 'Summer tour');
-    // What the dialog shows before the user says yes: the other holds on the booking's time.
-    const { clashes } = await t.call(
-      'clashes.check',
-      {
-        talentProfile: talent,
-        start: SLOT.startDateTime,
-        end: SLOT.endDateTime,
-        excludeId: second.id,
-      },
+    // What the dialog shows before the user says yes: main's list of what confirming releases.
+    const preview = await t.call('bookings.releasePreview', { id: second.id }, token);
+    expect(preview.holds.map((h) => h.clientName)).toEqual(['Northwind', 'Fabrikam']);
+    // Asking writes nothing.
+    expect(await ranks(first.id, second.id, third.id)).toEqual([1, 2, 3]);
+
+    const confirmed = await t.call(
+      'bookings.confirm',
+      { id: second.id, releaseAhead: true },
       token,
     );
-    const toRelease = clashes.filter((c) => c.kind === 'booking' && c.status === 'hold');
-    expect(toRelease.map((c) => c.id).sort()).toEqual([first.id, third.id].sort());
-
-    await t.call('bookings.confirm', { id: second.id, releaseAhead: true }, token);
+    expect(confirmed.released).toEqual(preview.holds);
     // Later, and after a reload: the booking still says whom to call, with each hold's time.
     const kept = await get(second.id);
     expect(kept.released).toEqual([
@@ -146,6 +143,10 @@ describe('ranked holds', () => {
       'Fabrikam',
     ]);
     expect((await get(elsewhere.id)).released).toEqual([]);
+    // Once confirmed there is nothing left to release.
+    expect(await t.call('bookings.releasePreview', { id: second.id }, token)).toEqual({
+      holds: [],
+    });
   });
 
   it('move the next hold up when the 1st is cancelled', async () => {

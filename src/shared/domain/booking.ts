@@ -138,6 +138,8 @@ export type ReleasedHold = z.infer<typeof releasedHold>;
 export const confirmedBooking = booking.extend({ released: z.array(releasedHold) });
 /** One booking as `bookings.get` reads it: with the holds its confirmation released. */
 export const bookingDetail = confirmedBooking;
+/** What confirming a hold would release now, asked before confirming (nothing is written). */
+export const releasePreview = z.object({ holds: z.array(releasedHold) });
 
 /** A lower hold challenges the 1st on its time: confirm within `hours` or be released. */
 export const bookingChallenge = z.strictObject({

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
 import {
@@ -38,6 +38,15 @@ function toBooking(row: Row): Booking {
     expanded: { talentProfile: { id: booking.talentProfile, stageName } },
   };
 }
+
+/** A released hold as the confirmed booking lists it: a client to call. */
+const releasedColumns = {
+  id: bookings.id,
+  clientName: bookings.clientName,
+  projectName: bookings.projectName,
+  startDateTime: bookings.startDateTime,
+  endDateTime: bookings.endDateTime,
+};
 
 function describe(clashes: readonly Clash[]): string {
   const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -154,14 +163,19 @@ export function createBookingService(store: Store) {
     return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
   }
 
+  /** The other holds on a booking's time: what confirming it releases. */
+  function overlappingHolds(booking: Row): Clash[] {
+    return findOverlaps(db, {
+      talentProfile: booking.talentProfile,
+      start: booking.startDateTime,
+      end: booking.endDateTime,
+      excludeBooking: booking.id,
+    }).filter((c) => c.kind === 'booking' && c.status === 'hold');
+  }
+
   /** Cancels the other holds on a confirmed booking's time ("released"), returning their clients. */
   function releaseOverlapping(w: WriteContext, confirmed: Row): ReleasedHold[] {
-    const others = findOverlaps(db, {
-      talentProfile: confirmed.talentProfile,
-      start: confirmed.startDateTime,
-      end: confirmed.endDateTime,
-      excludeBooking: confirmed.id,
-    }).filter((c) => c.kind === 'booking' && c.status === 'hold');
+    const others = overlappingHolds(confirmed);
     const released = [];
     for (const clash of others) {
       const hold = w.tx.select().from(bookings).where(eq(bookings.id, clash.id)).get()!;
@@ -245,18 +259,30 @@ export function createBookingService(store: Store) {
       const row = load(db, session, input.id, 'read');
       // The released holds are the same talent's, so in the same team scope as the booking.
       const released = db
-        .select({
-          id: bookings.id,
-          clientName: bookings.clientName,
-          projectName: bookings.projectName,
-          startDateTime: bookings.startDateTime,
-          endDateTime: bookings.endDateTime,
-        })
+        .select(releasedColumns)
         .from(bookings)
         .where(eq(bookings.releasedBy, row.id))
         .orderBy(asc(bookings.startDateTime), asc(bookings.id))
         .all();
       return { ...out(session, row), released };
+    },
+
+    /** The holds confirming this one would release now, for the user to see before saying yes. */
+    releasePreview(
+      session: Session,
+      input: Input<'bookings.releasePreview'>,
+    ): Output<'bookings.releasePreview'> {
+      const booking = load(db, session, input.id, 'update');
+      const ids = booking.status === 'hold' ? overlappingHolds(booking).map((c) => c.id) : [];
+      if (ids.length === 0) return { holds: [] };
+      return {
+        holds: db
+          .select(releasedColumns)
+          .from(bookings)
+          .where(inArray(bookings.id, ids))
+          .orderBy(asc(bookings.startDateTime), asc(bookings.id))
+          .all(),
+      };
     },
 
     checkClashes(session: Session, input: Input<'clashes.check'>): Output<'clashes.check'> {
