@@ -19,11 +19,16 @@ export function TimezoneField({
   value,
   onChange,
   size = 'medium',
+  disabled,
+  error,
 }: {
   label: string;
   value: string;
   onChange: (zone: string) => void;
   size?: 'small' | 'medium';
+  disabled?: boolean;
+  /** A message for the field (a form's, in the reader's language). */
+  error?: string;
 }) {
   return (
     <Autocomplete
@@ -31,8 +36,11 @@ export function TimezoneField({
       value={value}
       disableClearable
       size={size}
+      disabled={disabled}
       onChange={(_e, next) => onChange(next)}
-      renderInput={(params) => <TextField {...params} label={label} required />}
+      renderInput={(params) => (
+        <TextField {...params} label={label} required error={!!error} helperText={error} />
+      )}
     />
   );
 }

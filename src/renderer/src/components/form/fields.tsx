@@ -1,30 +1,13 @@
-import { TextField, type TextFieldProps } from '@mui/material';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
-import { DateTime } from 'luxon';
-import type { ReactNode } from 'react';
-import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { EARLIEST_DATE, LATEST_DATE } from '../../../../shared/domain/common';
-import { TalentPicker } from '../TalentPicker';
+import { FormControlLabel, MenuItem, Switch, TextField, type TextFieldProps } from '@mui/material';
+import { Controller, type FieldValues } from 'react-hook-form';
 import { VocabularySelect } from '../VocabularySelect';
-
-interface Bound<V extends FieldValues> {
-  readonly control: Control<V, unknown, never> | Control<V, unknown, unknown>;
-  readonly name: Path<V>;
-  /** Fields checked again when this one changes (an end beside its start). */
-  readonly deps?: readonly Path<V>[];
-}
-
-/** The shared date rules, as the pickers' bounds (so a picker offers no day main refuses). */
-export const EARLIEST_DAY = DateTime.fromISO(EARLIEST_DATE);
-export const LATEST_DAY = DateTime.fromISO(LATEST_DATE).endOf('day');
-
-// The kit's fields take any form's control: its value types are the form's business.
-const asControl = <V extends FieldValues>(control: Bound<V>['control']) =>
-  control as unknown as Control<V>;
+import { asControl, depsRules, type Bound } from './control';
 
 type TextProps<V extends FieldValues> = Bound<V> &
-  Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'error' | 'defaultValue'>;
+  Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'error' | 'defaultValue'> & {
+    /** Rewrites what is typed before the form holds it (e.g. upper case). */
+    readonly normalize?: (text: string) => string;
+  };
 
 /** A text field whose value and message are the form's. */
 export function FormTextField<V extends FieldValues>({
@@ -32,19 +15,23 @@ export function FormTextField<V extends FieldValues>({
   name,
   deps,
   helperText,
+  normalize,
   ...props
 }: TextProps<V>) {
   return (
     <Controller
       control={asControl(control)}
       name={name}
-      rules={deps ? { deps: [...deps] } : undefined}
+      rules={depsRules(deps)}
       render={({ field, fieldState }) => (
         <TextField
           fullWidth
           {...props}
           {...field}
           value={field.value ?? ''}
+          onChange={(event) =>
+            field.onChange(normalize ? normalize(event.target.value) : event.target.value)
+          }
           inputRef={field.ref}
           error={!!fieldState.error}
           helperText={fieldState.error?.message ?? helperText}
@@ -54,7 +41,7 @@ export function FormTextField<V extends FieldValues>({
   );
 }
 
-type SelectProps<V extends FieldValues> = TextProps<V> & {
+type SelectProps<V extends FieldValues> = Omit<TextProps<V>, 'normalize'> & {
   readonly values: readonly string[];
   readonly labels: string;
 };
@@ -63,6 +50,7 @@ type SelectProps<V extends FieldValues> = TextProps<V> & {
 export function FormVocabularySelect<V extends FieldValues>({
   control,
   name,
+  deps,
   values,
   labels,
   helperText,
@@ -72,6 +60,7 @@ export function FormVocabularySelect<V extends FieldValues>({
     <Controller
       control={asControl(control)}
       name={name}
+      rules={depsRules(deps)}
       render={({ field, fieldState }) => (
         <VocabularySelect
           fullWidth
@@ -88,112 +77,65 @@ export function FormVocabularySelect<V extends FieldValues>({
   );
 }
 
-interface PickerProps<V extends FieldValues> extends Bound<V> {
+export interface SelectOption {
+  readonly value: string;
   readonly label: string;
-  readonly required?: boolean;
-  readonly disabled?: boolean;
-  readonly timezone?: string;
-  /** Instead of the shared latest day (growth captures: today). */
-  readonly disableFuture?: boolean;
-  readonly helperText?: ReactNode;
-  /** Called after the form's own change, e.g. to move the end along with the start. */
-  readonly onPicked?: (value: DateTime | null) => void;
 }
 
-/** A date and time (a luxon DateTime in the form), bounded by the shared date rules. */
-export function FormDateTimePicker<V extends FieldValues>({
-  control,
-  name,
-  deps,
-  label,
-  required,
-  disabled,
-  timezone,
-  disableFuture,
-  helperText,
-  onPicked,
-}: PickerProps<V>) {
-  return (
-    <Controller
-      control={asControl(control)}
-      name={name}
-      rules={deps ? { deps: [...deps] } : undefined}
-      render={({ field, fieldState }) => (
-        <DateTimePicker
-          label={label}
-          value={(field.value as DateTime | null) ?? null}
-          timezone={timezone}
-          disabled={disabled}
-          minDate={EARLIEST_DAY}
-          maxDate={LATEST_DAY}
-          disableFuture={disableFuture}
-          inputRef={field.ref}
-          onChange={(value: DateTime | null) => {
-            field.onChange(value);
-            onPicked?.(value);
-          }}
-          slotProps={{
-            textField: {
-              fullWidth: true,
-              required,
-              onBlur: field.onBlur,
-              error: !!fieldState.error,
-              helperText: fieldState.error?.message ?? helperText,
-            },
-          }}
-        />
-      )}
-    />
-  );
-}
+type OptionsProps<V extends FieldValues> = Omit<TextProps<V>, 'normalize'> & {
+  readonly options: readonly SelectOption[];
+  /** How to show a value that is not among the options (yet, or any more). */
+  readonly fallbackLabel?: string;
+};
 
 /**
- * A calendar date with no time of day. The form holds it as a luxon DateTime (null when empty,
- * invalid while half typed); `calendarDateInput` turns it into the contract's YYYY-MM-DD.
+ * A select over options known only at run time (people, teams). A value not among them (a
+ * former manager) stays shown by `fallbackLabel` rather than as an empty field.
  */
-export function FormDatePicker<V extends FieldValues>({
+export function FormSelect<V extends FieldValues>({
   control,
   name,
   deps,
-  label,
-  required,
-  disabled,
-  disableFuture,
+  options,
+  fallbackLabel,
   helperText,
-}: Omit<PickerProps<V>, 'timezone' | 'onPicked'>) {
+  ...props
+}: OptionsProps<V>) {
   return (
     <Controller
       control={asControl(control)}
       name={name}
-      rules={deps ? { deps: [...deps] } : undefined}
-      render={({ field, fieldState }) => (
-        <DatePicker
-          label={label}
-          value={(field.value as DateTime | null) ?? null}
-          disabled={disabled}
-          minDate={EARLIEST_DAY}
-          maxDate={LATEST_DAY}
-          disableFuture={disableFuture}
-          inputRef={field.ref}
-          onChange={(value: DateTime | null) => field.onChange(value)}
-          slotProps={{
-            textField: {
-              fullWidth: true,
-              required,
-              onBlur: field.onBlur,
-              error: !!fieldState.error,
-              helperText: fieldState.error?.message ?? helperText,
-            },
-            field: { clearable: !required },
-          }}
-        />
-      )}
+      rules={depsRules(deps)}
+      render={({ field, fieldState }) => {
+        const value = (field.value as string | null | undefined) ?? '';
+        const known = options.some((option) => option.value === value);
+        const kept = !known && value !== '' && fallbackLabel !== undefined;
+        return (
+          <TextField
+            select
+            fullWidth
+            {...props}
+            {...field}
+            value={known || kept ? value : ''}
+            inputRef={field.ref}
+            error={!!fieldState.error}
+            helperText={fieldState.error?.message ?? helperText}
+          >
+            {options.map((option) => (
+              <MenuItem key={option.value} value={option.value}>
+                {option.label}
+              </MenuItem>
+            ))}
+            {kept && <MenuItem value={value}>{fallbackLabel}</MenuItem>}
+          </TextField>
+        );
+      }}
     />
   );
 }
 
-/** A talent from the roster the user may see (the form holds the picked option or null). */
-export function FormTalentPicker<V extends FieldValues>({
+/** An on/off switch with its label. */
+export function FormSwitch<V extends FieldValues>({
   control,
   name,
   label,
@@ -203,47 +145,20 @@ export function FormTalentPicker<V extends FieldValues>({
     <Controller
       control={asControl(control)}
       name={name}
-      render={({ field, fieldState }) => (
-        <TalentPicker
+      render={({ field }) => (
+        <FormControlLabel
           label={label}
-          value={field.value ?? null}
-          onChange={field.onChange}
           disabled={disabled}
-          error={fieldState.error?.message}
+          control={
+            <Switch
+              checked={!!field.value}
+              inputRef={field.ref}
+              onBlur={field.onBlur}
+              onChange={(_event, checked) => field.onChange(checked)}
+            />
+          }
         />
       )}
     />
   );
-}
-
-/**
- * A picker's DateTime as the contract's instant: null when empty, and a text the schema refuses
- * (as "a whole date and time") while it is half typed.
- */
-export function instantInput(value: DateTime | null | undefined): string | null {
-  if (!value) return null;
-  return value.isValid ? value.toUTC().toISO() : 'incomplete';
-}
-
-/** A date picker's DateTime as the contract's YYYY-MM-DD (see instantInput). */
-export function calendarDateInput(value: DateTime | null | undefined): string | null {
-  if (!value) return null;
-  return value.isValid ? value.toISODate() : 'incomplete';
-}
-
-/** A calendar date from the contract as a date picker's value. */
-export function calendarDateValue(value: string | null | undefined): DateTime | null {
-  return value ? DateTime.fromISO(value) : null;
-}
-
-/** Optional text: empty (after trimming) is null. */
-export function optionalTextInput(value: string): string | null {
-  return value.trim() === '' ? null : value;
-}
-
-/** A number typed as text: empty is null, anything else the number it reads as (NaN if none). */
-export function numberInput(value: string | number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  const text = String(value).trim();
-  return text === '' ? null : Number(text.replace(',', '.'));
 }

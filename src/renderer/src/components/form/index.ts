@@ -1,17 +1,26 @@
 export { FormKitDialog } from './FormKitDialog';
 export {
-  calendarDateInput,
-  calendarDateValue,
   EARLIEST_DAY,
   FormDatePicker,
   FormDateTimePicker,
-  FormTalentPicker,
+  FormTimeRange,
+  FormTimezoneField,
+  LATEST_DAY,
+} from './dateFields';
+export {
+  FormSelect,
+  FormSwitch,
   FormTextField,
   FormVocabularySelect,
+  type SelectOption,
+} from './fields';
+export {
+  calendarDateInput,
+  calendarDateValue,
   instantInput,
-  LATEST_DAY,
   numberInput,
   optionalTextInput,
-} from './fields';
+} from './inputs';
+export { FormArtistPicker, FormTalentPicker, FormUserSelect } from './recordFields';
 export { errorText, issueText, useErrorText, useIssueText } from './useIssueText';
 export { useSchemaForm, type SchemaForm } from './useSchemaForm';

@@ -1,26 +1,33 @@
 import { Alert, Grid, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { bookingCreate, bookingPatch, type Booking } from '../../../../shared/domain/booking';
+import {
+  bookingCreate,
+  bookingPatch,
+  type Booking,
+  type ReleasedHold,
+} from '../../../../shared/domain/booking';
 import { PermittedButton } from '../../components/PermittedButton';
 import { StatusChip } from '../../components/StatusChip';
 import {
-  FormDateTimePicker,
   FormKitDialog,
   FormTalentPicker,
   FormTextField,
+  FormTimeRange,
+  FormTimezoneField,
   instantInput,
   numberInput,
   optionalTextInput,
   useSchemaForm,
 } from '../../components/form';
-import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
+import { SYSTEM_TIMEZONE } from '../../components/TimezoneField';
 import { minorUnitsPer, useFormatters } from '../../components/useFormatters';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { ClashWarning } from './ClashWarning';
-import { useBookingActions, useClashes } from './useBookings';
+import { ClientsToCall } from './ReleasedHolds';
+import { ConfirmReleaseDialog } from './ConfirmReleaseDialog';
+import { releasePreview, useBooking, useBookingActions, useClashes } from './useBookings';
 
 /** What a new booking can start from (an audition marked booked, or a talent page). */
 export interface BookingDraft {
@@ -61,6 +68,9 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
   const actions = useBookingActions();
   const zone0 = booking?.timezone ?? SYSTEM_TIMEZONE;
   const [cancelling, setCancelling] = useState(false);
+  const [releasing, setReleasing] = useState<readonly ReleasedHold[] | null>(null);
+  // The stored booking, with the clients its confirmation released (the list row has not).
+  const detail = useBooking(booking?.id ?? null);
   const [challengeHours, setChallengeHours] = useState(48);
   const format = useFormatters();
   const editable = !booking || booking.status === 'hold' || booking.status === 'confirmed';
@@ -114,7 +124,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
           },
     fieldOf: { talentProfile: 'talent' },
   });
-  const { control, watch, setValue, getValues } = kit.form;
+  const { control, watch } = kit.form;
   const [talent, start, end, clientName, projectName, timezone] = watch([
     'talent',
     'startDateTime',
@@ -150,6 +160,27 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
       onClose(t('bookings.created'));
     }
   });
+
+  /** Confirms; the snackbar names the released holds' clients (the booking keeps them too). */
+  const confirmHold = (hold: Booking) =>
+    run(async () => {
+      const confirmed = await actions.confirm.mutateAsync({
+        id: hold.id,
+        ...((hold.holdRank ?? 1) > 1 ? { releaseAhead: true } : {}),
+      });
+      return confirmed.released.length
+        ? t('bookings.confirmedReleased', {
+            clients: confirmed.released.map((r) => `${r.clientName} · ${r.projectName}`).join(', '),
+          })
+        : t('bookings.confirmed');
+    }, '');
+  /** Asks first when confirming would release other clients' holds, naming whom to call. */
+  const askToConfirm = (hold: Booking) =>
+    kit.run(async () => {
+      const { holds } = await releasePreview(hold.id);
+      if (holds.length > 0) setReleasing(holds);
+      else await confirmHold(hold);
+    });
 
   /** Runs an action and closes with its message (or `message` when it returns none). */
   const run = (action: () => Promise<unknown>, message: string) =>
@@ -188,21 +219,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
           needs={{ entity: 'bookings', action: 'update' }}
           variant="outlined"
           color="success"
-          onClick={() =>
-            void run(async () => {
-              const confirmed = await actions.confirm.mutateAsync({
-                id: booking.id,
-                ...((booking.holdRank ?? 1) > 1 ? { releaseAhead: true } : {}),
-              });
-              return confirmed.released.length
-                ? t('bookings.confirmedReleased', {
-                    clients: confirmed.released
-                      .map((r) => `${r.clientName} · ${r.projectName}`)
-                      .join(', '),
-                  })
-                : t('bookings.confirmed');
-            }, '')
-          }
+          onClick={() => void askToConfirm(booking)}
         >
           {(booking.holdRank ?? 1) > 1 ? t('bookings.confirmReleasing') : t('bookings.confirm')}
         </PermittedButton>
@@ -240,6 +257,15 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
       actions={actionButtons}
       moreActions={moreButtons}
     >
+      {releasing && booking && (
+        <ConfirmReleaseDialog
+          holds={releasing}
+          onDone={(yes) => {
+            setReleasing(null);
+            if (yes) void confirmHold(booking);
+          }}
+        />
+      )}
       {cancelling && booking && (
         <CancelBookingDialog
           onDone={(reason) => {
@@ -271,23 +297,11 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <Controller
-              control={control}
+            <FormTimezoneField
+              form={kit.form}
               name="timezone"
-              render={({ field }) => (
-                <TimezoneField
-                  label={t('bookings.timezone')}
-                  value={field.value}
-                  onChange={(zone) => {
-                    field.onChange(zone);
-                    // The wall-clock time stays what the user typed, now read in the new zone.
-                    for (const name of ['startDateTime', 'endDateTime'] as const) {
-                      const value = getValues(name);
-                      setValue(name, value?.setZone(zone, { keepLocalTime: true }) ?? null);
-                    }
-                  }}
-                />
-              )}
+              carries={['startDateTime', 'endDateTime']}
+              disabled={!editable}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
@@ -308,33 +322,14 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
               disabled={!editable}
             />
           </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <FormDateTimePicker
-              control={control}
-              name="startDateTime"
-              deps={['endDateTime']}
-              label={t('bookings.start')}
-              timezone={timezone}
-              required
-              disabled={!editable}
-              onPicked={(value) => {
-                const currentEnd = getValues('endDateTime');
-                if (value?.isValid && currentEnd?.isValid && currentEnd <= value)
-                  setValue('endDateTime', value.plus({ hours: 1 }));
-              }}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <FormDateTimePicker
-              control={control}
-              name="endDateTime"
-              deps={['startDateTime']}
-              label={t('bookings.end')}
-              timezone={timezone}
-              required
-              disabled={!editable}
-            />
-          </Grid>
+          <FormTimeRange
+            control={control}
+            start="startDateTime"
+            end="endDateTime"
+            timezone={timezone}
+            disabled={!editable}
+            endFollowsStart
+          />
           <Grid size={{ xs: 8, sm: 4 }}>
             <FormTextField
               control={control}
@@ -346,21 +341,13 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
             />
           </Grid>
           <Grid size={{ xs: 4, sm: 2 }}>
-            <Controller
+            <FormTextField
               control={control}
               name="currency"
-              rules={{ deps: ['rate'] }}
-              render={({ field, fieldState }) => (
-                <TextField
-                  label={t('bookings.currency')}
-                  fullWidth
-                  {...field}
-                  disabled={!editable}
-                  onChange={(e) => field.onChange(e.target.value.toUpperCase().slice(0, 3))}
-                  error={!!fieldState.error}
-                  helperText={fieldState.error?.message}
-                />
-              )}
+              deps={['rate']}
+              label={t('bookings.currency')}
+              disabled={!editable}
+              normalize={(text) => text.toUpperCase().slice(0, 3)}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
@@ -402,6 +389,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
             {t('bookings.challengeRunning', { when: format.dateTime(booking.challengeDeadline) })}
           </Alert>
         )}
+        <ClientsToCall holds={detail.data?.released ?? []} />
         <ClashWarning
           clashes={clashes.data?.clashes ?? []}
           clientName={clientName}

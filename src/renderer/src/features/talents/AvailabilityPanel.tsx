@@ -13,7 +13,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/access';
 import {
@@ -24,9 +23,10 @@ import { BLOCK_KINDS } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import {
-  FormDateTimePicker,
   FormKitDialog,
   FormTextField,
+  FormTimeRange,
+  FormTimezoneField,
   FormVocabularySelect,
   instantInput,
   optionalTextInput,
@@ -34,7 +34,7 @@ import {
   useSchemaForm,
 } from '../../components/form';
 import { PermittedButton } from '../../components/PermittedButton';
-import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
+import { SYSTEM_TIMEZONE } from '../../components/TimezoneField';
 import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
 import { useCurrentUser } from '../session';
@@ -173,38 +173,9 @@ function AddBlockDialog({
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <Controller
-            control={control}
-            name="timezone"
-            render={({ field }) => (
-              <TimezoneField
-                label={t('bookings.timezone')}
-                value={field.value}
-                onChange={field.onChange}
-              />
-            )}
-          />
+          <FormTimezoneField form={kit.form} name="timezone" carries={['start', 'end']} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <FormDateTimePicker
-            control={control}
-            name="start"
-            deps={['end']}
-            label={t('bookings.start')}
-            timezone={timezone}
-            required
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <FormDateTimePicker
-            control={control}
-            name="end"
-            deps={['start']}
-            label={t('bookings.end')}
-            timezone={timezone}
-            required
-          />
-        </Grid>
+        <FormTimeRange control={control} start="start" end="end" timezone={timezone} />
         <Grid size={12}>
           <FormTextField control={control} name="note" label={t('awayPeriods.note')} />
         </Grid>
