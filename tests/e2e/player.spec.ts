@@ -169,11 +169,18 @@ test('a demo is auditioned by keyboard: play, seek, a note at the playhead that 
   await expect(page.getByTestId('score-average')).toHaveText('Average 4.5 from 2 reviewers');
 
   // 1 starts the review; ↓ opens the next demo in the queue.
+  // A decision by key can be taken back from its notice for a moment.
+  await page.keyboard.press('1');
+  await expect(page.getByText('In review', { exact: true })).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Submitted', { exact: true })).toBeVisible();
   await page.keyboard.press('1');
   await expect(page.getByText('In review', { exact: true })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('heading', { name: 'One Minute' })).toBeVisible();
   expect(page.url()).toContain(second.id);
+  // The shorter demo's own clock: never the longer one's position over its length.
+  await expect(position).toHaveText('0:00 / 1:00');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 });

@@ -258,6 +258,15 @@ describe('the demo queue', () => {
     const rest = await t.call('demos.list', { limit: 2, cursor: paged.nextCursor! }, ar.token);
     expect([...paged.items, ...rest.items].map((d) => d.id)).toEqual(ids);
     expect(rest.nextCursor).toBeNull();
+
+    // What still needs a decision: submitted and in review, not shortlisted or passed.
+    await t.call('demos.setReviewStatus', { id: ids[0]!, status: 'passed' }, ar.token);
+    await t.call('demos.setReviewStatus', { id: ids[2]!, status: 'in_review' }, ar.token);
+    await t.call('demos.setReviewStatus', { id: ids[2]!, status: 'shortlisted' }, ar.token);
+    await t.call('demos.setReviewStatus', { id: ids[1]!, status: 'in_review' }, otherAr.token);
+    const undecided = await t.call('demos.list', { undecided: true }, legal.token);
+    expect(undecided.items.map((d) => d.id)).toEqual([ids[1]]);
+    expect(undecided.total).toBe(1);
   });
 });
 

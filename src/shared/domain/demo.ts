@@ -4,6 +4,12 @@ import { REVIEW_STATUSES, SUBMISSION_SOURCES } from './vocabulary';
 
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/** What a demo queue opens on: the demos a decision is still owed on. */
+export const UNDECIDED_STATUSES = [
+  'submitted',
+  'in_review',
+] as const satisfies readonly ReviewStatus[];
+
 /** The review workflow: submitted -> in_review -> shortlisted | passed; shortlisted -> passed. */
 export const REVIEW_TRANSITIONS: Readonly<Record<ReviewStatus, readonly ReviewStatus[]>> = {
   submitted: ['in_review'],
@@ -26,6 +32,8 @@ export const demoImport = z.strictObject({
 export const demoList = z.strictObject({
   artist: id.optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  /** Only the demos still waiting for a decision: submitted or in review. */
+  undecided: z.literal(true).optional(),
   submissionSource: z.enum(SUBMISSION_SOURCES).optional(),
   ...listPaging,
 });

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, asc, eq, notLike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, notLike, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { scopeOf } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
@@ -7,6 +7,7 @@ import {
   audioStayedHosted,
   MAX_AUDIO_BYTES,
   REVIEW_TRANSITIONS,
+  UNDECIDED_STATUSES,
   type Demo,
   type ReviewStatus,
 } from '../../../../shared/domain/demo';
@@ -217,6 +218,7 @@ export function createDemoService(
       const where: SQL[] = [];
       if (input.artist) where.push(eq(demos.artist, input.artist));
       if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
+      if (input.undecided) where.push(inArray(demos.reviewStatus, UNDECIDED_STATUSES));
       if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
       // Counted on demos alone: the filter is on its columns, and each demo has its artist and
       // submitter (foreign keys), so the page's joins add no rows and drop none.

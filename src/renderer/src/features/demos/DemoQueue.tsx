@@ -45,6 +45,7 @@ export function DemoQueue({
   // The player walks the same queue: its filters travel in the URL.
   const queueQuery = new URLSearchParams({
     ...(filters.reviewStatus ? { status: filters.reviewStatus } : {}),
+    ...(filters.undecided ? { status: 'undecided' } : {}),
     ...(filters.submissionSource ? { source: filters.submissionSource } : {}),
     ...(filters.artist ? { artist: filters.artist } : {}),
   }).toString();

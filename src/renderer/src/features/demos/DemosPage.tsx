@@ -1,5 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Box, Stack } from '@mui/material';
+import { Box, MenuItem, Stack, TextField } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,13 +20,18 @@ import { ImportDemosDialog } from './ImportDemosDialog';
 /** The label's demo queue across artists, filtered by review status, artist and source. */
 export function DemosPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<ReviewStatus | ''>('');
+  // Opens on what still needs a decision; passed and shortlisted demos are a choice away.
+  const [status, setStatus] = useState<ReviewStatus | '' | 'undecided'>('undecided');
   const [source, setSource] = useState<SubmissionSource | ''>('');
   const [artist, setArtist] = useState<ArtistOption | null>(null);
   const [importing, setImporting] = useState(false);
   useOpenFromQuery(useCallback(() => setImporting(true), []));
   const filters = {
-    ...(status ? { reviewStatus: status } : {}),
+    ...(status === 'undecided'
+      ? { undecided: true as const }
+      : status
+        ? { reviewStatus: status }
+        : {}),
     ...(source ? { submissionSource: source } : {}),
     ...(artist ? { artist: artist.id } : {}),
   };
@@ -57,16 +62,22 @@ export function DemosPage() {
             required={false}
           />
         </Box>
-        <VocabularySelect
+        <TextField
+          select
           size="small"
           label={t('demos.reviewStatus')}
-          values={REVIEW_STATUSES}
-          labels="reviewStatus"
-          withAll
           value={status}
-          onChange={(e) => setStatus(e.target.value as ReviewStatus | '')}
-          sx={{ minWidth: 170 }}
-        />
+          onChange={(e) => setStatus(e.target.value as ReviewStatus | '' | 'undecided')}
+          sx={{ minWidth: 190 }}
+        >
+          <MenuItem value="undecided">{t('demos.undecided')}</MenuItem>
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          {REVIEW_STATUSES.map((value) => (
+            <MenuItem key={value} value={value}>
+              {t(`reviewStatus.${value}`)}
+            </MenuItem>
+          ))}
+        </TextField>
         <VocabularySelect
           size="small"
           label={t('demos.source')}

@@ -71,6 +71,7 @@ function queueFilters(params: URLSearchParams): Input<'demos.list'> {
     ...(status && (REVIEW_STATUSES as readonly string[]).includes(status)
       ? { reviewStatus: status as ReviewStatus }
       : {}),
+    ...(status === 'undecided' ? { undecided: true as const } : {}),
     ...(source && (SUBMISSION_SOURCES as readonly string[]).includes(source)
       ? { submissionSource: source as (typeof SUBMISSION_SOURCES)[number] }
       : {}),
@@ -90,7 +91,9 @@ export function DemoPlayerPage() {
   const decide = useChannelMutation('demos.setReviewStatus', ['demos', 'reviewNotes']);
   const api = useRef<PlayerApi | null>(null);
   const lastSaved = useRef(0);
-  const [time, setTime] = useState(0);
+  // The playhead belongs to one demo: after switching, the old demo's time is never shown.
+  const [clock, setClock] = useState({ demo: id, seconds: 0 });
+  const time = clock.demo === id ? clock.seconds : playerMemory.position(user.id, id);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [loop, setLoop] = useState(false);
@@ -139,6 +142,7 @@ export function DemoPlayerPage() {
   );
 
   const d = demo.data;
+  const length = peaks.data?.duration ?? d?.durationSeconds ?? null;
   const allowed = d && mayDecide(user, d) ? REVIEW_TRANSITIONS[d.reviewStatus] : [];
   const decideTo = async (to: ReviewStatus) => {
     if (!d || !allowed.includes(to)) return;
@@ -335,7 +339,7 @@ export function DemoPlayerPage() {
                 created?.wavesurfer.setPlaybackRate(rate, true);
               }}
               onTime={(seconds) => {
-                setTime(seconds);
+                setClock({ demo: demoData.id, seconds });
                 if (Math.abs(seconds - lastSaved.current) > 2) {
                   lastSaved.current = seconds;
                   playerMemory.remember(user.id, demoData.id, seconds);
@@ -390,8 +394,7 @@ export function DemoPlayerPage() {
               sx={{ fontVariantNumeric: 'tabular-nums', minWidth: 110 }}
               aria-label={t('player.currentTime')}
             >
-              {formatDuration(time)} /{' '}
-              {formatDuration(peaks.data?.duration ?? demoData.durationSeconds)}
+              {formatDuration(Math.min(time, length ?? time))} / {formatDuration(length)}
             </Typography>
             <Chip label={`${rate}×`} size="small" aria-label={t('player.rate')} />
             {loop && (

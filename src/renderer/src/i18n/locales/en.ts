@@ -616,6 +616,7 @@ export const en = {
     actions: 'Decide',
     empty: 'No demos here yet. Import audio files to start the queue.',
     missing: 'File missing',
+    undecided: 'Needs a decision',
     missingHint:
       'The stored audio file is gone from this workspace. Relink it to the same recording.',
     relink: 'Relink',

@@ -584,6 +584,7 @@ export const zhCN: Catalog = {
     receivedAt: '收到时间',
     duration: '时长',
     sampleRate: '采样率',
+    undecided: '待决定',
     source: '来源',
     reviewStatus: '审听状态',
     actions: '决定',
