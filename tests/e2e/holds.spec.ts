@@ -104,3 +104,51 @@ test('a coordinator pencils two clients, challenges the 1st, the deadline passes
     'bookings.challengeExpired',
   );
 });
+
+test('confirming a hold that releases another client’s asks first, naming the client, and the booking keeps them as the clients to call', async ({
+  host,
+  page,
+}) => {
+  const { owner, talent: mia } = await agencyTeam(host);
+  const slot = { talentProfile: mia.id, startDateTime: at(14), endDateTime: at(16) };
+  const first = await owner.call('bookings.create', {
+    ...slot,
+    clientName: 'Northwind Studios',
+    projectName: 'The Long Night',
+  });
+  await owner.call('bookings.create', {
+    ...slot,
+    clientName: 'Bluebird Media',
+    projectName: 'Holiday Spot',
+  });
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('carol', OWNER.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Bookings' }).click();
+  await row(page, 'Northwind Studios').getByRole('gridcell').first().click();
+  const booking = page.getByRole('dialog', { name: /Booking for Mia Lux/ });
+  await booking.getByRole('button', { name: 'Confirm booking' }).click();
+
+  // Asked first, with the client to call; saying no changes nothing.
+  const ask = page.getByRole('dialog', { name: 'Release other clients’ holds?' });
+  await expect(ask).toContainText('Bluebird Media · Holiday Spot');
+  await expect(ask).not.toContainText('Northwind');
+  await page.screenshot({ path: test.info().outputPath('holds-release-ask.png') });
+  await ask.getByRole('button', { name: 'Keep the holds' }).click();
+  await expect(ask).toBeHidden();
+  await expect(booking).toBeVisible();
+  expect((await owner.call('bookings.get', { id: first.id })).status).toBe('hold');
+
+  await booking.getByRole('button', { name: 'Confirm booking' }).click();
+  await ask.getByRole('button', { name: 'Confirm and release 1 hold' }).click();
+  await expect(page.getByText(/Released holds to follow up: Bluebird Media/)).toBeVisible();
+  await expect(row(page, 'Northwind Studios')).toContainText('Confirmed');
+  await expect(row(page, 'Bluebird Media')).toContainText('Cancelled');
+
+  // The list stays on the booking, also after a reload.
+  await page.reload();
+  await row(page, 'Northwind Studios').getByRole('gridcell').first().click();
+  const toCall = booking.getByRole('region', { name: 'Clients to call' });
+  await expect(toCall).toContainText('Bluebird Media · Holiday Spot');
+  await booking.screenshot({ path: test.info().outputPath('holds-clients-to-call.png') });
+});

@@ -10,6 +10,18 @@ export function useBookingList(filters: Input<'bookings.list'>) {
   });
 }
 
+/** One booking as main reads it now, with the holds its confirmation released. */
+export function useBooking(id: string | null) {
+  return useQuery({
+    queryKey: ['bookings', 'get', id],
+    queryFn: () => call('bookings.get', { id: id! }),
+    enabled: id !== null,
+  });
+}
+
+/** What confirming a hold would release now: asked just before confirming, never cached. */
+export const releasePreview = (id: string) => call('bookings.releasePreview', { id });
+
 /** The dry-run clash check the form shows while the user picks a time. */
 export function useClashes(input: Input<'clashes.check'> | null) {
   return useQuery({
