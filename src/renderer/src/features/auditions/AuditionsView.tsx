@@ -6,8 +6,13 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
   ToggleButton,
   ToggleButtonGroup,
+  Typography,
 } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
@@ -22,11 +27,14 @@ import { BookingDialog, type BookingDraft } from '../bookings';
 import { AuditionBoard } from './AuditionBoard';
 import { AuditionDialog } from './AuditionDialog';
 import { CallbackDialog } from './CallbackDialog';
-import { useAuditionActions, useAuditionList } from './useAuditions';
+import { useAuditionActions, useAuditionPages } from './useAuditions';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 
-/** The board shows what is current: from a month back on. */
-const BOARD_FROM = () => new Date(Date.now() - 30 * 86_400_000).toISOString();
+/** How far back the page looks: the board opens on what is current, a month back on. */
+const RANGES = ['30', '90', '365', 'all'] as const;
+type Range = (typeof RANGES)[number];
+const fromOf = (range: Range) =>
+  range === 'all' ? null : new Date(Date.now() - Number(range) * 86_400_000).toISOString();
 
 /**
  * The audition board and list. A card or row (clicked, or Enter on a row) opens the audition: at
@@ -43,8 +51,14 @@ export function AuditionsView({
   const localeText = useGridLocaleText(t('auditions.empty'));
   const format = useFormatters();
   const [view, setView] = useState<'board' | 'list'>('board');
-  const [from] = useState(BOARD_FROM);
-  const list = useAuditionList({ limit: 100, ...(talentProfile ? { talentProfile } : { from }) });
+  const [range, setRange] = useState<Range>('30');
+  // Fixed while the range stays: a moving `from` would refetch on every render.
+  const from = useMemo(() => (talentProfile ? null : fromOf(range)), [range, talentProfile]);
+  const list = useAuditionPages({
+    limit: 100,
+    ...(talentProfile ? { talentProfile } : {}),
+    ...(from ? { from } : {}),
+  });
   const actions = useAuditionActions();
   const [open, setOpen] = useState<Audition | null>(null);
   const openAudition = onOpen ?? setOpen;
@@ -119,26 +133,66 @@ export function AuditionsView({
     [t, format],
   );
 
-  const items = list.data?.items ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const empty = !list.isPending && !list.error && items.length === 0;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 2 }}>
-      <ToggleButtonGroup
-        size="small"
-        exclusive
-        value={view}
-        onChange={(_e, next: 'board' | 'list' | null) => next && setView(next)}
-        aria-label={t('auditions.title')}
-      >
-        <ToggleButton value="board">{t('auditions.board')}</ToggleButton>
-        <ToggleButton value="list">{t('auditions.list')}</ToggleButton>
-      </ToggleButtonGroup>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={view}
+          onChange={(_e, next: 'board' | 'list' | null) => next && setView(next)}
+          aria-label={t('auditions.title')}
+        >
+          <ToggleButton value="board">{t('auditions.board')}</ToggleButton>
+          <ToggleButton value="list">{t('auditions.list')}</ToggleButton>
+        </ToggleButtonGroup>
+        {!talentProfile && (
+          <TextField
+            select
+            size="small"
+            label={t('auditions.range.label')}
+            value={range}
+            onChange={(e) => setRange(e.target.value as Range)}
+            sx={{ minWidth: 180 }}
+          >
+            {RANGES.map((value) => (
+              <MenuItem key={value} value={value}>
+                {t(`auditions.range.${value === 'all' ? 'all' : `days${value}`}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        {/* What the page holds, said plainly: the range and whether more are waiting. */}
+        <Typography variant="body2" color="text.secondary" role="status">
+          {from
+            ? t('auditions.showingFrom', { count: items.length, date: format.date(from) })
+            : t('auditions.showing', { count: items.length })}
+        </Typography>
+        {list.hasNextPage && (
+          <Button
+            size="small"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
+            {t('auditions.more')}
+          </Button>
+        )}
+      </Stack>
       {error && (
         <Alert severity="error" onClose={() => setError(null)}>
           {error}
         </Alert>
       )}
       {list.error && <Alert severity="error">{list.error.message}</Alert>}
-      {view === 'board' ? (
+      {empty ? (
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Typography>
+            {from ? t('auditions.emptyFrom', { date: format.date(from) }) : t('auditions.empty')}
+          </Typography>
+        </Paper>
+      ) : view === 'board' ? (
         <AuditionBoard auditions={items} onOpen={openAudition} onMove={requestMove} />
       ) : (
         <Box sx={{ flexGrow: 1, minHeight: 280 }}>
@@ -147,7 +201,7 @@ export function AuditionsView({
             rows={items}
             columns={columns}
             loading={list.isFetching && !list.data}
-            hideFooter={items.length < 100}
+            hideFooter={items.length <= 100}
             disableColumnFilter
             disableRowSelectionOnClick
             density="compact"

@@ -1,11 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { Input } from '../../../../shared/api';
 import { call } from '../../api/client';
 
-export function useAuditionList(filters: Input<'auditions.list'>) {
-  return useQuery({
+/** Auditions a page (100) at a time, more on request: the board says what it holds. */
+export function useAuditionPages(filters: Omit<Input<'auditions.list'>, 'cursor'>) {
+  return useInfiniteQuery({
     queryKey: ['auditions', 'list', filters],
-    queryFn: () => call('auditions.list', filters),
+    queryFn: ({ pageParam }) =>
+      call('auditions.list', { ...filters, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }

@@ -394,6 +394,7 @@ export function BookingDialog({ booking, draft, onClose }: Props) {
           clashes={clashes.data?.clashes ?? []}
           clientName={clientName}
           projectName={projectName}
+          ownRank={booking?.status === 'hold' ? (booking.holdRank ?? 1) : null}
         />
       </Stack>
     </FormKitDialog>

@@ -8,10 +8,13 @@ export function ClashWarning({
   clashes,
   clientName,
   projectName,
+  ownRank = null,
 }: {
   clashes: readonly Clash[];
   clientName: string;
   projectName: string;
+  /** This booking's own place in the queue when it is a hold already; a new one joins last. */
+  ownRank?: number | null;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -23,9 +26,12 @@ export function ClashWarning({
     blocks(c)
       ? t('bookings.clashBlocks')
       : c.kind === 'booking'
-        ? t('bookings.clashQueues', {
-            rank: t('bookings.rank', { count: c.holdRank ?? 1, ordinal: true }),
-          })
+        ? t(
+            ownRank !== null && (c.holdRank ?? 1) > ownRank
+              ? 'bookings.clashBehind'
+              : 'bookings.clashAhead',
+            { rank: t('bookings.rank', { count: c.holdRank ?? 1, ordinal: true }) },
+          )
         : t(`bookings.clashInforms.${c.kind}`);
   const severity = clashes.some(blocks) ? 'error' : 'warning';
   return (
