@@ -18,6 +18,11 @@ export interface AuditEntry {
 
 export interface WriteContext {
   readonly tx: Tx;
+  /**
+   * The connection itself, for statements prepared once per database: they run on the one
+   * connection, so inside this write they see (and make) this write's rows.
+   */
+  readonly db: Db;
   /** One timestamp for the whole write, so a row and its audit entry agree. */
   readonly now: string;
   audit(entry: AuditEntry): void;
@@ -73,6 +78,7 @@ export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => ne
     .prepare();
   const contextFor = (scope: OpenWrite, actor: string | null): WriteContext => ({
     tx: scope.tx,
+    db,
     now: scope.at,
     audit: (entry) => {
       insertAudit.run({

@@ -66,6 +66,54 @@ export function createBookingService(store: Store) {
   const out = (session: Session, row: Row): Booking =>
     redact(session.user.role, 'bookings', toBooking(row));
 
+  // The writes' own statements, prepared once (drizzle would build and SQLite compile them on
+  // every call, several times the cost of running them). They run on the one connection, so
+  // inside a write they are part of its transaction.
+  const p = sql.placeholder;
+  const insertBooking = db
+    .insert(bookings)
+    .values({
+      id: p('id'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+      version: p('version'),
+      talentProfile: p('talentProfile'),
+      audition: p('audition'),
+      clientName: p('clientName'),
+      projectName: p('projectName'),
+      startDateTime: p('startDateTime'),
+      endDateTime: p('endDateTime'),
+      timezone: p('timezone'),
+      status: p('status'),
+      holdRank: p('holdRank'),
+      rate: p('rate'),
+      currency: p('currency'),
+      notes: p('notes'),
+      cancelReason: p('cancelReason'),
+      challengeDeadline: p('challengeDeadline'),
+      challengedBy: p('challengedBy'),
+    })
+    .prepare();
+  /** Out of the hold queue: confirmed (no cancelReason) or cancelled (with one). */
+  const leaveQueue = db
+    .update(bookings)
+    .set({
+      status: sql`${p('status')}`,
+      holdRank: null,
+      cancelReason: sql`${p('cancelReason')}`,
+      challengeDeadline: null,
+      challengedBy: null,
+      updatedAt: sql`${p('now')}`,
+      version: sql`${p('version')}`,
+    })
+    .where(eq(bookings.id, p('id')))
+    .prepare();
+  const entryOfBooking = db
+    .select({ id: scheduleEntries.id, version: scheduleEntries.version })
+    .from(scheduleEntries)
+    .where(eq(scheduleEntries.booking, p('booking')))
+    .prepare();
+
   /** CONFLICT naming what the booking would clash with; nothing is written. */
   function assertNoClash(
     b: {
@@ -107,11 +155,7 @@ export function createBookingService(store: Store) {
       source: 'booking',
       updatedAt: w.now,
     };
-    const existing = w.tx
-      .select({ id: scheduleEntries.id, version: scheduleEntries.version })
-      .from(scheduleEntries)
-      .where(eq(scheduleEntries.booking, booking.id))
-      .get();
+    const existing = entryOfBooking.get({ booking: booking.id });
     if (existing) {
       w.tx
         .update(scheduleEntries)
@@ -340,7 +384,7 @@ export function createBookingService(store: Store) {
           challengeDeadline: null,
           challengedBy: null,
         };
-        w.tx.insert(bookings).values(values).run();
+        insertBooking.run(values);
         w.audit({
           action: 'bookings.create',
           entity: 'bookings',
@@ -407,18 +451,13 @@ export function createBookingService(store: Store) {
         }
         assertNoClash({ ...before, status: 'confirmed' }, before.id);
         const released = releaseOverlapping(w, before);
-        w.tx
-          .update(bookings)
-          .set({
-            status: 'confirmed',
-            holdRank: null,
-            challengeDeadline: null,
-            challengedBy: null,
-            updatedAt: w.now,
-            version: before.version + 1,
-          })
-          .where(eq(bookings.id, before.id))
-          .run();
+        leaveQueue.run({
+          status: 'confirmed',
+          cancelReason: before.cancelReason,
+          now: w.now,
+          version: before.version + 1,
+          id: before.id,
+        });
         // Everything that overlapped what left the hold queue may move up.
         const talent = { id: before.talentProfile, manager: before.manager };
         rerankHolds(w, talent, { start: before.startDateTime, end: before.endDateTime });
@@ -556,19 +595,13 @@ export function createBookingService(store: Store) {
         if (before.status === 'cancelled') return out(session, before);
         if (before.status === 'completed')
           throw new AppError('CONFLICT', 'A completed booking cannot be cancelled.');
-        w.tx
-          .update(bookings)
-          .set({
-            status: 'cancelled',
-            holdRank: null,
-            cancelReason: input.reason ?? null,
-            challengeDeadline: null,
-            challengedBy: null,
-            updatedAt: w.now,
-            version: before.version + 1,
-          })
-          .where(eq(bookings.id, before.id))
-          .run();
+        leaveQueue.run({
+          status: 'cancelled',
+          cancelReason: input.reason ?? null,
+          now: w.now,
+          version: before.version + 1,
+          id: before.id,
+        });
         if (before.status === 'hold') {
           rerankHolds(
             w,

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { overlaps } from '../../../../shared/domain/interval';
 import { bookings } from '../../../db/schema';
 import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
+import type { Db } from '../../../db/open';
 import type { WriteContext } from '../../kernel/store';
 
 interface Hold {
@@ -14,44 +15,75 @@ interface Hold {
   readonly holdRank: number | null;
 }
 
+const p = sql.placeholder;
+
+function prepareHoldQueries(db: Db) {
+  return {
+    overlapping: db
+      .select({
+        id: bookings.id,
+        createdAt: bookings.createdAt,
+        seq: sql<number>`${bookings}.rowid`,
+        startDateTime: bookings.startDateTime,
+        endDateTime: bookings.endDateTime,
+        holdRank: bookings.holdRank,
+      })
+      .from(bookingSpans)
+      .innerJoin(bookings, sql`${bookings}.rowid = ${bookingSpans.id}`)
+      .where(
+        and(
+          overlapping(
+            bookingSpans,
+            sql`${bookings}.rowid`,
+            bookings.startDateTime,
+            bookings.endDateTime,
+            {
+              from: p('start'),
+              to: p('end'),
+              fromMinute: p('startMinute'),
+              toMinute: p('endMinute'),
+              talent: p('talent'),
+            },
+          ),
+          eq(bookings.talentProfile, p('talent')),
+          eq(bookings.status, 'hold'),
+        ),
+      )
+      .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
+      .prepare(),
+    setRank: db
+      .update(bookings)
+      .set({ holdRank: sql`${p('rank')}`, updatedAt: sql`${p('now')}` })
+      .where(eq(bookings.id, p('id')))
+      .prepare(),
+  };
+}
+
+/** Every write that moves a hold re-ranks: its statements are prepared once per database. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareHoldQueries>>();
+
+function queriesOf(db: Db): ReturnType<typeof prepareHoldQueries> {
+  let queries = prepared.get(db);
+  if (!queries) {
+    queries = prepareHoldQueries(db);
+    prepared.set(db, queries);
+  }
+  return queries;
+}
+
 /** A talent's holds overlapping [start, end), in arrival order, through the bookings' R*Tree. */
 function holdsOverlapping(
   w: WriteContext,
   talent: string,
   span: { start: string; end: string },
 ): Hold[] {
-  return w.tx
-    .select({
-      id: bookings.id,
-      createdAt: bookings.createdAt,
-      seq: sql<number>`${bookings}.rowid`,
-      startDateTime: bookings.startDateTime,
-      endDateTime: bookings.endDateTime,
-      holdRank: bookings.holdRank,
-    })
-    .from(bookingSpans)
-    .innerJoin(bookings, sql`${bookings}.rowid = ${bookingSpans.id}`)
-    .where(
-      and(
-        overlapping(
-          bookingSpans,
-          sql`${bookings}.rowid`,
-          bookings.startDateTime,
-          bookings.endDateTime,
-          {
-            from: span.start,
-            to: span.end,
-            fromMinute: minuteOf(span.start),
-            toMinute: minuteOf(span.end),
-            talent,
-          },
-        ),
-        eq(bookings.talentProfile, talent),
-        eq(bookings.status, 'hold'),
-      ),
-    )
-    .orderBy(asc(bookings.createdAt), sql`${bookings}.rowid`)
-    .all();
+  return queriesOf(w.db).overlapping.all({
+    talent,
+    start: span.start,
+    end: span.end,
+    startMinute: minuteOf(span.start),
+    endMinute: minuteOf(span.end),
+  });
 }
 
 /** Arrival order: who pencilled the time first. */
@@ -89,11 +121,7 @@ export function rerankHolds(
           ),
       ).length;
     if (rank === hold.holdRank) continue;
-    w.tx
-      .update(bookings)
-      .set({ holdRank: rank, updatedAt: w.now })
-      .where(eq(bookings.id, hold.id))
-      .run();
+    queriesOf(w.db).setRank.run({ rank, now: w.now, id: hold.id });
     w.audit({
       action: 'bookings.rank',
       entity: 'bookings',

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Entity } from '../../../../shared/access';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
@@ -9,7 +9,7 @@ import {
   scheduleEntries,
   talentProfiles,
 } from '../../../db/schema';
-import { teamCondition } from '../../kernel/scope';
+import { teamOf } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 
 /** Tables whose rows hang off a talent and take their team scope from the talent's manager. */
@@ -41,15 +41,31 @@ export function talentChildRows<Row>(
       .from(table)
       .innerJoin(talentProfiles, eq(talentProfiles.id, table.talentProfile));
 
+  // A row by id is read on every get and inside every write (before and after): prepared once
+  // for every team and once for one team (the manager's id bound), not built per call. They run
+  // on the one connection, so inside a write they see that write's rows.
+  const p = sql.placeholder;
+  const byId = select()
+    .where(eq(table.id, p('id')))
+    .prepare();
+  const byIdInTeam = select()
+    .where(sql`${table.id} = ${p('id')} AND ${talentProfiles.manager} = ${p('team')}`)
+    .prepare();
+
+  /** One row in the caller's scope for `action`, or NOT_FOUND (another team's row is absent). */
   function load(
-    tx: Pick<Db, 'select'>,
+    _tx: Pick<Db, 'select'>,
     session: Session,
     id: string,
     action: 'read' | 'update' | 'archive',
   ): Row {
-    const row = select(tx)
-      .where(and(eq(table.id, id), teamCondition(session, entity, action)))
-      .get();
+    const team = teamOf(session, entity, action);
+    const row =
+      team === undefined
+        ? byId.get({ id })
+        : team === null
+          ? undefined
+          : byIdInTeam.get({ id, team });
     if (!row) throw new AppError('NOT_FOUND', notFound);
     return row as Row;
   }
