@@ -8,12 +8,31 @@ import {
 } from '../../../shared/domain/audition';
 import { AppError } from '../../../shared/errors';
 import { auditions } from '../../db/schema';
-import { afterCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../kernel/paging';
-import { talentInScope, teamCondition } from '../kernel/scope';
+import {
+  afterCursorPlaceholder,
+  cursorParams,
+  DEFAULT_LIMIT,
+  likeContains,
+  pageOf,
+  preparedByShape,
+} from '../kernel/paging';
+import { talentInScope, teamOf } from '../kernel/scope';
 import type { Session } from '../kernel/session';
 import { assertUndoable } from '../kernel/undo';
 import { talentChildRows } from './talents/talentChildRows';
 import { diff, newId, type Store } from '../kernel/store';
+
+/** Which filters a list call has: one prepared statement per combination. */
+interface ListShape {
+  readonly team: boolean;
+  readonly status: boolean;
+  readonly talentProfile: boolean;
+  readonly clientName: boolean;
+  readonly projectName: boolean;
+  readonly from: boolean;
+  readonly to: boolean;
+  readonly cursor: boolean;
+}
 
 type Row = Omit<typeof auditions.$inferSelect, 'teamManager'> & {
   stageName: string;
@@ -41,31 +60,62 @@ export function createAuditionService(store: Store) {
   const out = (session: Session, row: Row): Audition =>
     redact(session.user.role, 'auditions', toAudition(row));
 
+  /**
+   * The pipeline's list, prepared once per combination of filters. The row's own team copy
+   * (team_manager) scopes it, so a team's list reads the team's index range in list order.
+   */
+  const listStatement = preparedByShape((shape: ListShape) => {
+    const p = sql.placeholder;
+    const where: (SQL | undefined)[] = [
+      shape.team ? eq(auditions.teamManager, p('team')) : undefined,
+      shape.status ? eq(auditions.status, p('status')) : undefined,
+      shape.talentProfile ? eq(auditions.talentProfile, p('talentProfile')) : undefined,
+      shape.clientName
+        ? sql`${auditions.clientName} LIKE ${p('clientName')} ESCAPE '\\'`
+        : undefined,
+      shape.projectName
+        ? sql`${auditions.projectName} LIKE ${p('projectName')} ESCAPE '\\'`
+        : undefined,
+      shape.from ? gte(auditions.auditionDate, p('from')) : undefined,
+      shape.to ? lte(auditions.auditionDate, p('to')) : undefined,
+      shape.cursor
+        ? afterCursorPlaceholder(auditions.auditionDate, auditions.id, 'asc')
+        : undefined,
+    ];
+    return select()
+      .where(and(...where))
+      .orderBy(asc(auditions.auditionDate), asc(auditions.id))
+      .limit(p('limit'))
+      .prepare();
+  });
+
   return {
     list(session: Session, input: Input<'auditions.list'>): Output<'auditions.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      // The row's own team copy: the list reads the team's index range in list order.
-      const where: (SQL | undefined)[] = [
-        teamCondition(session, 'auditions', 'read', auditions.teamManager),
-      ];
-      if (input.status) where.push(eq(auditions.status, input.status));
-      if (input.talentProfile) where.push(eq(auditions.talentProfile, input.talentProfile));
-      if (input.clientName)
-        where.push(sql`${auditions.clientName} LIKE ${likeContains(input.clientName)} ESCAPE '\\'`);
-      if (input.projectName)
-        where.push(
-          sql`${auditions.projectName} LIKE ${likeContains(input.projectName)} ESCAPE '\\'`,
-        );
-      if (input.from) where.push(gte(auditions.auditionDate, input.from));
-      if (input.to) where.push(lte(auditions.auditionDate, input.to));
-      if (input.cursor) {
-        where.push(afterCursor(input.cursor, auditions.auditionDate, auditions.id, 'asc'));
-      }
-      const rows = select()
-        .where(and(...where))
-        .orderBy(asc(auditions.auditionDate), asc(auditions.id))
-        .limit(limit + 1)
-        .all() as Row[];
+      const team = teamOf(session, 'auditions', 'read');
+      // A coordinator without a team sees nothing rather than everything.
+      if (team === null) return pageOf([], limit, toAudition, () => []);
+      const shape: ListShape = {
+        team: team !== undefined,
+        status: input.status !== undefined,
+        talentProfile: input.talentProfile !== undefined,
+        clientName: input.clientName !== undefined,
+        projectName: input.projectName !== undefined,
+        from: input.from !== undefined,
+        to: input.to !== undefined,
+        cursor: input.cursor !== undefined,
+      };
+      const rows = listStatement(shape).all({
+        limit: limit + 1,
+        team,
+        status: input.status,
+        talentProfile: input.talentProfile,
+        clientName: input.clientName === undefined ? undefined : likeContains(input.clientName),
+        projectName: input.projectName === undefined ? undefined : likeContains(input.projectName),
+        from: input.from,
+        to: input.to,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      }) as Row[];
       return pageOf(
         rows,
         limit,
