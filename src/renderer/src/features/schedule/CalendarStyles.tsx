@@ -1,5 +1,5 @@
 import { GlobalStyles } from '@mui/material';
-import { CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
+import { BLOCK_COLORS, CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
 
 /**
  * FullCalendar's event colour variables for a class per colour (entry types, contract dates):
@@ -8,7 +8,7 @@ import { CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
 function colorClasses(prefix: string, colors: Readonly<Record<string, string>>) {
   return Object.fromEntries(
     Object.entries(colors).map(([name, color]) => [
-      `.fc .${prefix}${name}`,
+      `.fc .${prefix}${name}, .gr-talent-week .${prefix}${name}`,
       { '--fc-event-bg-color': color, '--fc-event-border-color': color },
     ]),
   );
@@ -41,16 +41,63 @@ export function CalendarStyles() {
         // control empty: draw its cross here. Escape closes the popover too.
         '.fc .fc-popover-close': { padding: '0 6px', fontSize: 18, lineHeight: 1 },
         '.fc .fc-popover-close::before': { content: '"×"' },
-        // One element per week-view event (timeGridEventContent): time, then title.
+        // One element per week-view event (timeGridEventContent): title, then time, clamped to
+        // the lines its box holds and ending in an ellipsis; the full text is the tooltip.
         '.fc .gr-event-content': {
           whiteSpace: 'pre-line',
           overflow: 'hidden',
-          height: '100%',
+          maxHeight: '100%',
           padding: '0 2px',
           fontSize: '0.85em',
           lineHeight: 1.3,
           color: 'var(--fc-event-text-color)',
+          display: '-webkit-box',
+          WebkitBoxOrient: 'vertical',
+          overflowWrap: 'anywhere',
         },
+        // One line: title and time side by side (nowrap folds the line break into a space).
+        '.fc .gr-event-content.gr-lines-1': {
+          display: 'block',
+          whiteSpace: 'nowrap',
+          textOverflow: 'ellipsis',
+        },
+        ...Object.fromEntries(
+          [2, 3, 4, 5, 6].map((n) => [
+            `.fc .gr-event-content.gr-lines-${n}`,
+            { WebkitLineClamp: n },
+          ]),
+        ),
+        // Month and all-day bars: one line, cut with an ellipsis.
+        '.fc .fc-daygrid-event .fc-event-title, .fc .fc-daygrid-event .fc-event-time': {
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        },
+        // One talent's periods away: a thin lane at the day's edge, never over the entries.
+        '.fc .fc-bg-event.gr-block': { right: 'auto', width: 6, opacity: 0.85 },
+        '.fc .fc-bg-event.gr-block-unavailable': { background: BLOCK_COLORS.unavailable },
+        '.fc .fc-bg-event.gr-block-out_of_town': { background: BLOCK_COLORS.out_of_town },
+        // The talent rows' items: one line each in the type's colour, cut with an ellipsis.
+        '.gr-talent-item': {
+          display: 'block',
+          width: '100%',
+          margin: '0 0 2px',
+          padding: '0 4px',
+          font: 'inherit',
+          fontSize: 12,
+          lineHeight: '18px',
+          textAlign: 'left',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          cursor: 'pointer',
+          color: theme.palette.text.primary,
+          background: theme.palette.action.hover,
+          border: 0,
+          borderLeft: '4px solid var(--fc-event-bg-color)',
+          borderRadius: 2,
+        },
+        '.gr-talent-item.gr-status-tentative': { borderLeftStyle: 'dashed' },
         ...EVENT_COLORS,
         // Tentative: a dashed border on a block (week, day, all-day bars), a hollow dot where an
         // entry is a dot and a line (month view's timed entries, the list view).

@@ -1,5 +1,7 @@
 import type {
   DateSelectArg,
+  DayCellContentArg,
+  DayHeaderContentArg,
   EventClickArg,
   EventDropArg,
   EventHoveringArg,
@@ -14,14 +16,15 @@ import listPlugin from '@fullcalendar/list';
 import luxon3Plugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Alert, Box, Snackbar } from '@mui/material';
+import { Alert, Box, LinearProgress } from '@mui/material';
 import { DateTime, Duration } from 'luxon';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import type { Booking, Clash } from '../../../../shared/domain/booking';
 import type { ContractKeyDate } from '../../../../shared/domain/contract';
+import type { AvailabilityBlock } from '../../../../shared/domain/availabilityBlock';
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
 import { SCHEDULE_ENTRY_TYPES } from '../../../../shared/domain/vocabulary';
 import { can } from '../../../../shared/access';
@@ -30,11 +33,17 @@ import { bridge, call } from '../../api/client';
 import { BookingDialog } from '../bookings';
 import { useCurrentUser } from '../session';
 import { recordPath } from '../../components/recordLinks';
+import { useNotify } from '../../components/useNotify';
+import { DayAvailabilityBadge } from './AvailabilityBadge';
+import { createBlockStore } from './availability';
+import { CalendarLegend } from './CalendarLegend';
 import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { entryClassNames } from './entryStyle';
 import { eventTimeText } from './eventTimeText';
+import { lockReason, watchLockedDrags } from './lockedDrag';
+import { talentWeekPlugin, TALENT_WEEK_VIEW } from './TalentWeekView';
 import { timeGridEventContent } from './timeGridEventContent';
 import { useContractDateSource } from './useContractDateSource';
 import { useHoldSource } from './useHoldSource';
@@ -44,10 +53,12 @@ export type CalendarFilters = Omit<Input<'schedule.list'>, 'from' | 'to'>;
 interface Props {
   readonly filters: CalendarFilters;
   readonly displayZone: string;
-  readonly initialView?: 'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek';
+  readonly initialView?:
+    'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek' | typeof TALENT_WEEK_VIEW;
   /** Told the visible range, so the page can export exactly what is shown. */
   readonly onRangeChange?: (range: { from: string; to: string }) => void;
-  readonly height?: number | 'auto';
+  /** The calendar scrolls inside this height, its header always in view ('100%': its parent's). */
+  readonly height?: number | '100%';
   /** New entries default to this talent (a talent page's calendar). */
   readonly talent?: { id: string; stageName: string; fullName: string };
   /** Opens a manual entry at its own link (the schedule page); in place when not given. */
@@ -66,11 +77,46 @@ const LOCALES = [zhCnLocale];
 const TOOLBAR = {
   left: 'prev,next today',
   center: 'title',
-  right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
+  right: `dayGridMonth,timeGridWeek,${TALENT_WEEK_VIEW},timeGridDay,listWeek`,
 };
 
-/** Events drawn side by side in a week or day slot; the fourth place is the "+N" link. */
-const EVENTS_SIDE_BY_SIDE = 4;
+/**
+ * Events drawn side by side in a week or day slot before the rest go behind a "+N" link: at
+ * 1280 px a day is about 140 px wide, and three is what keeps each box wide enough to read.
+ */
+const EVENTS_SIDE_BY_SIDE = 3;
+
+/** Pages of availability periods read for one range (100 each). */
+const MAX_BLOCK_PAGES = 5;
+
+/** Whether FullCalendar is fetching a range: a tiny store, so the bar re-renders and not the calendar. */
+function createLoadingStore() {
+  let loading = false;
+  const listeners = new Set<() => void>();
+  return {
+    set(next: boolean) {
+      if (next === loading) return;
+      loading = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => loading,
+  };
+}
+
+function LoadingBar({ store }: { store: ReturnType<typeof createLoadingStore> }) {
+  const { t } = useTranslation();
+  const loading = useSyncExternalStore(store.subscribe, store.get);
+  // Always 4 px tall: the calendar below does not jump when a fetch starts or ends.
+  return (
+    <Box sx={{ height: 4 }}>
+      {loading && <LinearProgress aria-label={t('calendar.loadingRange')} />}
+    </Box>
+  );
+}
 
 const KEY_VIEWS: Record<string, Props['initialView']> = {
   m: 'dayGridMonth',
@@ -89,14 +135,18 @@ export function CalendarView({
   displayZone,
   initialView = 'timeGridWeek',
   onRangeChange,
-  height = 'auto',
+  height = 640,
   talent,
   onOpenEntry,
 }: Props) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const ref = useRef<FullCalendar>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notify = useNotify();
+  const setNotice = useCallback(
+    (message: string, severity: 'success' | 'error' | 'info' = 'info') => notify(message, severity),
+    [notify],
+  );
   const [fetchError, setFetchError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ScheduleEntry | null>(null);
   const [draft, setDraft] = useState<EntryDraft | null>(null);
@@ -147,7 +197,15 @@ export function CalendarView({
     [filterKey, t, mayWrite, onRangeChange, readsSchedule],
   );
 
-  /** Unavailable and out-of-town periods, drawn behind the entries. */
+  /**
+   * Unavailable and out-of-town periods: a badge per day ("3 away", who and why on hover or
+   * focus) and, in the talent rows, one per talent-day. Painted behind the entries only for one
+   * talent's calendar, and then as a thin lane at the day's edge: a whole team's periods painted
+   * over whole days hid the entries and overprinted each other's labels.
+   */
+  const blocks = useMemo(() => createBlockStore(), []);
+  const zoneRef = useRef(displayZone);
+  zoneRef.current = displayZone;
   const fetchBlocks = useCallback(
     (
       info: EventSourceFuncArg,
@@ -156,31 +214,40 @@ export function CalendarView({
     ) => {
       if (!can(user.role, 'availability', 'read')) return success([]);
       const { talentProfile } = JSON.parse(filterKey) as CalendarFilters;
-      call('blocks.list', {
+      const query = {
         from: new Date(info.startStr).toISOString(),
         to: new Date(info.endStr).toISOString(),
         limit: 100,
         ...(talentProfile ? { talentProfile } : {}),
-      })
-        .then(({ items }) =>
-          success(
-            items.map((block) => ({
-              id: `block:${block.id}`,
-              title: `${block.expanded.talentProfile.stageName} · ${t(`calendar.block.${block.kind}`)}${block.note ? ` · ${block.note}` : ''}`,
-              start: block.start,
-              end: block.end,
-              display: 'background',
-              backgroundColor: block.kind === 'unavailable' ? '#b71c1c' : '#6d4c41',
-              classNames: [`gr-block-${block.kind}`],
-              extendedProps: { block },
-            })),
-          ),
-        )
-        .catch((error: unknown) =>
-          failure(error instanceof Error ? error : new Error(String(error))),
+      };
+      void (async () => {
+        const items: AvailabilityBlock[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < MAX_BLOCK_PAGES; page += 1) {
+          const result = await call('blocks.list', { ...query, ...(cursor ? { cursor } : {}) });
+          items.push(...result.items);
+          if (!result.nextCursor) break;
+          cursor = result.nextCursor;
+        }
+        blocks.set(items, zoneRef.current);
+        success(
+          talentProfile
+            ? items.map((block) => ({
+                id: `block:${block.id}`,
+                title: `${block.expanded.talentProfile.stageName} · ${t(`calendar.block.${block.kind}`)}${block.note ? ` · ${block.note}` : ''}`,
+                start: block.start,
+                end: block.end,
+                display: 'background',
+                classNames: ['gr-block', `gr-block-${block.kind}`],
+                extendedProps: { block },
+              }))
+            : [],
         );
+      })().catch((error: unknown) =>
+        failure(error instanceof Error ? error : new Error(String(error))),
+      );
     },
-    [filterKey, t, user.role],
+    [blocks, filterKey, t, user.role],
   );
   const contractDates = useContractDateSource();
   const holds = useHoldSource((JSON.parse(filterKey) as CalendarFilters).talentProfile);
@@ -249,6 +316,7 @@ export function CalendarView({
               ? reason.message
               : t('common.unexpected'),
       }),
+      'error',
     );
   };
 
@@ -258,10 +326,33 @@ export function CalendarView({
     revert: () => void,
   ) => {
     try {
-      await call('schedule.update', { id: entry.id, version: entry.version, patch });
-      setNotice(t('calendar.moved'));
+      const moved = await call('schedule.update', { id: entry.id, version: entry.version, patch });
+      notify(t('calendar.movedUndo'), 'success', {
+        label: t('common.undo'),
+        run: () => void undoMove(moved, { start: entry.start, end: entry.end }),
+      });
     } catch (error) {
       revertWith(revert, error);
+    } finally {
+      refetch();
+    }
+  };
+
+  /**
+   * Puts a moved entry back where it was, through the same channel as any move: main checks the
+   * version (a change made since wins), the clashes and access again, and audits it.
+   */
+  const undoMove = async (moved: ScheduleEntry, back: { start: string; end: string }) => {
+    try {
+      await call('schedule.update', { id: moved.id, version: moved.version, patch: back });
+      notify(t('calendar.moveUndone'), 'success');
+    } catch (error) {
+      notify(
+        t('calendar.notUndone', {
+          reason: error instanceof AppError ? error.message : t('common.unexpected'),
+        }),
+        'error',
+      );
     } finally {
       refetch();
     }
@@ -332,24 +423,26 @@ export function CalendarView({
       timezone: displayZone,
     });
   };
-  const onClick = (info: EventClickArg) => {
-    const keyDate = info.event.extendedProps.keyDate as ContractKeyDate | undefined;
+  const onClick = (info: EventClickArg) => open(info.event.extendedProps);
+  /** Opens what an item on the calendar stands for: its contract, booking or entry. */
+  const open = (props: Record<string, unknown>) => {
+    const keyDate = props.keyDate as ContractKeyDate | undefined;
     if (keyDate) {
       void navigate(recordPath('contracts', keyDate.contract)!);
       return;
     }
-    const hold = info.event.extendedProps.hold as Booking | undefined;
+    const hold = props.hold as Booking | undefined;
     if (hold) {
       void call('bookings.get', { id: hold.id }).then(setBooking, (error: Error) =>
-        setNotice(error.message),
+        setNotice(error.message, 'error'),
       );
       return;
     }
-    const entry = info.event.extendedProps.entry as ScheduleEntry;
+    const entry = props.entry as ScheduleEntry;
     if (entry.source === 'booking' && entry.booking) {
       setNotice(t('calendar.fromBooking'));
       void call('bookings.get', { id: entry.booking }).then(setBooking, (error: Error) =>
-        setNotice(error.message),
+        setNotice(error.message, 'error'),
       );
     } else if (onOpenEntry) {
       onOpenEntry(entry);
@@ -362,7 +455,7 @@ export function CalendarView({
   const closed = (hide: () => void) => (message?: string) => {
     hide();
     if (message) {
-      setNotice(message);
+      setNotice(message, 'success');
       ref.current?.getApi().refetchEvents();
     }
   };
@@ -396,10 +489,12 @@ export function CalendarView({
     (info: EventMountArg) => {
       const entry = info.event.extendedProps.entry as ScheduleEntry | undefined;
       if (entry) info.el.setAttribute('data-entry-id', entry.id);
+      const locked = lockReason(info.event, mayWrite);
+      if (locked) info.el.setAttribute('data-locked', locked);
       // Keyboard users get the tooltip on focus, as pointer users do on hover.
       info.el.addEventListener('focus', () => describe(info.el, info.event), { once: true });
     },
-    [describe],
+    [describe, mayWrite],
   );
   const describeOnHover = useCallback(
     (info: EventHoveringArg) => {
@@ -410,8 +505,8 @@ export function CalendarView({
 
   // FullCalendar re-applies options whose identity changes: hand it stable callbacks that
   // call the latest handlers, so a state change here does not re-lay out every event.
-  const handlers = useRef({ onDrop, onResize, onSelect, onClick, interactionEnded });
-  handlers.current = { onDrop, onResize, onSelect, onClick, interactionEnded };
+  const handlers = useRef({ onDrop, onResize, onSelect, onClick, open, interactionEnded });
+  handlers.current = { onDrop, onResize, onSelect, onClick, open, interactionEnded };
   const stable = useMemo(
     () => ({
       eventDragStart: () => {
@@ -435,49 +530,115 @@ export function CalendarView({
     [t],
   );
   const plugins = useMemo(
-    () => [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxon3Plugin],
-    [],
+    () => [
+      dayGridPlugin,
+      timeGridPlugin,
+      listPlugin,
+      interactionPlugin,
+      luxon3Plugin,
+      talentWeekPlugin({ blocks, open: (props) => handlers.current.open(props) }),
+    ],
+    [blocks],
+  );
+  const views = useMemo(
+    () => ({ [TALENT_WEEK_VIEW]: { buttonText: t('calendar.talentView') } }),
+    [t],
+  );
+  const loading = useMemo(() => createLoadingStore(), []);
+  const onLoading = useCallback((isLoading: boolean) => loading.set(isLoading), [loading]);
+
+  /** Who is away, in the week and day views' headers and the month's cells. */
+  const dayHeaderContent = useCallback(
+    (arg: DayHeaderContentArg) =>
+      arg.view.type.startsWith('timeGrid') ? (
+        <>
+          {arg.text}
+          <DayAvailabilityBadge
+            store={blocks}
+            day={DateTime.fromJSDate(arg.date, { zone: zoneRef.current }).toISODate()!}
+          />
+        </>
+      ) : (
+        arg.text
+      ),
+    [blocks],
+  );
+  const dayCellContent = useCallback(
+    (arg: DayCellContentArg) =>
+      arg.view.type === 'dayGridMonth' ? (
+        <>
+          <DayAvailabilityBadge
+            store={blocks}
+            day={DateTime.fromJSDate(arg.date, { zone: zoneRef.current }).toISODate()!}
+          />
+          {arg.dayNumberText}
+        </>
+      ) : (
+        arg.dayNumberText
+      ),
+    [blocks],
+  );
+
+  // A drag on something that does not move is told why, rather than ignored.
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      frame.current
+        ? watchLockedDrags(frame.current, (reason) => setNotice(t(`calendar.locked.${reason}`)))
+        : undefined,
+    [setNotice, t],
   );
   return (
-    <Box sx={{ flexGrow: 1, minHeight: 0 }}>
+    <Box ref={frame} sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <CalendarStyles />
       {fetchError && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {fetchError}
         </Alert>
       )}
-      <FullCalendar
-        ref={ref}
-        key={filterKey}
-        plugins={plugins}
-        initialView={initialView}
-        timeZone={displayZone}
-        locales={LOCALES}
-        locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
-        headerToolbar={TOOLBAR}
-        // Text, not icon fonts: FullCalendar's icons are unlabelled images to a screen reader.
-        buttonIcons={false}
-        buttonText={buttonText}
-        height={height}
-        nowIndicator
-        selectable={mayWrite}
-        selectMirror
-        editable={mayWrite}
-        eventResizableFromStart
-        dayMaxEvents
-        // Side by side, a busy slot's entries become slivers nobody can read (20 in a 140 px
-        // column): three stay drawn and the rest open from "+N". It also keeps a 2,000-entry
-        // week to a few hundred drawn events, the difference between one and two seconds.
-        eventMaxStack={EVENTS_SIDE_BY_SIDE}
-        eventTimeFormat={eventTimeText}
-        eventContent={timeGridEventContent}
-        slotMinTime="06:00:00"
-        scrollTime="08:00:00"
-        eventSources={eventSources}
-        {...stable}
-        eventDidMount={describeEvent}
-        eventMouseEnter={describeOnHover}
-      />
+      <LoadingBar store={loading} />
+      <Box sx={{ flexGrow: 1, minHeight: height === '100%' ? 480 : undefined }}>
+        <FullCalendar
+          ref={ref}
+          key={filterKey}
+          plugins={plugins}
+          initialView={initialView}
+          timeZone={displayZone}
+          locales={LOCALES}
+          locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
+          headerToolbar={TOOLBAR}
+          // Text, not icon fonts: FullCalendar's icons are unlabelled images to a screen reader.
+          buttonIcons={false}
+          buttonText={buttonText}
+          height={height}
+          nowIndicator
+          selectable={mayWrite}
+          selectMirror
+          editable={mayWrite}
+          eventResizableFromStart
+          dayMaxEvents
+          // Side by side, a busy slot's entries become slivers nobody can read (20 in a 140 px
+          // column): three stay drawn and the rest open from "+N". It also keeps a 2,000-entry
+          // week to a few hundred drawn events, the difference between one and two seconds.
+          eventMaxStack={EVENTS_SIDE_BY_SIDE}
+          // Side by side, not overlapping: overlapped boxes put one title over another's.
+          slotEventOverlap={false}
+          eventTimeFormat={eventTimeText}
+          eventContent={timeGridEventContent}
+          // The whole day, scrolled to the morning: an entry at 3:00 is drawn where it is, not
+          // squeezed against the top of a grid that started at 6:00.
+          scrollTime="07:00:00"
+          views={views}
+          loading={onLoading}
+          dayHeaderContent={dayHeaderContent}
+          dayCellContent={dayCellContent}
+          eventSources={eventSources}
+          {...stable}
+          eventDidMount={describeEvent}
+          eventMouseEnter={describeOnHover}
+        />
+      </Box>
+      <CalendarLegend contractDates={can(user.role, 'contracts', 'update')} />
       {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
       {draft && (
         <EntryDialog
@@ -501,13 +662,6 @@ export function CalendarView({
         />
       )}
       {booking && <BookingDialog booking={booking} onClose={closed(() => setBooking(null))} />}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        // Not on click-away: pressing on the calendar to drag must not re-render it mid-drag.
-        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
-        message={notice ?? ''}
-      />
     </Box>
   );
 }

@@ -199,6 +199,8 @@ export function SchedulePage() {
         {t('calendar.keys')}
       </Typography>
       <CalendarView
+        // Its own scroller below the filters: the header stays put and nothing scrolls above it.
+        height="100%"
         filters={filters}
         displayZone={zone}
         onRangeChange={onRangeChange}

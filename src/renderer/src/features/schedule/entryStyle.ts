@@ -27,3 +27,9 @@ export const CONTRACT_DATE_COLORS: Readonly<Record<ContractKeyDate['kind'], stri
 export function entryClassNames(entry: Pick<ScheduleEntry, 'entryType' | 'status'>): string[] {
   return [`gr-type-${entry.entryType}`, `gr-status-${entry.status}`];
 }
+
+/** Unavailable and out-of-town periods: the badges, the talent rows' lanes and the legend. */
+export const BLOCK_COLORS: Readonly<Record<'unavailable' | 'out_of_town', string>> = {
+  unavailable: '#b71c1c',
+  out_of_town: '#6d4c41',
+};

@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { api } from './api';
+import { AuthScreens, OWNER } from './pages';
+
+// The size the issue names: a 1280 px wide window, as an admin would have it.
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** The seed command's default workspace (`npm run seed`), written into the running host. */
+async function seedDefaults(dataDir: string) {
+  await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    'src/main/seed/cli.ts',
+    '--data-dir',
+    dataDir,
+    '--password',
+    OWNER.password,
+  ]);
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly text: string;
+}
+
+/**
+ * Every visible piece of text the calendar draws (event titles and times, availability badges,
+ * "+N" links, day headers), as the boxes its glyphs occupy: a Range over the text, clipped to
+ * what the element shows, so text cut off by an ellipsis counts only where it is drawn.
+ */
+async function drawnLabels(page: Page): Promise<{ labels: Box[]; escaping: string[] }> {
+  return page.evaluate(() => {
+    const doc = globalThis.document;
+    const labels: Box[] = [];
+    const escaping: string[] = [];
+    const selector = [
+      '.fc-timegrid-event .gr-event-content',
+      '.fc-daygrid-event .fc-event-title',
+      '.fc-daygrid-event .fc-event-time',
+      '.fc-timegrid-more-link',
+      '.gr-availability-badge',
+      '.fc-col-header-cell-cushion',
+    ].join(',');
+    for (const el of Array.from(doc.querySelectorAll<HTMLElement>(selector))) {
+      // What the element and every scroller or clipping box around it let be seen.
+      const box = { ...el.getBoundingClientRect().toJSON() } as DOMRect;
+      for (let up = el.parentElement; up; up = up.parentElement) {
+        if (globalThis.getComputedStyle(up).overflow === 'visible') continue;
+        const clip = up.getBoundingClientRect();
+        box.left = Math.max(box.left, clip.left);
+        box.right = Math.min(box.right, clip.right);
+        box.top = Math.max(box.top, clip.top);
+        box.bottom = Math.min(box.bottom, clip.bottom);
+      }
+      if (box.right - box.left < 1 || box.bottom - box.top < 1) continue;
+      // The event's own box (its harness): the text must stay inside it.
+      const frame = (el.closest('.fc-event') ?? el).getBoundingClientRect();
+      // Its own text, not that of a label nested in it (a day header holds its badge).
+      const own: Node[] = [];
+      const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (node.textContent?.trim() && node.parentElement?.closest(selector) === el)
+          own.push(node);
+      const rects = own.flatMap((node) => {
+        const range = doc.createRange();
+        range.selectNodeContents(node);
+        return Array.from(range.getClientRects());
+      });
+      for (const r of rects) {
+        // What is drawn of the text: clipped by the element's own overflow.
+        const left = Math.max(r.left, box.left);
+        const right = Math.min(r.right, box.right);
+        const top = Math.max(r.top, box.top);
+        const bottom = Math.min(r.bottom, box.bottom);
+        if (right - left < 1 || bottom - top < 1) continue;
+        if (
+          left < frame.left - 0.5 ||
+          right > frame.right + 0.5 ||
+          top < frame.top - 0.5 ||
+          bottom > frame.bottom + 0.5
+        )
+          escaping.push(el.textContent ?? '');
+        labels.push({
+          x: left,
+          y: top,
+          width: right - left,
+          height: bottom - top,
+          text: el.textContent ?? '',
+        });
+      }
+    }
+    return { labels, escaping };
+  });
+}
+
+/** Pairs of labels whose drawn text overlaps by more than a pixel each way. */
+function overprinted(labels: readonly Box[]): string[] {
+  const clashes: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!;
+      const b = labels[j]!;
+      const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1 && a.text !== b.text) clashes.push(`"${a.text}" over "${b.text}"`);
+    }
+  }
+  return clashes;
+}
+
+test('the seeded busy week, as an admin at 1280 px: no text overprints another, each title stays in its box', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await seedDefaults(host.dataDir);
+
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Schedule' }).click();
+  await expect(page.locator('.fc-timegrid-event').first()).toBeVisible();
+  await expect(page.locator('.gr-availability-badge').first()).toBeVisible();
+  // The reminders panel is another screen's concern: out of the way of the calendar here.
+  const reminders = page.getByRole('button', { name: 'Close reminders' });
+  if (await reminders.isVisible()) {
+    await reminders.click();
+    await expect(reminders).toBeHidden();
+  }
+  await page.screenshot({ path: test.info().outputPath('calendar-busy-week-seeded.png') });
+
+  const { labels, escaping } = await drawnLabels(page);
+  expect(labels.length).toBeGreaterThan(10);
+  expect(overprinted(labels)).toEqual([]);
+  expect(escaping).toEqual([]);
+});
