@@ -162,3 +162,51 @@ test('a headshot is uploaded from the talent page and shown from the media store
     .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
     .toBe(1);
 });
+
+test('the auditions page says what it shows, and a pipeline move can be undone', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Auditions' }).click();
+  // Nothing yet: a sentence, not four blank columns.
+  await expect(page.getByText(/^No auditions from .+ on\. Choose a longer range/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Invited' })).toHaveCount(0);
+
+  const mia = await owner.call('talents.create', {
+    stageName: 'Mia Lux',
+    fullName: 'Mia Luxembourg',
+    talentType: 'actor',
+  });
+  for (const [project, daysAgo] of [
+    ['Last Season', 45],
+    ['Next Week', -5],
+  ] as const) {
+    await owner.call('auditions.create', {
+      talentProfile: mia.id,
+      clientName: 'Northwind Studios',
+      projectName: project,
+      auditionType: 'in_person',
+      auditionDate: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+    });
+  }
+  await page.reload();
+  const shown = page.getByRole('status').filter({ hasText: /audition/ });
+  await expect(shown).toHaveText(/^1 audition from .+ on$/);
+  await page.getByRole('combobox', { name: 'Dates' }).click();
+  await page.getByRole('option', { name: 'From the last 90 days' }).click();
+  await expect(shown).toHaveText(/^2 auditions from .+ on$/);
+
+  // Declined by mistake: Undo puts it back in Invited.
+  const invited = page.getByRole('region', { name: 'Invited' });
+  const card = invited.locator('[aria-label*="Next Week"]');
+  await card.getByRole('button', { name: 'Move to…' }).click();
+  await page.getByRole('menuitem', { name: 'Declined' }).click();
+  const declined = page.getByRole('region', { name: 'Declined' });
+  await expect(declined.locator('[aria-label*="Next Week"]')).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Undo' }).click();
+  await expect(invited.locator('[aria-label*="Next Week"]')).toBeVisible();
+  await expect(declined.locator('[aria-label*="Next Week"]')).toHaveCount(0);
+});

@@ -167,7 +167,7 @@ export function AuditionsView({
         {/* What the page holds, said plainly: the range and whether more are waiting. */}
         <Typography variant="body2" color="text.secondary" role="status">
           {from
-            ? t('auditions.showingFrom', { count: items.length, date: format.date(from) })
+            ? t('auditions.showingFrom', { count: items.length, date: format.dayOf(from) })
             : t('auditions.showing', { count: items.length })}
         </Typography>
         {list.hasNextPage && (
@@ -189,7 +189,7 @@ export function AuditionsView({
       {empty ? (
         <Paper variant="outlined" sx={{ p: 3 }}>
           <Typography>
-            {from ? t('auditions.emptyFrom', { date: format.date(from) }) : t('auditions.empty')}
+            {from ? t('auditions.emptyFrom', { date: format.dayOf(from) }) : t('auditions.empty')}
           </Typography>
         </Paper>
       ) : view === 'board' ? (
