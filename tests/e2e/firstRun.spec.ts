@@ -85,6 +85,6 @@ test('the talent form shows field errors from validation', async ({ host, page }
   await dialog.getByRole('textbox', { name: 'Portfolio link' }).fill('javascript:alert(1)');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByText('Required').first()).toBeVisible();
-  await expect(dialog.getByText('Must be an http or https link')).toBeVisible();
+  await expect(dialog.getByText('Enter a link starting with http:// or https://')).toBeVisible();
   await expect(dialog).toBeVisible();
 });

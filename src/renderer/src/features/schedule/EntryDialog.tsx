@@ -1,31 +1,41 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Grid,
-  TextField,
-} from '@mui/material';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Grid } from '@mui/material';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANUAL_ENTRY_TYPES, type ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
+import {
+  MANUAL_ENTRY_TYPES,
+  scheduleEntryCreate,
+  scheduleEntryPatch,
+  type ScheduleEntry,
+} from '../../../../shared/domain/scheduleEntry';
 import { SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
-import { call } from '../../api/client';
-import { TalentPicker } from '../../components/TalentPicker';
-import { TimezoneField } from '../../components/TimezoneField';
-import { VocabularySelect } from '../../components/VocabularySelect';
+import { useChannelMutation } from '../../api/useChannelMutation';
+import {
+  FormKitDialog,
+  FormTalentPicker,
+  FormTextField,
+  FormTimeRange,
+  FormTimezoneField,
+  FormVocabularySelect,
+  instantInput,
+  optionalTextInput,
+  useSchemaForm,
+} from '../../components/form';
 
 export interface EntryDraft {
   readonly start: string;
   readonly end: string;
   readonly timezone: string;
   readonly talent?: { id: string; stageName: string; fullName: string };
+}
+
+interface EntryForm {
+  talent: { id: string; stageName: string; fullName: string } | null;
+  entryType: string;
+  status: ScheduleEntry['status'];
+  title: string;
+  timezone: string;
+  start: DateTime | null;
+  end: DateTime | null;
 }
 
 /** Creates a manual entry (from a selected range) or edits one. */
@@ -39,160 +49,116 @@ export function EntryDialog({
   onClose: (message?: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const create = useChannelMutation('schedule.create', ['schedule']);
+  const update = useChannelMutation('schedule.update', ['schedule']);
+  const cancel = useChannelMutation('schedule.cancel', ['schedule']);
   const zone0 = entry?.timezone ?? draft?.timezone ?? 'UTC';
-  const [talent, setTalent] = useState(
-    entry
-      ? { id: entry.talentProfile, stageName: entry.expanded.talentProfile.stageName, fullName: '' }
-      : (draft?.talent ?? null),
-  );
-  const [entryType, setEntryType] = useState<string>(entry?.entryType ?? 'rehearsal');
-  const [status, setStatus] = useState<string>(entry?.status ?? 'tentative');
-  const [title, setTitle] = useState(entry?.title ?? '');
-  const [timezone, setTimezone] = useState(zone0);
-  const [start, setStart] = useState<DateTime | null>(
-    DateTime.fromISO(entry?.start ?? draft?.start ?? new Date().toISOString(), { zone: zone0 }),
-  );
-  const [end, setEnd] = useState<DateTime | null>(
-    DateTime.fromISO(entry?.end ?? draft?.end ?? new Date().toISOString(), { zone: zone0 }),
-  );
-  const [error, setError] = useState<AppError | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['schedule'] });
+  const at = (iso: string | undefined) =>
+    DateTime.fromISO(iso ?? new Date().toISOString(), { zone: zone0 });
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const startIso = start?.isValid ? start.toUTC().toISO() : null;
-      const endIso = end?.isValid ? end.toUTC().toISO() : null;
-      if (!talent || !startIso || !endIso) throw new AppError('VALIDATION', t('errors.VALIDATION'));
-      const fields = {
-        entryType,
-        title: title.trim() || null,
-        start: startIso,
-        end: endIso,
-        timezone,
-        status: status as ScheduleEntry['status'],
-      };
-      return entry
-        ? call('schedule.update', { id: entry.id, version: entry.version, patch: fields })
-        : call('schedule.create', { talentProfile: talent.id, ...fields });
-    },
-    onSuccess: async () => {
-      await refresh();
-      onClose(t('calendar.saved'));
-    },
-    onError: (caught) =>
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      ),
+  const fields = (values: EntryForm) => ({
+    entryType: values.entryType,
+    title: optionalTextInput(values.title),
+    start: instantInput(values.start),
+    end: instantInput(values.end),
+    timezone: values.timezone,
+    status: values.status,
   });
-  const cancel = useMutation({
-    mutationFn: () => call('schedule.cancel', { id: entry!.id }),
-    onSuccess: async () => {
-      await refresh();
-      onClose(t('calendar.saved'));
+  const kit = useSchemaForm<EntryForm, unknown>({
+    schema: entry ? scheduleEntryPatch : scheduleEntryCreate,
+    defaultValues: {
+      talent: entry
+        ? {
+            id: entry.talentProfile,
+            stageName: entry.expanded.talentProfile.stageName,
+            fullName: '',
+          }
+        : (draft?.talent ?? null),
+      entryType: entry?.entryType ?? 'rehearsal',
+      status: entry?.status ?? 'tentative',
+      title: entry?.title ?? '',
+      timezone: zone0,
+      start: at(entry?.start ?? draft?.start),
+      end: at(entry?.end ?? draft?.end),
     },
-    onError: (caught) =>
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      ),
+    toInput: (values) =>
+      entry ? fields(values) : { talentProfile: values.talent?.id ?? '', ...fields(values) },
+    fieldOf: { talentProfile: 'talent' },
   });
+  const { control, watch } = kit.form;
+  const timezone = watch('timezone');
+
+  const onSubmit = kit.submit(async (input) => {
+    if (entry)
+      await update.mutateAsync({
+        id: entry.id,
+        version: entry.version,
+        patch: input as Parameters<typeof update.mutateAsync>[0]['patch'],
+      });
+    else await create.mutateAsync(input as Parameters<typeof create.mutateAsync>[0]);
+    onClose(t('calendar.saved'));
+  });
+
+  const cancelButton = entry && entry.status !== 'cancelled' && (
+    <Button
+      color="warning"
+      sx={{ mr: 'auto' }}
+      onClick={() =>
+        void kit.run(async () => {
+          await cancel.mutateAsync({ id: entry.id });
+          onClose(t('calendar.saved'));
+        })
+      }
+    >
+      {t('calendar.cancelEntry')}
+    </Button>
+  );
 
   return (
-    <Dialog
-      open
+    <FormKitDialog
+      title={entry ? t('calendar.editEntry') : t('calendar.newEntry')}
       onClose={() => onClose()}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="entry-dialog-title"
+      onSubmit={onSubmit}
+      alert={kit.alert}
+      pending={kit.form.formState.isSubmitting}
+      submitLabel={entry ? t('common.save') : t('common.create')}
+      actions={cancelButton}
     >
-      <DialogTitle id="entry-dialog-title">
-        {entry ? t('calendar.editEntry') : t('calendar.newEntry')}
-      </DialogTitle>
-      <DialogContent dividers>
-        {error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {error.message}
-          </Alert>
-        )}
-        <Grid container spacing={2}>
-          <Grid size={12}>
-            <TalentPicker
-              label={t('bookings.talent')}
-              value={talent}
-              onChange={setTalent}
-              disabled={!!entry}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <VocabularySelect
-              label={t('fields.talentType')}
-              values={MANUAL_ENTRY_TYPES}
-              labels="schedule.entryType"
-              fullWidth
-              value={entryType}
-              onChange={(e) => setEntryType(e.target.value)}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <VocabularySelect
-              label={t('bookings.status')}
-              values={SCHEDULE_STATUSES}
-              labels="schedule.status"
-              fullWidth
-              value={status}
-              onChange={(e) => setStatus(e.target.value)}
-            />
-          </Grid>
-          <Grid size={12}>
-            <TextField
-              label={t('calendar.entryTitle')}
-              fullWidth
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </Grid>
-          <Grid size={12}>
-            <TimezoneField
-              label={t('bookings.timezone')}
-              value={timezone}
-              onChange={(zone) => {
-                setTimezone(zone);
-                setStart((s) => s?.setZone(zone, { keepLocalTime: true }) ?? null);
-                setEnd((e) => e?.setZone(zone, { keepLocalTime: true }) ?? null);
-              }}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <DateTimePicker
-              label={t('bookings.start')}
-              value={start}
-              timezone={timezone}
-              onChange={setStart}
-              slotProps={{ textField: { fullWidth: true } }}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <DateTimePicker
-              label={t('bookings.end')}
-              value={end}
-              timezone={timezone}
-              onChange={setEnd}
-              slotProps={{ textField: { fullWidth: true } }}
-            />
-          </Grid>
+      <Grid container spacing={2}>
+        <Grid size={12}>
+          <FormTalentPicker
+            control={control}
+            name="talent"
+            label={t('bookings.talent')}
+            disabled={!!entry}
+          />
         </Grid>
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 2 }}>
-        {entry && entry.status !== 'cancelled' && (
-          <Button color="warning" sx={{ mr: 'auto' }} onClick={() => cancel.mutate()}>
-            {t('calendar.cancelEntry')}
-          </Button>
-        )}
-        <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={save.isPending} onClick={() => save.mutate()}>
-          {entry ? t('common.save') : t('common.create')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormVocabularySelect
+            control={control}
+            name="entryType"
+            label={t('fields.talentType')}
+            values={MANUAL_ENTRY_TYPES}
+            labels="schedule.entryType"
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <FormVocabularySelect
+            control={control}
+            name="status"
+            label={t('bookings.status')}
+            values={SCHEDULE_STATUSES}
+            labels="schedule.status"
+          />
+        </Grid>
+        <Grid size={12}>
+          <FormTextField control={control} name="title" label={t('calendar.entryTitle')} />
+        </Grid>
+        <Grid size={12}>
+          <FormTimezoneField form={kit.form} name="timezone" carries={['start', 'end']} />
+        </Grid>
+        <FormTimeRange control={control} start="start" end="end" timezone={timezone} />
+      </Grid>
+    </FormKitDialog>
   );
 }
