@@ -501,6 +501,17 @@ export const en = {
     confirmBy: 'confirm {{when}}',
     confirmReleasing: 'Confirm, releasing holds ahead',
     confirmedReleased: 'Booking confirmed. Released holds to follow up: {{clients}}.',
+    releaseTitle: 'Release other clients’ holds?',
+    releaseAsk_one:
+      'Confirming this booking releases this client’s hold on the same time. Call them to let them know:',
+    releaseAsk_other:
+      'Confirming this booking releases these {{count}} clients’ holds on the same time. Call them to let them know:',
+    releaseAndConfirm_one: 'Confirm and release 1 hold',
+    releaseAndConfirm_other: 'Confirm and release {{count}} holds',
+    releaseKeep: 'Keep the holds',
+    clientsToCall: 'Clients to call',
+    clientsToCallWhy_one: 'Confirming this booking released 1 hold:',
+    clientsToCallWhy_other: 'Confirming this booking released {{count}} holds:',
     behind:
       'This is the {{rank}} on its time: the holds ahead must confirm or release first, or challenge the 1st.',
   },
@@ -514,17 +525,6 @@ export const en = {
     title: 'Schedule',
     empty: 'Nothing on the schedule in the next 90 days.',
     entryType: {
-    releaseTitle: 'Release other clients’ holds?',
-    releaseAsk_one:
-      'Confirming this booking releases this client’s hold on the same time. Call them to let them know:',
-    releaseAsk_other:
-      'Confirming this booking releases these {{count}} clients’ holds on the same time. Call them to let them know:',
-    releaseAndConfirm_one: 'Confirm and release 1 hold',
-    releaseAndConfirm_other: 'Confirm and release {{count}} holds',
-    releaseKeep: 'Keep the holds',
-    clientsToCall: 'Clients to call',
-    clientsToCallWhy_one: 'Confirming this booking released 1 hold:',
-    clientsToCallWhy_other: 'Confirming this booking released {{count}} holds:',
       audition: 'Audition',
       booking: 'Booking',
       rehearsal: 'Rehearsal',
