@@ -64,7 +64,7 @@ export function FormUserSelect<V extends FieldValues>({
   name,
   label,
   roles,
-}: RecordProps<V> & { readonly roles: readonly Role[] }) {
+}: Omit<RecordProps<V>, 'disabled'> & { readonly roles: readonly Role[] }) {
   return (
     <Controller
       control={asControl(control)}
