@@ -112,6 +112,22 @@ test('a coordinator drags a tentative entry to a free slot, cannot drop it on a 
   await expect.poll(() => startOf(owner, entry.id)).toBe(at(11));
   await expect(mirrored).toContainText('11:00');
 
+  // Undo puts it back, through main (audited as a move like any other), then again to 11:00.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Move undone: back where it was.')).toBeVisible();
+  await expect.poll(() => startOf(owner, entry.id)).toBe(at(9));
+  await expect(mirrored).toContainText('9:00');
+  const moves = await owner.call('audit.list', { entity: 'schedule', entityId: entry.id });
+  expect(moves.items.length).toBeGreaterThanOrEqual(3);
+  await dragEvent(page, page.locator(`[data-entry-id="${entry.id}"]`), today(), '11:00:00');
+  await expect.poll(() => startOf(owner, entry.id)).toBe(at(11));
+
+  // The confirmed booking's own entry does not move: a drag on it says why instead.
+  const confirmed = page.locator('.fc-event').filter({ hasText: 'Northwind · Summer' });
+  await expect(confirmed).toBeVisible();
+  await dragEvent(page, confirmed, today(), '18:00:00');
+  await expect(page.getByText(/A confirmed booking’s entry does not move here/)).toBeVisible();
+
   // Onto the confirmed booking: refused in main, reverted on screen with the reason.
   await dragEvent(page, page.locator(`[data-entry-id="${entry.id}"]`), today(), '14:00:00');
   await expect(

@@ -23,28 +23,17 @@ export function DayAvailabilityBadge({ store, day }: { store: BlockStore; day: s
   const allOutOfTown = away.every((a) => a.kind === 'out_of_town');
   return (
     <Tooltip title={<Box sx={{ whiteSpace: 'pre-line' }}>{detail}</Box>} arrow>
-      <Box
-        component="span"
+      <span
         className="gr-availability-badge"
         tabIndex={0}
         role="note"
         aria-label={`${t('calendar.away', { count: away.length })}: ${detail}`}
-        sx={{
-          display: 'inline-block',
-          ml: 0.5,
-          px: 0.75,
-          borderRadius: 8,
-          fontSize: 11,
-          lineHeight: '16px',
-          fontWeight: 600,
-          whiteSpace: 'nowrap',
-          color: '#fff',
-          bgcolor: allOutOfTown ? BLOCK_COLORS.out_of_town : BLOCK_COLORS.unavailable,
-          cursor: 'default',
+        style={{
+          background: allOutOfTown ? BLOCK_COLORS.out_of_town : BLOCK_COLORS.unavailable,
         }}
       >
         {t('calendar.away', { count: away.length })}
-      </Box>
+      </span>
     </Tooltip>
   );
 }
@@ -55,26 +44,15 @@ export function TalentDayAvailability({ away }: { away: TalentAway }) {
   const { t } = useTranslation();
   return (
     <Tooltip title={line(away)} arrow>
-      <Box
-        className="gr-availability-badge"
+      <span
+        className="gr-availability-badge gr-availability-lane"
         tabIndex={0}
         role="note"
         aria-label={line(away)}
-        sx={{
-          fontSize: 11,
-          lineHeight: '16px',
-          px: 0.5,
-          mb: 0.25,
-          borderRadius: 0.5,
-          color: '#fff',
-          bgcolor: BLOCK_COLORS[away.kind],
-          overflow: 'hidden',
-          textOverflow: 'ellipsis',
-          whiteSpace: 'nowrap',
-        }}
+        style={{ background: BLOCK_COLORS[away.kind] }}
       >
         {t(`calendar.block.${away.kind}`)}
-      </Box>
+      </span>
     </Tooltip>
   );
 }

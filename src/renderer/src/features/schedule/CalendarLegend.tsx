@@ -1,36 +1,34 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEDULE_ENTRY_TYPES } from '../../../../shared/domain/vocabulary';
 import { BLOCK_COLORS, CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
 
+/** Plain elements styled by class (CalendarStyles): the legend costs the calendar nothing to draw. */
 function Swatch({ color, label, dashed }: { color: string; label: string; dashed?: boolean }) {
   return (
-    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} component="li">
-      <Box
+    <li>
+      <span
         aria-hidden
-        sx={{
-          width: 12,
-          height: 12,
-          borderRadius: 0.5,
-          bgcolor: dashed ? 'transparent' : color,
+        className="gr-legend-swatch"
+        style={{
+          background: dashed ? 'transparent' : color,
           border: `2px ${dashed ? 'dashed' : 'solid'} ${color}`,
         }}
       />
-      <Typography variant="caption">{label}</Typography>
-    </Stack>
+      {label}
+    </li>
   );
 }
 
 /** What each colour and border on the calendar means, in one line under it. */
-export function CalendarLegend({ contractDates }: { contractDates: boolean }) {
+export const CalendarLegend = memo(function CalendarLegend({
+  contractDates,
+}: {
+  contractDates: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Stack
-      component="ul"
-      aria-label={t('calendar.legend')}
-      direction="row"
-      sx={{ flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.5, listStyle: 'none', p: 0, m: 0, mt: 1 }}
-    >
+    <ul className="gr-legend" aria-label={t('calendar.legend')}>
       {SCHEDULE_ENTRY_TYPES.map((type) => (
         <Swatch key={type} color={ENTRY_COLORS[type]} label={t(`schedule.entryType.${type}`)} />
       ))}
@@ -45,6 +43,6 @@ export function CalendarLegend({ contractDates }: { contractDates: boolean }) {
             label={t(`calendar.contractDate.${kind}`)}
           />
         ))}
-    </Stack>
+    </ul>
   );
-}
+});

