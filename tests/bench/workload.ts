@@ -28,6 +28,8 @@ const WEEK = { from: '2026-12-14T00:00:00.000Z', to: '2026-12-21T00:00:00.000Z' 
 const ITERATIONS = Number(process.env.BENCH_WORKLOAD_ITERATIONS ?? 200);
 const WARMUP = Number(process.env.BENCH_WORKLOAD_WARMUP ?? 20);
 const TARGET = 1.5;
+/** BENCH_WORKLOAD_ONLY=regex times only the channels whose name matches (while working on one). */
+const ONLY = new RegExp(process.env.BENCH_WORKLOAD_ONLY ?? '');
 
 /** One call of the workload: a channel (or a page of several) with its input and its caller. */
 interface Call {
@@ -406,6 +408,7 @@ export async function benchWorkload(password: string): Promise<boolean> {
         bare: () => Promise<unknown>;
       },
     ) => {
+      if (!ONLY.test(name)) return;
       const samples = await interleave(candidates, ITERATIONS, WARMUP);
       const [d, r, h, b] = (['dispatch', 'raw', 'http', 'bare'] as const).map(
         (k) => summarize(samples[k]!).p50,
@@ -429,6 +432,7 @@ export async function benchWorkload(password: string): Promise<boolean> {
 
     console.log(`Timing ${ITERATIONS} calls of each, interleaved (p50, ms):`);
     for (const [name, calls] of reads) {
+      if (!ONLY.test(name)) continue;
       const runs = await record(calls);
       const keys = calls.map((_, i) => `${name.replace(/\W+/g, '-')}-${i}`);
       for (const [i, call] of calls.entries()) {
@@ -464,6 +468,7 @@ export async function benchWorkload(password: string): Promise<boolean> {
       ['confirm', rawConfirm],
       ['cancel', rawCancel],
     ] as const) {
+      if (!ONLY.test(`${action} (bookings.${action})`)) continue;
       const n = ITERATIONS + WARMUP;
       const [forDispatch, forRaw, forHttp] = [await pool(n + 1), await pool(n), await pool(n)];
       const replyOf = await post(
