@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Capture } from '../../../shared/domain/followerGrowth';
 import { isFollowerSpike, SPIKE_WINDOW } from '../../../shared/domain/followerSpike';
@@ -8,7 +8,13 @@ import { AppError } from '../../../shared/errors';
 import { rule } from '../../../shared/fieldIssue';
 import type { Db } from '../../db/open';
 import { artists, socialGrowthLogs, users } from '../../db/schema';
-import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import {
+  afterCursorPlaceholder,
+  cursorParams,
+  DEFAULT_LIMIT,
+  pageOf,
+  preparedByShape,
+} from '../kernel/paging';
 import { requireArtist } from './artists/requireArtist';
 import type { Session } from '../kernel/session';
 import { newId, type Store } from '../kernel/store';
@@ -88,21 +94,35 @@ function requireReplaceable(tx: Pick<Db, 'select'>, input: Input<'growthLogs.cre
 /** Append-only follower captures; the artist's socialFollowers is the latest total across platforms. */
 export function createGrowthLogService(store: Store) {
   const { db } = store;
+  // An artist's captures are read on every open of its page: prepared once per filter shape.
+  const listStatement = preparedByShape((shape: { platform: boolean; cursor: boolean }) => {
+    const p = sql.placeholder;
+    return select(db)
+      .where(
+        and(
+          eq(socialGrowthLogs.artist, p('artist')),
+          shape.platform ? eq(socialGrowthLogs.platform, p('platform')) : undefined,
+          shape.cursor
+            ? afterCursorPlaceholder(socialGrowthLogs.captureDate, socialGrowthLogs.id, 'asc')
+            : undefined,
+        ),
+      )
+      .orderBy(asc(socialGrowthLogs.captureDate), asc(socialGrowthLogs.id))
+      .limit(p('limit'))
+      .prepare();
+  });
   return {
     list(_session: Session, input: Input<'growthLogs.list'>): Output<'growthLogs.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: SQL[] = [eq(socialGrowthLogs.artist, input.artist)];
-      if (input.platform) where.push(eq(socialGrowthLogs.platform, input.platform));
-      if (input.cursor) {
-        where.push(
-          afterCursor(input.cursor, socialGrowthLogs.captureDate, socialGrowthLogs.id, 'asc'),
-        );
-      }
-      const rows = select(db)
-        .where(and(...where))
-        .orderBy(asc(socialGrowthLogs.captureDate), asc(socialGrowthLogs.id))
-        .limit(limit + 1)
-        .all();
+      const rows = listStatement({
+        platform: input.platform !== undefined,
+        cursor: input.cursor !== undefined,
+      }).all({
+        artist: input.artist,
+        platform: input.platform,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      });
       return pageOf(rows, limit, toLog, (item) => [item.captureDate, item.id]);
     },
 

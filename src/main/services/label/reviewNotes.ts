@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { noteVisibilitiesFor } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
 import type { NoteVisibility, ReviewNote } from '../../../shared/domain/reviewNote';
@@ -6,7 +6,13 @@ import type { NoteType } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { demos, reviewNotes, users } from '../../db/schema';
-import { afterCursor, DEFAULT_LIMIT, pageOf } from '../kernel/paging';
+import {
+  afterCursorPlaceholder,
+  cursorParams,
+  DEFAULT_LIMIT,
+  pageOf,
+  preparedByShape,
+} from '../kernel/paging';
 import { requireArtist } from './artists/requireArtist';
 import type { Session } from '../kernel/session';
 import { newId, type Store, type WriteContext } from '../kernel/store';
@@ -125,19 +131,44 @@ export function insertNote(w: WriteContext, session: Session, note: NewNote): Re
 /** Append-only review notes with per-note visibility. */
 export function createReviewNoteService(store: Store) {
   const { db } = store;
+  // An artist's (or a demo's) notes are read on every open of its page: prepared once per
+  // role's audience and filters, not built per call.
+  const listStatement = preparedByShape(
+    (shape: { shared: readonly NoteVisibility[]; demo: boolean; cursor: boolean }) => {
+      const p = sql.placeholder;
+      const readable = shape.shared.length
+        ? or(eq(reviewNotes.author, p('me')), inArray(reviewNotes.visibility, [...shape.shared]))
+        : eq(reviewNotes.author, p('me'));
+      return selectNotes(db)
+        .where(
+          and(
+            eq(reviewNotes.artist, p('artist')),
+            readable,
+            shape.demo ? eq(reviewNotes.demo, p('demo')) : undefined,
+            shape.cursor
+              ? afterCursorPlaceholder(reviewNotes.createdAt, reviewNotes.id, 'desc')
+              : undefined,
+          ),
+        )
+        .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
+        .limit(p('limit'))
+        .prepare();
+    },
+  );
   return {
     list(session: Session, input: Input<'reviewNotes.list'>): Output<'reviewNotes.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: SQL[] = [eq(reviewNotes.artist, input.artist), noteCondition(session)];
-      if (input.demo) where.push(eq(reviewNotes.demo, input.demo));
-      if (input.cursor) {
-        where.push(afterCursor(input.cursor, reviewNotes.createdAt, reviewNotes.id, 'desc'));
-      }
-      const rows = selectNotes(db)
-        .where(and(...where))
-        .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
-        .limit(limit + 1)
-        .all();
+      const rows = listStatement({
+        shared: noteVisibilitiesFor(session.user.role),
+        demo: input.demo !== undefined,
+        cursor: input.cursor !== undefined,
+      }).all({
+        artist: input.artist,
+        me: session.user.id,
+        demo: input.demo,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      });
       return pageOf(rows, limit, toNote, (item) => [item.createdAt, item.id]);
     },
 
