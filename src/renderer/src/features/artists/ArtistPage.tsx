@@ -21,6 +21,7 @@ import { can, scopeOf } from '../../../../shared/access';
 import { call } from '../../api/client';
 import { PermittedButton } from '../../components/PermittedButton';
 import { StatusChip } from '../../components/StatusChip';
+import { useFormatters } from '../../components/useFormatters';
 import { HistoryPanel } from '../audit';
 import { ContractDetailsDialog, ContractDialog, ContractsGrid } from '../contracts';
 import { DemoQueue, ImportDemosDialog } from '../demos';
@@ -35,6 +36,7 @@ type TabName = (typeof TABS)[number];
 /** One artist: the record the label desk's demos, contracts, growth and notes hang off. */
 export function ArtistPage() {
   const { t, i18n } = useTranslation();
+  const format = useFormatters();
   const user = useCurrentUser();
   const { id = '' } = useParams();
   const [tab, setTab] = useState<TabName>('demos');
@@ -68,7 +70,7 @@ export function ArtistPage() {
         ? '—'
         : new Intl.NumberFormat(i18n.language).format(a.socialFollowers),
     ],
-    [t('artists.lastDemoDate'), a.lastDemoDate ?? '—'],
+    [t('artists.lastDemoDate'), a.lastDemoDate ? format.date(a.lastDemoDate) : '—'],
     [t('artists.owner'), a.expanded.owner.fullName],
   ];
   const option = { id: a.id, artistName: a.artistName };

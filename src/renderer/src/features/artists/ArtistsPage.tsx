@@ -19,6 +19,8 @@ import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ArtistDialog } from './ArtistDialog';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { calendarDateColumn } from '../../components/gridColumns';
+import { useFormatters } from '../../components/useFormatters';
 
 const PAGE_SIZE = 50;
 type Status = (typeof ARTIST_STATUSES)[number];
@@ -27,6 +29,7 @@ type Status = (typeof ARTIST_STATUSES)[number];
 export function ArtistsPage() {
   const { t, i18n } = useTranslation();
   const localeText = useGridLocaleText(t('artists.empty'));
+  const format = useFormatters();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
@@ -91,7 +94,10 @@ export function ArtistsPage() {
         width: 130,
         valueFormatter: (v: number | null) => (v == null ? '' : number.format(v)),
       },
-      { field: 'lastDemoDate', headerName: t('artists.lastDemoDate'), width: 130 },
+      calendarDateColumn<Artist>(format, {
+        field: 'lastDemoDate',
+        headerName: t('artists.lastDemoDate'),
+      }),
       {
         field: 'owner',
         headerName: t('artists.owner'),
@@ -100,7 +106,7 @@ export function ArtistsPage() {
         valueGetter: (_v, row) => row.expanded.owner.fullName,
       },
     ],
-    [t, number],
+    [t, number, format],
   );
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>

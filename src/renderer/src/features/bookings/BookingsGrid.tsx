@@ -11,6 +11,8 @@ import { useFormatters } from '../../components/useFormatters';
 import { BookingDialog } from './BookingDialog';
 import { useBookingList } from './useBookings';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { CHIP_PADDING, fitWidth } from '../../components/gridColumns';
+import { BOOKING_STATUSES } from '../../../../shared/domain/vocabulary';
 
 const PAGE_SIZE = 50;
 
@@ -62,7 +64,15 @@ export function BookingsGrid({
       {
         field: 'status',
         headerName: t('bookings.status'),
-        width: 104,
+        // The longest status chip in the reader's language ("Completed", "3rd hold") fits.
+        width: fitWidth(
+          t('bookings.status'),
+          [
+            ...BOOKING_STATUSES.map((status) => t(`bookingStatus.${status}`)),
+            t('bookings.rank', { count: 3, ordinal: true }),
+          ],
+          CHIP_PADDING,
+        ),
         // A ranked hold says which: "1st hold" is the status a coordinator reads, not "Hold".
         renderCell: ({ row }) =>
           row.holdRank ? (
@@ -78,7 +88,7 @@ export function BookingsGrid({
       {
         field: 'challengeDeadline',
         headerName: t('bookings.challengeColumn'),
-        width: 164,
+        width: 144,
         valueGetter: (_v, row) =>
           row.challengeDeadline
             ? t('bookings.confirmBy', { when: format.relative(row.challengeDeadline) })

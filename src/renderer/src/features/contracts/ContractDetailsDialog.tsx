@@ -44,7 +44,8 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
   const titleId = useId();
   const user = useCurrentUser();
   const notify = useNotify();
-  const { dateTime } = useFormatters();
+  const { dateTime, date } = useFormatters();
+  const day = (value: string | null) => (value ? date(value) : null);
   const attach = useChannelMutation('contracts.attachDocument', ['contracts']);
   const generate = useChannelMutation('contracts.exportDocument', ['contracts']);
   const [editing, setEditing] = useState(false);
@@ -141,11 +142,11 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
               {(
                 [
                   ['legalOwner', c.expanded.legalOwner.fullName],
-                  ['effectiveDate', c.effectiveDate],
+                  ['effectiveDate', day(c.effectiveDate)],
                   ['signedAt', c.signedAt ? dateTime(c.signedAt) : null],
-                  ['optionDate', c.optionDate],
-                  ['noticeDate', c.noticeDate],
-                  ['expiryDate', c.expiryDate],
+                  ['optionDate', day(c.optionDate)],
+                  ['noticeDate', day(c.noticeDate)],
+                  ['expiryDate', day(c.expiryDate)],
                 ] as const
               ).map(([field, value]) => (
                 <Box key={field} sx={{ display: 'contents' }}>

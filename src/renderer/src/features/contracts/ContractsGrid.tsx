@@ -11,6 +11,9 @@ import { StatusChip } from '../../components/StatusChip';
 import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { calendarDateColumn, CHIP_PADDING, fitWidth } from '../../components/gridColumns';
+import { CONTRACT_STATUSES, CONTRACT_TYPES } from '../../../../shared/domain/vocabulary';
+import { useFormatters } from '../../components/useFormatters';
 
 const PAGE_SIZE = 50;
 
@@ -26,6 +29,7 @@ export function ContractsGrid({
 }) {
   const { t } = useTranslation();
   const localeText = useGridLocaleText(t('contracts.empty'));
+  const format = useFormatters();
   const paging = useCursorPaging(PAGE_SIZE);
   const input = {
     ...filters,
@@ -45,7 +49,7 @@ export function ContractsGrid({
               field: 'artist',
               headerName: t('contracts.artist'),
               flex: 1,
-              minWidth: 140,
+              minWidth: 90,
               valueGetter: (_v: unknown, row: Contract) => row.expanded.artist.artistName,
             } satisfies GridColDef<Contract>,
           ]
@@ -53,31 +57,40 @@ export function ContractsGrid({
       {
         field: 'contractType',
         headerName: t('contracts.contractType'),
-        width: 120,
+        width: fitWidth(
+          t('contracts.contractType'),
+          CONTRACT_TYPES.map((type) => t(`contractType.${type}`)),
+        ),
         valueFormatter: (value: string) => t(`contractType.${value}`),
       },
       {
         field: 'status',
         headerName: t('contracts.status'),
-        width: 110,
+        width: fitWidth(
+          t('contracts.status'),
+          CONTRACT_STATUSES.map((status) => t(`contractStatus.${status}`)),
+          CHIP_PADDING,
+        ),
         renderCell: ({ row }) => <StatusChip status={row.status} labels="contractStatus" />,
       },
       {
         field: 'legalOwner',
         headerName: t('contracts.legalOwner'),
         flex: 1,
-        minWidth: 120,
+        minWidth: 90,
         valueGetter: (_v, row) => row.expanded.legalOwner.fullName,
       },
       // Four dates and the document mark fit beside the names at 1280 px.
-      { field: 'effectiveDate', headerName: t('contracts.effectiveDate'), width: 104 },
-      { field: 'optionDate', headerName: t('contracts.optionDate'), width: 104 },
-      { field: 'noticeDate', headerName: t('contracts.noticeDate'), width: 104 },
-      { field: 'expiryDate', headerName: t('contracts.expiryDate'), width: 104 },
+      ...(['effectiveDate', 'optionDate', 'noticeDate', 'expiryDate'] as const).map((field) =>
+        calendarDateColumn<Contract>(format, {
+          field,
+          headerName: t(`contracts.${field}`),
+        }),
+      ),
       {
         field: 'documentUrl',
         headerName: t('contracts.document'),
-        width: 90,
+        width: fitWidth(t('contracts.document'), []),
         renderCell: ({ row }) =>
           row.documentUrl ? (
             <PictureAsPdfOutlinedIcon
@@ -88,7 +101,7 @@ export function ContractsGrid({
           ) : null,
       },
     ],
-    [t, showArtist],
+    [t, format, showArtist],
   );
   return (
     <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>

@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useFormatters } from '../../components/useFormatters';
 
 const HORIZON_DAYS = 90;
 
 /** Active contracts ending within 90 days (or already past their date), soonest first. */
 export function UpcomingExpiries({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const today = DateTime.now();
   const input = { expiringBy: today.plus({ days: HORIZON_DAYS }).toISODate()!, limit: 10 };
   const list = useQuery({
@@ -41,8 +43,11 @@ export function UpcomingExpiries({ onOpen }: { onOpen: (id: string) => void }) {
                   primary={`${c.expanded.artist.artistName} · ${t(`contractType.${c.contractType}`)}`}
                   secondary={
                     days < 0
-                      ? t('contracts.expiredAgo', { date: c.expiryDate, count: -days })
-                      : t('contracts.expiresIn', { date: c.expiryDate, count: days })
+                      ? t('contracts.expiredAgo', {
+                          date: format.date(c.expiryDate!),
+                          count: -days,
+                        })
+                      : t('contracts.expiresIn', { date: format.date(c.expiryDate!), count: days })
                   }
                 />
               </ListItemButton>

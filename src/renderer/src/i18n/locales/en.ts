@@ -615,6 +615,7 @@ export const en = {
     priorityScore: 'Priority',
     socialFollowers: 'Followers',
     lastDemoDate: 'Last demo',
+    ownedBy: 'A&R: {{name}}',
     spike: 'Spike',
     spikeHint: 'Followers on {{platform}} jumped far above the trend ({{date}})',
     owner: 'A&R owner',

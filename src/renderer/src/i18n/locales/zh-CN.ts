@@ -585,6 +585,7 @@ export const zhCN: Catalog = {
     priorityScore: '优先级',
     socialFollowers: '粉丝数',
     lastDemoDate: '最近小样',
+    ownedBy: 'A&R 负责人：{{name}}',
     spike: '激增',
     spikeHint: '{{platform}} 粉丝数远超趋势（{{date}}）',
     owner: 'A&R 负责人',
