@@ -1,5 +1,15 @@
 import { statSync } from 'node:fs';
-import { and, asc, eq, inArray, notLike, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  inArray,
+  notLike,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { scopeOf } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
@@ -19,7 +29,13 @@ import { probeAudio } from './audio/probe';
 import { sha256OfFile, type MediaStore } from '../../workspace/files/media';
 import { analysisStateOf, type DemoAnalysis } from './demoAnalysis';
 import { recordingKey } from './hostedAudio';
-import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../../kernel/paging';
+import {
+  afterCursorPlaceholder,
+  cursorParams,
+  DEFAULT_LIMIT,
+  pageOf,
+  preparedByShape,
+} from '../../kernel/paging';
 import { insertNote } from '../reviewNotes';
 import { requireArtist } from '../artists/requireArtist';
 import type { Session } from '../../kernel/session';
@@ -42,8 +58,17 @@ type Row = typeof demos.$inferSelect & {
   myScore: number | null;
 };
 
+/** Which filters a queue call has: one prepared statement per combination. */
+interface ListShape {
+  readonly artist: boolean;
+  readonly reviewStatus: boolean;
+  readonly undecided: boolean;
+  readonly submissionSource: boolean;
+  readonly cursor: boolean;
+}
+
 /** A demo row as `viewer` sees it: their own score beside everyone's average. */
-function selectDemos(tx: Pick<Db, 'select'>, viewer: string) {
+function selectDemos(tx: Pick<Db, 'select'>, viewer: string | Placeholder) {
   return tx
     .select({
       id: demos.id,
@@ -96,7 +121,8 @@ export function createDemoService(
 ) {
   const { db } = store;
 
-  const toDemo = (row: Row): Demo => ({
+  /** `present`: whether a content's bytes are stored, asked once per content in a list. */
+  const toDemo = (row: Row, present = files.media.hasBytes): Demo => ({
     id: row.id,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -111,7 +137,7 @@ export function createDemoService(
     durationSeconds: row.durationSeconds,
     sampleRate: row.sampleRate,
     loudnessLufs: row.loudnessLufs,
-    audioMissing: row.sha256 === null || !files.media.hasBytes(row.sha256),
+    audioMissing: row.sha256 === null || !present(row.sha256),
     analysis: analysisStateOf({ analyzedAt: row.analyzedAt, error: row.analysisError }),
     scores: { average: row.scoreAverage, count: row.scoreCount, mine: row.myScore },
     expanded: {
@@ -123,6 +149,34 @@ export function createDemoService(
       },
     },
   });
+
+  // The queue is read on every open and every decision: prepared once per shape of its filters.
+  // Counted on demos alone: the filter is on its columns, and each demo has its artist and
+  // submitter (foreign keys), so the page's joins add no rows and drop none.
+  const p = sql.placeholder;
+  const listWhere = (shape: ListShape): SQL | undefined =>
+    and(
+      shape.artist ? eq(demos.artist, p('artist')) : undefined,
+      shape.reviewStatus ? eq(demos.reviewStatus, p('reviewStatus')) : undefined,
+      shape.undecided ? inArray(demos.reviewStatus, UNDECIDED_STATUSES) : undefined,
+      shape.submissionSource ? eq(demos.submissionSource, p('submissionSource')) : undefined,
+    );
+  const countStatement = preparedByShape((shape: ListShape) =>
+    db.select({ total: count() }).from(demos).where(listWhere(shape)).prepare(),
+  );
+  // First in, first heard: the queue is oldest first.
+  const listStatement = preparedByShape((shape: ListShape) =>
+    selectDemos(db, p('viewer'))
+      .where(
+        and(
+          listWhere(shape),
+          shape.cursor ? afterCursorPlaceholder(demos.receivedAt, demos.id, 'asc') : undefined,
+        ),
+      )
+      .orderBy(asc(demos.receivedAt), asc(demos.id))
+      .limit(p('limit'))
+      .prepare(),
+  );
 
   function loadRow(tx: Pick<Db, 'select'>, id: string, viewer: string): Row {
     const row = selectDemos(tx, viewer).where(eq(demos.id, id)).get();
@@ -215,29 +269,38 @@ export function createDemoService(
   return {
     list(session: Session, input: Input<'demos.list'>): Output<'demos.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: SQL[] = [];
-      if (input.artist) where.push(eq(demos.artist, input.artist));
-      if (input.reviewStatus) where.push(eq(demos.reviewStatus, input.reviewStatus));
-      if (input.undecided) where.push(inArray(demos.reviewStatus, UNDECIDED_STATUSES));
-      if (input.submissionSource) where.push(eq(demos.submissionSource, input.submissionSource));
-      // Counted on demos alone: the filter is on its columns, and each demo has its artist and
-      // submitter (foreign keys), so the page's joins add no rows and drop none.
-      const total = firstPageTotal(
-        db,
-        input,
-        db
-          .select({ id: demos.id })
-          .from(demos)
-          .where(and(...where)),
+      const shape: ListShape = {
+        artist: input.artist !== undefined,
+        reviewStatus: input.reviewStatus !== undefined,
+        undecided: Boolean(input.undecided),
+        submissionSource: input.submissionSource !== undefined,
+        cursor: input.cursor !== undefined,
+      };
+      const params = {
+        viewer: session.user.id,
+        artist: input.artist,
+        reviewStatus: input.reviewStatus,
+        submissionSource: input.submissionSource,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      };
+      // A first page says how many match; later pages come after it (see firstPageTotal).
+      const total = input.cursor ? undefined : countStatement(shape).get(params)?.total;
+      const rows = listStatement(shape).all(params);
+      // Demos often share a recording's content (one file, stored once): one look per content.
+      const stored = new Map<string, boolean>();
+      const present = (sha256: string): boolean => {
+        let found = stored.get(sha256);
+        if (found === undefined) stored.set(sha256, (found = files.media.hasBytes(sha256)));
+        return found;
+      };
+      return pageOf(
+        rows,
+        limit,
+        (row) => toDemo(row, present),
+        (item) => [item.receivedAt, item.id],
+        total,
       );
-      if (input.cursor) where.push(afterCursor(input.cursor, demos.receivedAt, demos.id, 'asc'));
-      // First in, first heard: the queue is oldest first.
-      const rows = selectDemos(db, session.user.id)
-        .where(and(...where))
-        .orderBy(asc(demos.receivedAt), asc(demos.id))
-        .limit(limit + 1)
-        .all();
-      return pageOf(rows, limit, toDemo, (item) => [item.receivedAt, item.id], total);
     },
 
     get(session: Session, input: Input<'demos.get'>): Output<'demos.get'> {
