@@ -24,6 +24,16 @@ async function seedDefaults(dataDir: string) {
 
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
 
+/** The little of the DOM the checks below read (the tests compile without the DOM library). */
+interface Drawn {
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  readonly textContent: string | null;
+  readonly children: { readonly length: number };
+  getBoundingClientRect(): { readonly right: number };
+  querySelectorAll(selector: string): Iterable<Drawn>;
+}
+
 /**
  * What a grid on screen shows cut off: column headers, status chips and date cells whose text
  * is wider than their box (drawn with "…"), and any text that reads as an ISO date.
@@ -32,7 +42,7 @@ async function unreadable(page: Page) {
   await expect(page.locator('.MuiDataGrid-row').first()).toBeVisible();
   return page.evaluate((isoSource) => {
     const iso = new RegExp(isoSource);
-    const doc = globalThis.document;
+    const doc = (globalThis as unknown as { document: Drawn }).document;
     const cut = [
       ...doc.querySelectorAll(
         '.MuiDataGrid-columnHeaderTitle, .MuiDataGrid-cell .MuiChip-label, .MuiDataGrid-cell[data-field$="Date"]',
@@ -66,7 +76,13 @@ test('the seeded workspace at 1280 px, in English and Chinese: headers, status c
   await expect(page.getByRole('navigation')).toBeVisible();
 
   for (const language of ['en', 'zh-CN'] as const) {
-    await page.evaluate((l) => globalThis.localStorage.setItem('greenroom.language', l), language);
+    await page.evaluate(
+      (l) =>
+        (
+          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+        ).localStorage.setItem('greenroom.language', l),
+      language,
+    );
     for (const path of ['contracts', 'artists', 'bookings']) {
       await page.goto(`${host.url}/#/${path}`);
       await page.reload();
