@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { redact } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
 import {
@@ -13,17 +13,29 @@ import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
 import { blockingClashes, findOverlaps } from '../clashes';
 import { rerankHolds } from './holdRanks';
 import {
-  afterCursor,
+  afterCursorPlaceholder,
+  cursorParams,
   DEFAULT_LIMIT,
-  firstPageTotal,
   likeContains,
   pageOf,
+  preparedByShape,
 } from '../../kernel/paging';
-import { talentInScope, teamCondition } from '../../kernel/scope';
+import { talentInScope, teamOf } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
 import type { AuditAction } from '../../../../shared/domain/auditAction';
+
+/** Which filters a list call has: one prepared statement per combination. */
+interface ListShape {
+  readonly team: 'all' | 'one' | 'none';
+  readonly status: boolean;
+  readonly talentProfile: boolean;
+  readonly q: boolean;
+  readonly from: boolean;
+  readonly to: boolean;
+  readonly cursor: boolean;
+}
 
 type Row = Omit<typeof bookings.$inferSelect, 'teamManager'> & {
   stageName: string;
@@ -113,6 +125,43 @@ export function createBookingService(store: Store) {
     .from(scheduleEntries)
     .where(eq(scheduleEntries.booking, p('booking')))
     .prepare();
+
+  // The list (a talent's page, the bookings view), prepared once per shape of its filters. The
+  // row's own team copy scopes it: the list reads the team's index range in list order.
+  const listWhere = (shape: ListShape): SQL | undefined =>
+    and(
+      shape.team === 'one' ? eq(bookings.teamManager, p('team')) : undefined,
+      shape.team === 'none' ? sql`0` : undefined,
+      shape.status ? eq(bookings.status, p('status')) : undefined,
+      shape.talentProfile ? eq(bookings.talentProfile, p('talentProfile')) : undefined,
+      shape.q
+        ? sql`(${bookings.clientName} LIKE ${p('q')} ESCAPE '\\' OR ${bookings.projectName} LIKE ${p('q')} ESCAPE '\\')`
+        : undefined,
+      shape.from ? gte(bookings.endDateTime, p('from')) : undefined,
+      shape.to ? lt(bookings.startDateTime, p('to')) : undefined,
+    );
+  const listCount = preparedByShape((shape: ListShape) =>
+    db
+      .select({ total: count() })
+      .from(bookings)
+      .innerJoin(talentProfiles, eq(talentProfiles.id, bookings.talentProfile))
+      .where(listWhere(shape))
+      .prepare(),
+  );
+  const listRows = preparedByShape((shape: ListShape) =>
+    select()
+      .where(
+        and(
+          listWhere(shape),
+          shape.cursor
+            ? afterCursorPlaceholder(bookings.startDateTime, bookings.id, 'asc')
+            : undefined,
+        ),
+      )
+      .orderBy(asc(bookings.startDateTime), asc(bookings.id))
+      .limit(p('limit'))
+      .prepare(),
+  );
 
   /** CONFLICT naming what the booking would clash with; nothing is written. */
   function assertNoClash(
@@ -267,29 +316,29 @@ export function createBookingService(store: Store) {
   return {
     list(session: Session, input: Input<'bookings.list'>): Output<'bookings.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      // The row's own team copy: the list reads the team's index range in list order.
-      const where: (SQL | undefined)[] = [
-        teamCondition(session, 'bookings', 'read', bookings.teamManager),
-      ];
-      if (input.status) where.push(eq(bookings.status, input.status));
-      if (input.talentProfile) where.push(eq(bookings.talentProfile, input.talentProfile));
-      if (input.q) {
-        const pattern = likeContains(input.q);
-        where.push(
-          sql`(${bookings.clientName} LIKE ${pattern} ESCAPE '\\' OR ${bookings.projectName} LIKE ${pattern} ESCAPE '\\')`,
-        );
-      }
-      if (input.from) where.push(gte(bookings.endDateTime, input.from));
-      if (input.to) where.push(lt(bookings.startDateTime, input.to));
-      const total = firstPageTotal(db, input, select().where(and(...where)));
-      if (input.cursor) {
-        where.push(afterCursor(input.cursor, bookings.startDateTime, bookings.id, 'asc'));
-      }
-      const rows = select()
-        .where(and(...where))
-        .orderBy(asc(bookings.startDateTime), asc(bookings.id))
-        .limit(limit + 1)
-        .all() as Row[];
+      const team = teamOf(session, 'bookings', 'read');
+      const shape: ListShape = {
+        team: team === undefined ? 'all' : team === null ? 'none' : 'one',
+        status: input.status !== undefined,
+        talentProfile: input.talentProfile !== undefined,
+        q: Boolean(input.q),
+        from: input.from !== undefined,
+        to: input.to !== undefined,
+        cursor: input.cursor !== undefined,
+      };
+      const params = {
+        team,
+        status: input.status,
+        talentProfile: input.talentProfile,
+        q: input.q ? likeContains(input.q) : undefined,
+        from: input.from,
+        to: input.to,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      };
+      // A first page says how many match; later pages come after it (see firstPageTotal).
+      const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
+      const rows = listRows(shape).all(params) as Row[];
       return pageOf(
         rows,
         limit,

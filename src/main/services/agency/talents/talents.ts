@@ -7,7 +7,7 @@ import type { AvailabilityStatus, TalentType } from '../../../../shared/domain/v
 import { AppError } from '../../../../shared/errors';
 import { talentProfiles, users } from '../../../db/schema';
 import { decodeCursor, DEFAULT_LIMIT, likeContains, pageOf } from '../../kernel/paging';
-import { teamCondition } from '../../kernel/scope';
+import { teamOf } from '../../kernel/scope';
 import { imageContentType } from '../../workspace/files/fileKinds';
 import type { MediaStore } from '../../workspace/files/media';
 import type { Session } from '../../kernel/session';
@@ -69,11 +69,6 @@ function toTalent(row: JoinedRow): Talent {
   };
 }
 
-/** The row filter for what this session may see; undefined means every row. */
-function visibleTo(session: Session, action: 'read' | 'update' | 'archive'): SQL | undefined {
-  return teamCondition(session, 'talents', action);
-}
-
 export const MAX_HEADSHOT_BYTES = 10 * 1024 * 1024;
 
 export function createTalentService(store: Store, files: { staging: Staging; media: MediaStore }) {
@@ -86,15 +81,33 @@ export function createTalentService(store: Store, files: { staging: Staging; med
       .innerJoin(users, eq(users.id, talentProfiles.manager));
   }
 
+  // A talent by id (its page, and before and after every write): prepared once for every team
+  // and once for one team. On the one connection, so inside a write it sees that write's rows.
+  const byId = selectJoined()
+    .where(eq(talentProfiles.id, sql.placeholder('id')))
+    .prepare();
+  const byIdInTeam = selectJoined()
+    .where(
+      and(
+        eq(talentProfiles.id, sql.placeholder('id')),
+        eq(talentProfiles.manager, sql.placeholder('team')),
+      ),
+    )
+    .prepare();
+
   function loadVisible(
-    tx: Pick<typeof db, 'select'>,
+    _tx: Pick<typeof db, 'select'>,
     session: Session,
     id: string,
     action: 'read' | 'update' | 'archive',
   ): Talent {
-    const row = selectJoined(tx)
-      .where(and(eq(talentProfiles.id, id), visibleTo(session, action)))
-      .get();
+    const team = teamOf(session, 'talents', action);
+    const row =
+      team === undefined
+        ? byId.get({ id })
+        : team === null
+          ? undefined
+          : byIdInTeam.get({ id, team });
     // Out of scope reads as absent: a coordinator learns nothing about another team's talent.
     if (!row) throw new AppError('NOT_FOUND', 'That talent does not exist or is not on your team.');
     return toTalent(row);
