@@ -95,6 +95,7 @@ export const RECORD_REFERENCE_FIELDS = {
   talentProfile: 'talents',
   audition: 'auditions',
   booking: 'bookings',
+  releasedBy: 'bookings',
   artist: 'artists',
   demo: 'demos',
   replaces: 'reviewNotes',

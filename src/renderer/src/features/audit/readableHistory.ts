@@ -108,6 +108,7 @@ export const FIELD_FORMATS: Readonly<Record<string, Format>> = {
   cancelReason: 'text',
   challengeDeadline: 'instant',
   challengedBy: 'user',
+  releasedBy: 'record',
   deadline: 'instant',
   booking: 'record',
   entryType: { vocabulary: 'schedule.entryType' },

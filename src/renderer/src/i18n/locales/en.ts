@@ -503,7 +503,7 @@ export const en = {
     confirmedReleased: 'Booking confirmed. Released holds to follow up: {{clients}}.',
     releaseTitle: 'Release other clients’ holds?',
     releaseAsk_one:
-      'Confirming this booking releases this client’s hold on the same time. Call them to let them know:',
+      'Confirming this booking releases another client’s hold on the same time. Call them to let them know:',
     releaseAsk_other:
       'Confirming this booking releases these {{count}} clients’ holds on the same time. Call them to let them know:',
     releaseAndConfirm_one: 'Confirm and release 1 hold',
@@ -1160,6 +1160,7 @@ export const en = {
       challengeDeadline: 'Challenge deadline',
       challengedBy: 'Challenged by',
       deadline: 'Deadline',
+      releasedBy: 'Released by confirming',
       booking: 'Booking',
       entryType: 'Entry type',
       title: 'Title',
