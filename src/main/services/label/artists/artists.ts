@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { can, scopeOf } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
 import type { Artist } from '../../../../shared/domain/artist';
@@ -7,14 +7,24 @@ import type { Db } from '../../../db/open';
 import { artists, users } from '../../../db/schema';
 import { requireAssignee } from './assignees';
 import {
-  afterCursor,
+  afterCursorPlaceholder,
+  cursorParams,
   DEFAULT_LIMIT,
-  firstPageTotal,
   likeContains,
   pageOf,
+  preparedByShape,
 } from '../../kernel/paging';
 import type { Session } from '../../kernel/session';
 import { diff, newId, type Store } from '../../kernel/store';
+
+/** Which filters a list call has: one prepared statement per combination. */
+interface ListShape {
+  readonly genre: boolean;
+  readonly status: boolean;
+  readonly owner: boolean;
+  readonly q: boolean;
+  readonly cursor: boolean;
+}
 
 type Row = typeof artists.$inferSelect & { ownerUsername: string; ownerFullName: string };
 
@@ -48,6 +58,34 @@ export function createArtistService(store: Store) {
     .where(eq(artists.id, sql.placeholder('id')))
     .prepare();
 
+  // The artists view, highest priority first: prepared once per shape of its filters.
+  const p = sql.placeholder;
+  const listWhere = (shape: ListShape): SQL | undefined =>
+    and(
+      shape.genre ? eq(artists.genre, p('genre')) : undefined,
+      shape.status ? eq(artists.status, p('status')) : undefined,
+      shape.owner ? eq(artists.owner, p('owner')) : undefined,
+      shape.q ? sql`${artists.artistName} LIKE ${p('q')} ESCAPE '\\'` : undefined,
+    );
+  // The owner is a foreign key: counting artists alone counts the page's rows.
+  const listCount = preparedByShape((shape: ListShape) =>
+    db.select({ total: count() }).from(artists).where(listWhere(shape)).prepare(),
+  );
+  // Unscored artists sort last: -1 stands in for null in the order and the cursor.
+  const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
+  const listRows = preparedByShape((shape: ListShape) =>
+    select()
+      .where(
+        and(
+          listWhere(shape),
+          shape.cursor ? afterCursorPlaceholder(score, artists.id, 'desc') : undefined,
+        ),
+      )
+      .orderBy(desc(score), desc(artists.id))
+      .limit(p('limit'))
+      .prepare(),
+  );
+
   function load(_tx: Pick<Db, 'select'>, id: string): Artist {
     const row = loadOne.get({ id });
     if (!row) throw new AppError('NOT_FOUND', 'That artist does not exist.');
@@ -61,28 +99,24 @@ export function createArtistService(store: Store) {
       if (!can(session.user.role, 'artists', 'read'))
         throw new AppError('FORBIDDEN', 'Your role does not allow this.');
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: SQL[] = [];
-      if (input.genre) where.push(eq(artists.genre, input.genre));
-      if (input.status) where.push(eq(artists.status, input.status));
-      if (input.owner) where.push(eq(artists.owner, input.owner));
-      if (input.q) where.push(sql`${artists.artistName} LIKE ${likeContains(input.q)} ESCAPE '\\'`);
-      // Unscored artists sort last: -1 stands in for null in the order and the cursor.
-      const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
-      // The owner is a foreign key: counting artists alone counts the page's rows.
-      const total = firstPageTotal(
-        db,
-        input,
-        db
-          .select({ id: artists.id })
-          .from(artists)
-          .where(and(...where)),
-      );
-      if (input.cursor) where.push(afterCursor(input.cursor, score, artists.id, 'desc'));
-      const rows = select()
-        .where(and(...where))
-        .orderBy(desc(score), desc(artists.id))
-        .limit(limit + 1)
-        .all();
+      const shape: ListShape = {
+        genre: input.genre !== undefined,
+        status: input.status !== undefined,
+        owner: input.owner !== undefined,
+        q: Boolean(input.q),
+        cursor: input.cursor !== undefined,
+      };
+      const params = {
+        genre: input.genre,
+        status: input.status,
+        owner: input.owner,
+        q: input.q ? likeContains(input.q) : undefined,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      };
+      // A first page says how many match; later pages come after it (see firstPageTotal).
+      const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
+      const rows = listRows(shape).all(params);
       return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id], total);
     },
 

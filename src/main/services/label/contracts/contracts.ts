@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { and, asc, desc, eq, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../../../shared/access';
 import type { Input, Output } from '../../../../shared/api';
 import {
@@ -18,7 +18,13 @@ import { toICalendar } from '../../workspace/files/icalendar';
 import { saveExport } from '../../workspace/files/savedExport';
 import { requireAssignee } from '../artists/assignees';
 import type { MediaStore } from '../../workspace/files/media';
-import { afterCursor, DEFAULT_LIMIT, firstPageTotal, pageOf } from '../../kernel/paging';
+import {
+  afterCursorPlaceholder,
+  cursorParams,
+  DEFAULT_LIMIT,
+  pageOf,
+  preparedByShape,
+} from '../../kernel/paging';
 import { requireArtist } from '../artists/requireArtist';
 import type { ContractTemplate } from './documents/contractTemplate';
 import { renderContractPdf, type PdfFonts } from './documents/contractPdf';
@@ -44,6 +50,15 @@ function toContract({ artistName, ownerUsername, ownerFullName, ...row }: Row): 
       legalOwner: { id: row.legalOwner, username: ownerUsername, fullName: ownerFullName },
     },
   };
+}
+
+/** Which filters a list call has: one prepared statement per combination. */
+interface ListShape {
+  readonly artist: boolean;
+  readonly status: boolean;
+  readonly legalOwner: boolean;
+  readonly expiring: boolean;
+  readonly cursor: boolean;
 }
 
 function selectContracts(tx: Pick<Db, 'select'>) {
@@ -98,6 +113,38 @@ export function createContractService(
 ) {
   const { db } = store;
 
+  // The contracts view, prepared once per shape of its filters. Upcoming expiries: active
+  // contracts soonest first; otherwise most recently changed first.
+  const p = sql.placeholder;
+  const listWhere = (shape: ListShape): SQL | undefined =>
+    and(
+      shape.artist ? eq(contracts.artist, p('artist')) : undefined,
+      shape.status ? eq(contracts.status, p('status')) : undefined,
+      shape.legalOwner ? eq(contracts.legalOwner, p('legalOwner')) : undefined,
+      shape.expiring ? eq(contracts.status, 'active') : undefined,
+      shape.expiring ? lte(contracts.expiryDate, p('expiringBy')) : undefined,
+    );
+  // Counted on contracts alone: the filter is on its columns, and its artist and legal owner
+  // are foreign keys, so the page's joins add no rows and drop none.
+  const listCount = preparedByShape((shape: ListShape) =>
+    db.select({ total: count() }).from(contracts).where(listWhere(shape)).prepare(),
+  );
+  const listRows = preparedByShape((shape: ListShape) => {
+    const key = shape.expiring ? contracts.expiryDate : contracts.updatedAt;
+    const direction = shape.expiring ? 'asc' : 'desc';
+    const order = shape.expiring ? [asc(key), asc(contracts.id)] : [desc(key), desc(contracts.id)];
+    return selectContracts(db)
+      .where(
+        and(
+          listWhere(shape),
+          shape.cursor ? afterCursorPlaceholder(key, contracts.id, direction) : undefined,
+        ),
+      )
+      .orderBy(...order)
+      .limit(p('limit'))
+      .prepare();
+  });
+
   function load(tx: Pick<Db, 'select'>, id: string): Contract {
     const row = selectContracts(tx).where(eq(contracts.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', 'That contract does not exist.');
@@ -124,40 +171,29 @@ export function createContractService(
   return {
     list(_session: Session, input: Input<'contracts.list'>): Output<'contracts.list'> {
       const limit = input.limit ?? DEFAULT_LIMIT;
-      const where: SQL[] = [];
-      if (input.artist) where.push(eq(contracts.artist, input.artist));
-      if (input.status) where.push(eq(contracts.status, input.status));
-      if (input.legalOwner) where.push(eq(contracts.legalOwner, input.legalOwner));
-      // Upcoming expiries: active contracts soonest first; otherwise most recently changed first.
-      const expiring = input.expiringBy !== undefined;
-      const key = expiring ? contracts.expiryDate : contracts.updatedAt;
-      if (expiring) {
-        where.push(eq(contracts.status, 'active'), lte(contracts.expiryDate, input.expiringBy!));
-      }
-      // Counted on contracts alone: the filter is on its columns, and its artist and legal owner
-      // are foreign keys, so the page's joins add no rows and drop none.
-      const total = firstPageTotal(
-        db,
-        input,
-        db
-          .select({ id: contracts.id })
-          .from(contracts)
-          .where(and(...where)),
-      );
-      if (input.cursor) {
-        where.push(afterCursor(input.cursor, key, contracts.id, expiring ? 'asc' : 'desc'));
-      }
-      const order = expiring ? [asc(key), asc(contracts.id)] : [desc(key), desc(contracts.id)];
-      const rows = selectContracts(db)
-        .where(and(...where))
-        .orderBy(...order)
-        .limit(limit + 1)
-        .all();
+      const shape: ListShape = {
+        artist: input.artist !== undefined,
+        status: input.status !== undefined,
+        legalOwner: input.legalOwner !== undefined,
+        expiring: input.expiringBy !== undefined,
+        cursor: input.cursor !== undefined,
+      };
+      const params = {
+        artist: input.artist,
+        status: input.status,
+        legalOwner: input.legalOwner,
+        expiringBy: input.expiringBy,
+        limit: limit + 1,
+        ...(input.cursor ? cursorParams(input.cursor) : {}),
+      };
+      // A first page says how many match; later pages come after it (see firstPageTotal).
+      const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
+      const rows = listRows(shape).all(params);
       return pageOf(
         rows,
         limit,
         toContract,
-        (item) => [(expiring ? item.expiryDate : item.updatedAt) ?? '', item.id],
+        (item) => [(shape.expiring ? item.expiryDate : item.updatedAt) ?? '', item.id],
         total,
       );
     },
