@@ -149,3 +149,32 @@ describe('a contract’s History', () => {
     }
   });
 });
+
+describe('a hold’s History', () => {
+  it('names the challenging hold as a booking, not as a person or an id', async () => {
+    const talent = await t.call(
+      'talents.create',
+      { stageName: 'Mia', fullName: 'Mia L', talentType: 'actor' },
+      a.owner,
+    );
+    const hold = (clientName: string) =>
+      t.call(
+        'bookings.create',
+        {
+          talentProfile: talent.id,
+          clientName,
+          projectName: 'Pilot',
+          startDateTime: '2027-03-01T10:00:00.000Z',
+          endDateTime: '2027-03-01T12:00:00.000Z',
+        },
+        a.owner,
+      );
+    const first = await hold('Northwind Studios');
+    const second = await hold('Bluebird Media');
+    await t.call('bookings.challenge', { id: second.id, hours: 24 }, a.owner);
+    const history = await t.call('audit.list', { entity: 'bookings', entityId: first.id }, a.owner);
+    const english = read(history.items, await translator('en'), 'en').join('\n');
+    expect(english).toContain('Challenged by: — → Mia · Pilot');
+    expect(english).not.toMatch(UUID);
+  });
+});

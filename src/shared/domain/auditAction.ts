@@ -87,7 +87,6 @@ export const USER_REFERENCE_FIELDS = [
   'author',
   'createdBy',
   'user',
-  'challengedBy',
 ] as const;
 
 /** Change keys that hold another record's id, and the record type they point at. */
@@ -96,6 +95,8 @@ export const RECORD_REFERENCE_FIELDS = {
   audition: 'auditions',
   booking: 'bookings',
   releasedBy: 'bookings',
+  // The challenging hold, a booking (not a person).
+  challengedBy: 'bookings',
   artist: 'artists',
   demo: 'demos',
   replaces: 'reviewNotes',

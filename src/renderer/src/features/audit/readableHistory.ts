@@ -107,7 +107,7 @@ export const FIELD_FORMATS: Readonly<Record<string, Format>> = {
   timezone: 'text',
   cancelReason: 'text',
   challengeDeadline: 'instant',
-  challengedBy: 'user',
+  challengedBy: 'record',
   releasedBy: 'record',
   deadline: 'instant',
   booking: 'record',
