@@ -2,7 +2,7 @@
  * `npm run bench -- workload` (also a section of `npm run bench`): every channel of the seeds'
  * workload on the issue's workspace (20 managers, 5,000 talents, 20,000 auditions, 10,000
  * bookings, 20,000 schedule entries, and label data in proportion), each timed interleaved in one
- * run four ways:
+ * run four ways (in-process pair interleaved, then the HTTP pair):
  *   dispatch  in-process core.dispatch (token check, validation, access, service, envelope);
  *   raw       the SQL of the same call, prepared once and run directly on better-sqlite3:
  *             for reads, the very statements (and parameters) the call ran, recorded on one
@@ -409,7 +409,16 @@ export async function benchWorkload(password: string): Promise<boolean> {
       },
     ) => {
       if (!ONLY.test(name)) return;
-      const samples = await interleave(candidates, ITERATIONS, WARMUP);
+      // In-process pair, then HTTP pair, each interleaved: the HTTP client's garbage (fetch
+      // allocates a lot) is then not collected inside in-process samples.
+      const samples = {
+        ...(await interleave(
+          { dispatch: candidates.dispatch, raw: candidates.raw },
+          ITERATIONS,
+          WARMUP,
+        )),
+        ...(await interleave({ http: candidates.http, bare: candidates.bare }, ITERATIONS, WARMUP)),
+      };
       const [d, r, h, b] = (['dispatch', 'raw', 'http', 'bare'] as const).map(
         (k) => summarize(samples[k]!).p50,
       ) as [number, number, number, number];

@@ -120,6 +120,24 @@ export function createBookingService(store: Store) {
     })
     .where(eq(bookings.id, p('id')))
     .prepare();
+  const insertEntry = db
+    .insert(scheduleEntries)
+    .values({
+      id: p('id'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+      version: p('version'),
+      talentProfile: p('talentProfile'),
+      booking: p('booking'),
+      entryType: p('entryType'),
+      title: p('title'),
+      start: p('start'),
+      end: p('end'),
+      timezone: p('timezone'),
+      status: p('status'),
+      source: p('source'),
+    })
+    .prepare();
   const entryOfBooking = db
     .select({ id: scheduleEntries.id, version: scheduleEntries.version })
     .from(scheduleEntries)
@@ -225,10 +243,7 @@ export function createBookingService(store: Store) {
       });
     } else if (status === 'confirmed') {
       const id = newId();
-      w.tx
-        .insert(scheduleEntries)
-        .values({ id, createdAt: w.now, version: 1, ...values })
-        .run();
+      insertEntry.run({ id, createdAt: w.now, version: 1, ...values });
       w.audit({
         action: 'schedule.createFromBooking',
         entity: 'schedule',
