@@ -7,7 +7,9 @@
  *   raw       the SQL of the same call, prepared once and run directly on better-sqlite3:
  *             for reads, the very statements (and parameters) the call ran, recorded on one
  *             call, so the rows and the access filter are the same by construction; for writes,
- *             the row change with its audit row in one IMMEDIATE transaction (synchronous=FULL);
+ *             the clash check (create, confirm: the talent's overlapping bookings and entries
+ *             through the R*Tree), the row change and its audit row in one IMMEDIATE transaction
+ *             (synchronous=FULL);
  *   HTTP      the same call over the web host (built JavaScript, as `npm run serve` runs it);
  *   bare      a bare Node http server answering the same reply (JSON.stringify of the same data)
  *             to the same client (Node fetch, keep-alive).
@@ -355,10 +357,48 @@ export async function benchWorkload(password: string): Promise<boolean> {
         id,
         JSON.stringify(changes),
       );
+    // The clash check every create and confirm needs: the talent's bookings and confirmed
+    // entries overlapping the time, through their R*Tree boxes.
+    const spanSql = (spans: string, table: string, start: string, end: string, where: string) =>
+      `SELECT x.id, x.status FROM ${spans} s JOIN ${table} x ON x.rowid = s.id
+       WHERE s.start_minute <= @toMinute AND s.end_minute >= @fromMinute
+         AND s.talent_lo <= (SELECT rowid FROM talent_profiles WHERE id = @talent)
+         AND s.talent_hi >= (SELECT rowid FROM talent_profiles WHERE id = @talent)
+         AND x.${start} < @to AND x.${end} > @from AND x.talent_profile = @talent AND ${where}`;
+    const bookedOver = sqlite.prepare(
+      spanSql(
+        'booking_spans',
+        'bookings',
+        'start_date_time',
+        'end_date_time',
+        "x.status IN ('hold', 'confirmed', 'completed')",
+      ),
+    );
+    const scheduledOver = sqlite.prepare(
+      spanSql(
+        'schedule_entry_spans',
+        'schedule_entries',
+        'start',
+        '"end"',
+        "x.status = 'confirmed'",
+      ),
+    );
+    const clashCheck = (from: string, to: string) => {
+      const q = {
+        talent,
+        from,
+        to,
+        fromMinute: Math.floor(Date.parse(from) / 60_000),
+        toMinute: Math.floor(Date.parse(to) / 60_000),
+      };
+      bookedOver.all(q);
+      scheduledOver.all(q);
+    };
     const rawCreate = sqlite.transaction(() => {
       const id = crypto.randomUUID();
       const at = now();
       const input = holdInput();
+      clashCheck(input.startDateTime, input.endDateTime);
       insertHold.run(
         id,
         at,
@@ -373,12 +413,13 @@ export async function benchWorkload(password: string): Promise<boolean> {
     });
     const rawConfirm = sqlite.transaction((id: string) => {
       const at = now();
-      setStatus.run('confirmed', at, id);
       const b = bookingRow.get(id) as {
         start_date_time: string;
         end_date_time: string;
         client_name: string;
       };
+      clashCheck(b.start_date_time, b.end_date_time);
+      setStatus.run('confirmed', at, id);
       const entryId = crypto.randomUUID();
       insertEntry.run(
         entryId,
