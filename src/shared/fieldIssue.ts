@@ -44,6 +44,11 @@ export const FIELD_RULES = [
   'not_eligible', // the referenced user cannot take this role here
   'stale', // changed elsewhere since it was opened
   'not_allowed', // this value cannot be given here
+  'document_missing', // the step needs the record's document attached first
+  'not_utf8', // an uploaded text file that is not UTF-8
+  'not_csv', // an uploaded file that does not read as CSV
+  'file_too_large', // an uploaded file over the size allowed
+  'no_rows', // an uploaded file with nothing to import
 ] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];
 
@@ -78,8 +83,8 @@ export function fieldIssueOf(issue: z.core.$ZodIssue, input: unknown): FieldIssu
   const given = valueAt(input, issue.path);
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1 && isBlank(given))
-        return { code: 'required' };
+      // Nothing typed is "Required", whatever the minimum (a username of at least 3).
+      if (issue.origin === 'string' && isBlank(given)) return { code: 'required' };
       return {
         code: 'too_small',
         origin: issue.origin,
@@ -148,6 +153,11 @@ const LEGACY_FIELD_MESSAGES: ReadonlyArray<readonly [RegExp, FieldIssue]> = [
   [/^Not (an active manager|an eligible active user|your team)$/, rule('not_eligible')],
   [/^Current version is \d+$/, rule('stale')],
   [/taken$|^Already (taken|in use|used)$/i, rule('taken')],
+  [/^Attach the signed document first$/, rule('document_missing')],
+  [/^Not UTF-8$/, rule('not_utf8')],
+  [/^Not CSV$/, rule('not_csv')],
+  [/^Too large$/, rule('file_too_large')],
+  [/^Empty$/, rule('no_rows')],
   [/^Required/, { code: 'required' }],
   [/^Unknown field$/, { code: 'unknown_field' }],
 ];

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { wavBytes } from '../support/files';
 import { agencyTeam } from './agencyDesk';
 import { expect, test } from './fixtures';
 import { AuthScreens } from './pages';
@@ -14,6 +15,17 @@ function messageOf(dialog: Locator, label: string): Locator {
       })
       .locator('.MuiFormHelperText-root')
   );
+}
+
+/** What a field should say: its message, or nothing (null). */
+type Message = string | RegExp | null;
+
+/** Expects each field's message, by its label. */
+async function expectMessages(dialog: Locator, messages: Record<string, Message>): Promise<void> {
+  for (const [label, message] of Object.entries(messages)) {
+    if (message === null) await expect(messageOf(dialog, label)).toHaveCount(0);
+    else await expect(messageOf(dialog, label)).toHaveText(message);
+  }
 }
 
 /** Every message the dialog shows is Chinese: no English word, field name or zod sentence. */
@@ -33,13 +45,60 @@ async function onlyChinese(dialog: Locator): Promise<void> {
  * Types a date (and time) into a picker section by section, in the order the Chinese field
  * shows them (year, month, day, hours, minutes).
  */
-async function typeDate(page: Page, dialog: Locator, label: string, parts: string[]) {
-  const group = dialog.getByRole('group', { name: label });
-  const sections = group.getByRole('spinbutton');
+async function typeDate(dialog: Locator, label: string, parts: readonly string[]) {
+  const sections = dialog.getByRole('group', { name: label }).getByRole('spinbutton');
   for (const [index, value] of parts.entries()) {
     await sections.nth(index).click();
-    await page.keyboard.type(value);
+    await dialog.page().keyboard.type(value);
   }
+}
+
+/** A text or number field by its label. */
+const field = (dialog: Locator, label: string) =>
+  dialog.getByRole('textbox', { name: label }).or(dialog.getByRole('spinbutton', { name: label }));
+
+/**
+ * One edit and what its field says right after: text is filled in, a list of parts is typed into
+ * a date picker's sections.
+ */
+type Edit = readonly [label: string, value: string | readonly string[], message: Message];
+
+/** Makes each edit in turn, expecting its field's message as it goes. */
+async function edit(dialog: Locator, edits: readonly Edit[]): Promise<void> {
+  for (const [label, value, message] of edits) {
+    if (typeof value === 'string') await field(dialog, label).fill(value);
+    else await typeDate(dialog, label, value);
+    await expectMessages(dialog, { [label]: message });
+  }
+}
+
+/** Clicks the dialog's `button` and expects the fields' messages (Chinese only). */
+async function submit(
+  dialog: Locator,
+  button: string,
+  messages: Record<string, Message>,
+): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  await expectMessages(dialog, messages);
+  await onlyChinese(dialog);
+}
+
+/** A screenshot of the page, kept with the test's output. */
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: test.info().outputPath(`${name}-zh-CN.png`) });
+
+/** Opens a page from the navigation, then the dialog its button opens (named as the button). */
+async function openNew(page: Page, link: string, button: string, dialog = button) {
+  await page.getByRole('navigation').getByRole('link', { name: link }).click();
+  await page.getByRole('button', { name: button }).click();
+  return page.getByRole('dialog', { name: dialog });
+}
+
+/** Picks the record whose name starts with `typed` in a picker. */
+async function pick(dialog: Locator, label: string, typed: string, option: RegExp) {
+  await dialog.getByRole('combobox', { name: label }).fill(typed);
+  await dialog.page().getByRole('option', { name: option }).click();
+  await expectMessages(dialog, { [label]: null });
 }
 
 async function inChinese(page: Page, url: string): Promise<void> {
@@ -53,6 +112,7 @@ async function inChinese(page: Page, url: string): Promise<void> {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayParts = (d: Date) => [String(d.getFullYear()), pad(d.getMonth() + 1), pad(d.getDate())];
+const DAY = 86_400_000;
 
 test('in Chinese, an empty and a wrong booking and audition show Chinese messages at their fields, which go as each is fixed', async ({
   host,
@@ -62,58 +122,44 @@ test('in Chinese, an empty and a wrong booking and audition show Chinese message
   await inChinese(page, host.url);
 
   // A booking: nothing filled in, then too long, negative, ending before it starts.
-  await page.getByRole('navigation').getByRole('link', { name: '预订' }).click();
-  await page.getByRole('button', { name: '新增预订' }).click();
-  const booking = page.getByRole('dialog', { name: '新增预订' });
-  await booking.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(booking, '艺人')).toHaveText('必填');
-  await expect(messageOf(booking, '客户')).toHaveText('必填');
-  await expect(messageOf(booking, '项目')).toHaveText('必填');
+  const booking = await openNew(page, '预订', '新增预订');
+  await submit(booking, '创建', { 艺人: '必填', 客户: '必填', 项目: '必填' });
+  await shot(page, 'booking-empty');
+  const tomorrow = dayParts(new Date(Date.now() + DAY));
+  await edit(booking, [
+    ['客户', 'x'.repeat(600), '最多 160 个字符'],
+    ['报酬', '-5', '不能小于 0'],
+    ['结束', [...tomorrow, '08', '00'], '必须晚于开始时间'],
+  ]);
   await onlyChinese(booking);
-  await page.screenshot({ path: test.info().outputPath('booking-empty-zh-CN.png') });
-
-  await booking.getByRole('textbox', { name: '客户' }).fill('x'.repeat(600));
-  await expect(messageOf(booking, '客户')).toHaveText('最多 160 个字符');
-  await booking.getByRole('textbox', { name: '报酬' }).fill('-5');
-  await expect(messageOf(booking, '报酬')).toHaveText('不能小于 0');
-  const tomorrow = new Date(Date.now() + 86_400_000);
-  await typeDate(page, booking, '结束', [...dayParts(tomorrow), '08', '00']);
-  await expect(messageOf(booking, '结束')).toHaveText('必须晚于开始时间');
-  await onlyChinese(booking);
-  await page.screenshot({ path: test.info().outputPath('booking-invalid-zh-CN.png') });
+  await shot(page, 'booking-invalid');
 
   // Each message goes as soon as its field is right.
-  await booking.getByRole('textbox', { name: '客户' }).fill('Acme Studios');
-  await expect(messageOf(booking, '客户')).toHaveCount(0);
-  await booking.getByRole('textbox', { name: '项目' }).fill('Spring campaign');
-  await expect(messageOf(booking, '项目')).toHaveCount(0);
-  await booking.getByRole('textbox', { name: '报酬' }).fill('1200');
-  await expect(messageOf(booking, '报酬')).toHaveCount(0);
-  await typeDate(page, booking, '结束', [...dayParts(tomorrow), '18', '00']);
-  await expect(messageOf(booking, '结束')).toHaveCount(0);
-  await booking.getByRole('combobox', { name: '艺人' }).fill('Mia');
-  await page.getByRole('option', { name: /Mia Lux/ }).click();
-  await expect(messageOf(booking, '艺人')).toHaveCount(0);
+  await edit(booking, [
+    ['客户', 'Acme Studios', null],
+    ['项目', 'Spring campaign', null],
+    ['报酬', '1200', null],
+    ['结束', [...tomorrow, '18', '00'], null],
+  ]);
+  await pick(booking, '艺人', 'Mia', /Mia Lux/);
   await booking.getByRole('button', { name: '创建' }).click();
   await expect(booking).toBeHidden();
 
   // An audition: empty, then in 1900 (a year typed into the wrong place).
-  await page.getByRole('navigation').getByRole('link', { name: '试镜' }).click();
-  await page.getByRole('button', { name: '新增试镜' }).click();
-  const audition = page.getByRole('dialog', { name: '新增试镜' });
-  await typeDate(page, audition, '日期与时间', ['1900']);
-  await audition.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(audition, '艺人')).toHaveText('必填');
-  await expect(messageOf(audition, '客户')).toHaveText('必填');
-  await expect(messageOf(audition, '项目')).toHaveText('必填');
-  await expect(messageOf(audition, '日期与时间')).toHaveText(/^不能早于 2000/);
-  await onlyChinese(audition);
-  await page.screenshot({ path: test.info().outputPath('audition-invalid-zh-CN.png') });
-  await typeDate(page, audition, '日期与时间', [String(tomorrow.getFullYear() + 1)]);
-  await expect(messageOf(audition, '日期与时间')).toHaveCount(0);
-  await audition.getByRole('textbox', { name: '客户' }).fill('Acme Studios');
-  await expect(messageOf(audition, '客户')).toHaveCount(0);
-  await expect(messageOf(audition, '项目')).toHaveText('必填');
+  const audition = await openNew(page, '试镜', '新增试镜');
+  await typeDate(audition, '日期与时间', ['1900']);
+  await submit(audition, '创建', {
+    艺人: '必填',
+    客户: '必填',
+    项目: '必填',
+    日期与时间: /^不能早于 2000/,
+  });
+  await shot(page, 'audition-invalid');
+  await edit(audition, [
+    ['日期与时间', [String(new Date().getFullYear() + 1)], null],
+    ['客户', 'Acme Studios', null],
+  ]);
+  await expectMessages(audition, { 项目: '必填' });
 });
 
 test('in Chinese, an empty and a wrong growth log and away period show Chinese messages at their fields, which go as each is fixed', async ({
@@ -130,25 +176,18 @@ test('in Chinese, an empty and a wrong growth log and away period show Chinese m
   await page.getByRole('tab', { name: '增长' }).click();
   await page.getByRole('button', { name: '记录粉丝数' }).click();
   const growth = page.getByRole('dialog', { name: '记录粉丝数' });
-  await growth.getByRole('button', { name: '记录粉丝数' }).click();
-  await expect(messageOf(growth, '粉丝数')).toHaveText('必填');
+  await submit(growth, '记录粉丝数', { 粉丝数: '必填' });
+  await edit(growth, [['粉丝数', '-3', '不能小于 0']]);
+  await field(growth, '互动率').fill('140');
+  await submit(growth, '记录粉丝数', { 互动率: '不能大于 100' });
+  await edit(growth, [['记录日期', dayParts(new Date(Date.now() + DAY)), '不能是将来的日期']]);
   await onlyChinese(growth);
-  await growth.getByRole('spinbutton', { name: '粉丝数' }).fill('-3');
-  await expect(messageOf(growth, '粉丝数')).toHaveText('不能小于 0');
-  await growth.getByRole('spinbutton', { name: '互动率' }).fill('140');
-  await growth.getByRole('button', { name: '记录粉丝数' }).click();
-  await expect(messageOf(growth, '互动率')).toHaveText('不能大于 100');
-  const tomorrow = new Date(Date.now() + 86_400_000);
-  await typeDate(page, growth, '记录日期', dayParts(tomorrow));
-  await expect(messageOf(growth, '记录日期')).toHaveText('不能是将来的日期');
-  await onlyChinese(growth);
-  await page.screenshot({ path: test.info().outputPath('growth-invalid-zh-CN.png') });
-  await growth.getByRole('spinbutton', { name: '粉丝数' }).fill('1500');
-  await expect(messageOf(growth, '粉丝数')).toHaveCount(0);
-  await growth.getByRole('spinbutton', { name: '互动率' }).fill('4.2');
-  await expect(messageOf(growth, '互动率')).toHaveText('%');
-  await typeDate(page, growth, '记录日期', dayParts(new Date()));
-  await expect(messageOf(growth, '记录日期')).toHaveCount(0);
+  await shot(page, 'growth-invalid');
+  await edit(growth, [
+    ['粉丝数', '1500', null],
+    ['互动率', '4.2', '%'],
+    ['记录日期', dayParts(new Date()), null],
+  ]);
   await growth.getByRole('button', { name: '记录粉丝数' }).click();
   await expect(growth).toBeHidden();
 
@@ -156,7 +195,7 @@ test('in Chinese, an empty and a wrong growth log and away period show Chinese m
   const captures = page.getByRole('list', { name: '采集记录' });
   await captures.getByRole('button', { name: /^更正/ }).click();
   const correction = page.getByRole('dialog', { name: '更正一条记录' });
-  await correction.getByRole('spinbutton', { name: '粉丝数' }).fill('1400');
+  await field(correction, '粉丝数').fill('1400');
   await correction.getByRole('button', { name: '更正' }).click();
   await expect(correction).toBeHidden();
   await expect(captures.getByRole('listitem')).toHaveCount(2);
@@ -169,19 +208,17 @@ test('in Chinese, an empty and a wrong growth log and away period show Chinese m
   await page.getByRole('tab', { name: '日程' }).click();
   await page.getByRole('button', { name: '添加外出时段' }).click();
   const away = page.getByRole('dialog', { name: '添加外出时段' });
-  const start = new Date(Date.now() + 3 * 86_400_000);
-  await typeDate(page, away, '结束', [...dayParts(start), '08', '00']);
-  await typeDate(page, away, '开始', [...dayParts(start), '09', '00']);
-  await away.getByRole('button', { name: '保存' }).click();
-  await expect(messageOf(away, '结束')).toHaveText('必须晚于开始时间');
-  await away.getByRole('textbox', { name: '备注' }).fill('n'.repeat(1001));
-  await expect(messageOf(away, '备注')).toHaveText('最多 1,000 个字符');
+  const start = dayParts(new Date(Date.now() + 3 * DAY));
+  await typeDate(away, '结束', [...start, '08', '00']);
+  await typeDate(away, '开始', [...start, '09', '00']);
+  await submit(away, '保存', { 结束: '必须晚于开始时间' });
+  await edit(away, [['备注', 'n'.repeat(1001), '最多 1,000 个字符']]);
   await onlyChinese(away);
-  await page.screenshot({ path: test.info().outputPath('away-invalid-zh-CN.png') });
-  await typeDate(page, away, '结束', [...dayParts(start), '18', '00']);
-  await expect(messageOf(away, '结束')).toHaveCount(0);
-  await away.getByRole('textbox', { name: '备注' }).fill('Festival');
-  await expect(messageOf(away, '备注')).toHaveCount(0);
+  await shot(page, 'away-invalid');
+  await edit(away, [
+    ['结束', [...start, '18', '00'], null],
+    ['备注', 'Festival', null],
+  ]);
   await away.getByRole('button', { name: '保存' }).click();
   await expect(away).toBeHidden();
 });
@@ -194,64 +231,48 @@ test('in Chinese, an empty and a wrong talent and user show Chinese messages at 
   await inChinese(page, host.url);
 
   // A talent: nothing typed, then too long and not a web link.
-  await page.getByRole('navigation').getByRole('link', { name: '艺人名册' }).click();
-  await page.getByRole('button', { name: '新增艺人' }).click();
-  const talent = page.getByRole('dialog', { name: '新增艺人' });
-  await talent.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(talent, '艺名')).toHaveText('必填');
-  await expect(messageOf(talent, '全名')).toHaveText('必填');
+  const talent = await openNew(page, '艺人名册', '新增艺人');
+  await submit(talent, '创建', { 艺名: '必填', 全名: '必填' });
+  await edit(talent, [
+    ['艺名', 's'.repeat(121), '最多 120 个字符'],
+    ['作品集链接', 'javascript:alert(1)', '请输入以 http:// 或 https:// 开头的链接'],
+  ]);
   await onlyChinese(talent);
-  await talent.getByRole('textbox', { name: '艺名' }).fill('s'.repeat(121));
-  await expect(messageOf(talent, '艺名')).toHaveText('最多 120 个字符');
-  await talent.getByRole('textbox', { name: '作品集链接' }).fill('javascript:alert(1)');
-  await expect(messageOf(talent, '作品集链接')).toHaveText(
-    '请输入以 http:// 或 https:// 开头的链接',
-  );
-  await onlyChinese(talent);
-  await page.screenshot({ path: test.info().outputPath('talent-invalid-zh-CN.png') });
-  await talent.getByRole('textbox', { name: '艺名' }).fill('Nova');
-  await expect(messageOf(talent, '艺名')).toHaveCount(0);
-  await talent.getByRole('textbox', { name: '全名' }).fill('Nova Quinn');
-  await expect(messageOf(talent, '全名')).toHaveCount(0);
-  await talent.getByRole('textbox', { name: '作品集链接' }).fill('https://nova.example.com');
-  await expect(messageOf(talent, '作品集链接')).toHaveCount(0);
+  await shot(page, 'talent-invalid');
+  await edit(talent, [
+    ['艺名', 'Nova', null],
+    ['全名', 'Nova Quinn', null],
+    ['作品集链接', 'https://nova.example.com', null],
+  ]);
   await talent.getByRole('button', { name: '创建' }).click();
   await expect(talent).toBeHidden();
 
-  // A user: nothing typed, then a bad name, address and password.
-  await page.getByRole('navigation').getByRole('link', { name: '用户' }).click();
-  await page.getByRole('button', { name: '新增用户' }).click();
-  const user = page.getByRole('dialog', { name: '新增用户' });
-  await user.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(user, '全名')).toHaveText('必填');
-  await expect(messageOf(user, '用户名')).toHaveText('至少 3 个字符');
-  await expect(messageOf(user, '邮箱')).toHaveText('必填');
-  await expect(messageOf(user, '密码')).toHaveText('至少 12 个字符');
+  // A user: nothing typed (an empty name is "required" whatever its least length), then a bad
+  // name, address and password.
+  const user = await openNew(page, '用户', '新增用户');
+  await submit(user, '创建', { 全名: '必填', 用户名: '必填', 邮箱: '必填', 密码: '必填' });
+  await edit(user, [
+    ['用户名', 'da', '至少 3 个字符'],
+    ['邮箱', 'dana-at-example', '请输入电子邮件地址'],
+    ['用户名', 'da na', '格式不正确'],
+  ]);
   await onlyChinese(user);
-  await user.getByRole('textbox', { name: '邮箱' }).fill('dana-at-example');
-  await expect(messageOf(user, '邮箱')).toHaveText('请输入电子邮件地址');
-  await user.getByRole('textbox', { name: '用户名' }).fill('da na');
-  await expect(messageOf(user, '用户名')).toHaveText('格式不正确');
-  await onlyChinese(user);
-  await page.screenshot({ path: test.info().outputPath('user-invalid-zh-CN.png') });
-  await user.getByRole('textbox', { name: '全名' }).fill('Dana Park');
-  await expect(messageOf(user, '全名')).toHaveCount(0);
-  await user.getByRole('textbox', { name: '用户名' }).fill('dana');
-  await expect(messageOf(user, '用户名')).toHaveCount(0);
-  await user.getByRole('textbox', { name: '邮箱' }).fill('dana@example.com');
-  await expect(messageOf(user, '邮箱')).toHaveCount(0);
+  await shot(page, 'user-invalid');
+  await edit(user, [
+    ['全名', 'Dana Park', null],
+    ['用户名', 'dana', null],
+    ['邮箱', 'dana@example.com', null],
+  ]);
   await user.getByLabel('密码').fill('password1234');
-  await expect(messageOf(user, '密码')).toHaveText('至少 12 个字符，且不能是常见密码。');
+  await expectMessages(user, { 密码: '至少 12 个字符，且不能是常见密码。' });
   await user.getByRole('combobox', { name: '团队（经纪人）' }).click();
   await page.getByRole('option', { name: 'Alice Manager' }).click();
 
   // Long enough for the form; only main knows it is too common, and says so at the field.
-  await user.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(user, '密码')).toHaveText('过于常见或容易被猜到：试试几个互不相关的词');
+  await submit(user, '创建', { 密码: '过于常见或容易被猜到：试试几个互不相关的词' });
   await expect(user.getByRole('alert')).toHaveCount(0);
-  await onlyChinese(user);
   await user.getByLabel('密码').fill('violet-harbour-cinema-42');
-  await expect(messageOf(user, '密码')).toHaveText('至少 12 个字符，且不能是常见密码。');
+  await expectMessages(user, { 密码: '至少 12 个字符，且不能是常见密码。' });
   await user.getByRole('button', { name: '创建' }).click();
   await expect(user).toBeHidden();
 });
@@ -265,49 +286,129 @@ test('in Chinese, an empty and a wrong artist and contract show Chinese messages
   await inChinese(page, host.url);
 
   // An artist: nothing typed, then a genre too long and a priority out of range.
-  await page.getByRole('navigation').getByRole('link', { name: '音乐人' }).click();
-  await page.getByRole('button', { name: '新建音乐人' }).click();
-  const artist = page.getByRole('dialog', { name: '新建音乐人' });
-  await artist.getByRole('button', { name: '保存' }).click();
-  await expect(messageOf(artist, '音乐人')).toHaveText('必填');
-  await expect(messageOf(artist, '风格')).toHaveText('必填');
+  const artist = await openNew(page, '音乐人', '新建音乐人');
+  await submit(artist, '保存', { 音乐人: '必填', 风格: '必填' });
+  await edit(artist, [
+    ['风格', 'g'.repeat(81), '最多 80 个字符'],
+    ['优先级', '150', '不能大于 100'],
+    ['优先级', '2.5', '请输入整数'],
+  ]);
   await onlyChinese(artist);
-  await artist.getByRole('textbox', { name: '风格' }).fill('g'.repeat(81));
-  await expect(messageOf(artist, '风格')).toHaveText('最多 80 个字符');
-  await artist.getByRole('spinbutton', { name: '优先级' }).fill('150');
-  await expect(messageOf(artist, '优先级')).toHaveText('不能大于 100');
-  await artist.getByRole('spinbutton', { name: '优先级' }).fill('2.5');
-  await expect(messageOf(artist, '优先级')).toHaveText('请输入整数');
-  await onlyChinese(artist);
-  await page.screenshot({ path: test.info().outputPath('artist-invalid-zh-CN.png') });
-  await artist.getByRole('textbox', { name: '音乐人' }).fill('Paper Tides');
-  await expect(messageOf(artist, '音乐人')).toHaveCount(0);
-  await artist.getByRole('textbox', { name: '风格' }).fill('indie pop');
-  await expect(messageOf(artist, '风格')).toHaveCount(0);
-  await artist.getByRole('spinbutton', { name: '优先级' }).fill('80');
-  await expect(messageOf(artist, '优先级')).toHaveText('0 到 100，越高越靠前。');
+  await shot(page, 'artist-invalid');
+  await edit(artist, [
+    ['音乐人', 'Paper Tides', null],
+    ['风格', 'indie pop', null],
+    ['优先级', '80', '0 到 100，越高越靠前。'],
+  ]);
   await artist.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: 'Paper Tides' })).toBeVisible();
 
   // A contract: no artist, and an expiry typed in 1900.
-  await page.getByRole('navigation').getByRole('link', { name: '合同' }).click();
-  await page.getByRole('button', { name: '新建合同' }).click();
-  const contract = page.getByRole('dialog', { name: '新建合同（草稿）' });
-  await typeDate(page, contract, '到期日期', ['1900', '03', '15']);
-  await contract.getByRole('button', { name: '保存' }).click();
-  await expect(messageOf(contract, '音乐人')).toHaveText('必填');
-  await expect(messageOf(contract, '到期日期')).toHaveText(/^不能早于 2000/);
-  await onlyChinese(contract);
-  await page.screenshot({ path: test.info().outputPath('contract-invalid-zh-CN.png') });
-  await typeDate(page, contract, '到期日期', [String(new Date().getFullYear() + 2)]);
-  await expect(messageOf(contract, '到期日期')).toHaveCount(0);
-  await contract.getByRole('combobox', { name: '音乐人' }).fill('Night');
-  await page.getByRole('option', { name: /Night Shift/ }).click();
-  await expect(messageOf(contract, '音乐人')).toHaveCount(0);
+  const contract = await openNew(page, '合同', '新建合同', '新建合同（草稿）');
+  await typeDate(contract, '到期日期', ['1900', '03', '15']);
+  await submit(contract, '保存', { 音乐人: '必填', 到期日期: /^不能早于 2000/ });
+  await shot(page, 'contract-invalid');
+  await edit(contract, [['到期日期', [String(new Date().getFullYear() + 2)], null]]);
+  await pick(contract, '音乐人', 'Night', /Night Shift/);
   await contract.getByRole('button', { name: '保存' }).click();
   await expect(contract).toBeHidden();
 });
 
+test('in Chinese, a contract signed in the future, without its document or in effect before 2000 is refused in Chinese at its field', async ({
+  host,
+  page,
+}) => {
+  const { owner } = await agencyTeam(host);
+  const nightShift = await owner.call('artists.create', {
+    artistName: 'Night Shift',
+    genre: 'techno',
+  });
+  const paperTides = await owner.call('artists.create', {
+    artistName: 'Paper Tides',
+    genre: 'indie pop',
+  });
+  // Night Shift's is sent without its document; Paper Tides' is signed, with one.
+  const bare = await owner.call('contracts.create', {
+    artist: nightShift.id,
+    contractType: 'recording',
+  });
+  await owner.call('contracts.transition', { id: bare.id, to: 'sent' });
+  const signed = await owner.call('contracts.create', {
+    artist: paperTides.id,
+    contractType: 'recording',
+  });
+  await owner.call('contracts.exportDocument', { id: signed.id });
+  await owner.call('contracts.transition', { id: signed.id, to: 'sent' });
+  await owner.call('contracts.transition', {
+    id: signed.id,
+    to: 'signed',
+    signedAt: new Date(Date.now() - DAY).toISOString(),
+  });
+  await inChinese(page, host.url);
+  await page.getByRole('navigation').getByRole('link', { name: '合同' }).click();
+
+  // Signed tomorrow: the form refuses it at the field; signed yesterday, main finds no document.
+  await page.getByRole('gridcell', { name: 'Night Shift' }).click();
+  const details = page.getByRole('dialog', { name: /Night Shift/ });
+  await typeDate(details, '签署时间', dayParts(new Date(Date.now() + DAY)));
+  await submit(details, '标记为已签署', { 签署时间: '不能是将来的日期' });
+  await shot(page, 'signed-future');
+  await edit(details, [['签署时间', dayParts(new Date(Date.now() - DAY)), null]]);
+  await details.getByRole('button', { name: '标记为已签署' }).click();
+  await expect(details.getByRole('alert')).toHaveText('请先附上已签署的文档。');
+  await onlyChinese(details);
+  await details.getByRole('button', { name: '关闭' }).click();
+
+  // In effect from 1999: refused at the field, and the contract becomes active once it is right.
+  await page.getByRole('gridcell', { name: 'Paper Tides' }).click();
+  const active = page.getByRole('dialog', { name: /Paper Tides/ });
+  await typeDate(active, '生效日期', ['1999', '12', '31']);
+  await submit(active, '设为生效', { 生效日期: /^不能早于 2000/ });
+  await shot(page, 'effective-invalid');
+  await edit(active, [['生效日期', ['2026', '01', '15'], null]]);
+  await active.getByRole('button', { name: '设为生效' }).click();
+  await expect(active.getByRole('button', { name: '标记为已到期' })).toBeVisible();
+});
+
+test('in Chinese, a review decision with too long a note shows a Chinese message at the note, which goes when it is shortened', async ({
+  host,
+  page,
+}) => {
+  const { owner } = await agencyTeam(host);
+  const artist = await owner.call('artists.create', { artistName: 'Night Shift', genre: 'techno' });
+  const upload = await fetch(`${host.url}/upload`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${owner.token}`,
+      'Content-Type': 'application/octet-stream',
+      'x-file-name': 'first-light.wav',
+    },
+    body: new Uint8Array(wavBytes(2)),
+  });
+  const { data } = (await upload.json()) as { data: { file: string } };
+  const demo = await owner.call('demos.import', {
+    artist: artist.id,
+    title: 'First Light',
+    submissionSource: 'portal',
+    file: data.file,
+  });
+  await owner.call('demos.setReviewStatus', { id: demo.id, status: 'in_review' });
+  await inChinese(page, host.url);
+
+  await page.getByRole('navigation').getByRole('link', { name: '音乐人' }).click();
+  await page.getByRole('gridcell', { name: 'Night Shift' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'First Light' });
+  await row.getByRole('button', { name: '入围' }).click();
+  const decision = page.getByRole('dialog', { name: '入围' });
+  const hint = '随决定一起保存；A&R 团队、法务和管理员可以阅读。';
+  await edit(decision, [['备注（可选）', 'n'.repeat(20_001), hint]]);
+  await submit(decision, '入围', { '备注（可选）': '最多 20,000 个字符' });
+  await shot(page, 'decision-invalid');
+  await edit(decision, [['备注（可选）', 'Chorus lands; book a session.', hint]]);
+  await decision.getByRole('button', { name: '入围' }).click();
+  await expect(decision).toBeHidden();
+  await expect(row.getByText('已入围')).toBeVisible();
+});
 test('in Chinese, an empty and a wrong schedule entry show Chinese messages at their fields, which go as each is fixed', async ({
   host,
   page,
@@ -337,22 +438,17 @@ test('in Chinese, an empty and a wrong schedule entry show Chinese messages at t
   const entry = page.getByRole('dialog', { name: '新增日程' });
 
   // Nobody chosen; then a title too long and an end before the start.
-  await entry.getByRole('button', { name: '创建' }).click();
-  await expect(messageOf(entry, '艺人')).toHaveText('必填');
+  await submit(entry, '创建', { 艺人: '必填' });
+  await edit(entry, [
+    ['标题', 't'.repeat(201), '最多 200 个字符'],
+    ['结束', [...today.split('-'), '08', '00'], '必须晚于开始时间'],
+  ]);
   await onlyChinese(entry);
-  await entry.getByRole('textbox', { name: '标题' }).fill('t'.repeat(201));
-  await expect(messageOf(entry, '标题')).toHaveText('最多 200 个字符');
-  await typeDate(page, entry, '结束', [...today.split('-'), '08', '00']);
-  await expect(messageOf(entry, '结束')).toHaveText('必须晚于开始时间');
-  await onlyChinese(entry);
-  await page.screenshot({ path: test.info().outputPath('entry-invalid-zh-CN.png') });
-  await entry.getByRole('textbox', { name: '标题' }).fill('Fitting');
-  await expect(messageOf(entry, '标题')).toHaveCount(0);
-  await typeDate(page, entry, '开始', [...today.split('-'), '07', '00']);
-  await expect(messageOf(entry, '结束')).toHaveCount(0);
-  await entry.getByRole('combobox', { name: '艺人' }).fill('Mia');
-  await page.getByRole('option', { name: /Mia Lux/ }).click();
-  await expect(messageOf(entry, '艺人')).toHaveCount(0);
+  await shot(page, 'entry-invalid');
+  await edit(entry, [['标题', 'Fitting', null]]);
+  await typeDate(entry, '开始', [...today.split('-'), '07', '00']);
+  await expectMessages(entry, { 结束: null });
+  await pick(entry, '艺人', 'Mia', /Mia Lux/);
   await entry.getByRole('button', { name: '创建' }).click();
   await expect(entry).toBeHidden();
   await expect(page.locator('.fc-event').filter({ hasText: 'Fitting' })).toBeVisible();

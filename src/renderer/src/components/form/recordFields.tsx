@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { Controller, type FieldValues } from 'react-hook-form';
 import type { Role } from '../../../../shared/domain/vocabulary';
 import { ArtistPicker } from '../ArtistPicker';
@@ -10,53 +11,46 @@ interface RecordProps<V extends FieldValues> extends Bound<V> {
   readonly disabled?: boolean;
 }
 
-/** A talent from the roster the user may see (the form holds the picked option or null). */
-export function FormTalentPicker<V extends FieldValues>({
-  control,
-  name,
-  label,
-  disabled,
-}: RecordProps<V>) {
-  return (
-    <Controller
-      control={asControl(control)}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TalentPicker
-          label={label}
-          value={field.value ?? null}
-          onChange={field.onChange}
-          disabled={disabled}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
+/** A picker of one kind of record: the picked option (or null), and the message under it. */
+type OptionPicker<T> = ComponentType<{
+  readonly label: string;
+  readonly value: T | null;
+  readonly onChange: (value: T | null) => void;
+  readonly disabled?: boolean;
+  readonly error?: string;
+}>;
+
+/** A record picker over a form field (the form holds the picked option or null). */
+function optionField<T>(Picker: OptionPicker<T>) {
+  return function FormOptionPicker<V extends FieldValues>({
+    control,
+    name,
+    label,
+    disabled,
+  }: RecordProps<V>) {
+    return (
+      <Controller
+        control={asControl(control)}
+        name={name}
+        render={({ field, fieldState }) => (
+          <Picker
+            label={label}
+            value={(field.value as T | null) ?? null}
+            onChange={field.onChange}
+            disabled={disabled}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+    );
+  };
 }
 
-/** An artist of the label (the form holds the picked option or null). */
-export function FormArtistPicker<V extends FieldValues>({
-  control,
-  name,
-  label,
-  disabled,
-}: RecordProps<V>) {
-  return (
-    <Controller
-      control={asControl(control)}
-      name={name}
-      render={({ field, fieldState }) => (
-        <ArtistPicker
-          label={label}
-          value={field.value ?? null}
-          onChange={field.onChange}
-          disabled={disabled}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
-}
+/** A talent from the roster the user may see. */
+export const FormTalentPicker = optionField(TalentPicker);
+
+/** An artist of the label. */
+export const FormArtistPicker = optionField(ArtistPicker);
 
 /** An active user of the given roles (the form holds the user's id). */
 export function FormUserSelect<V extends FieldValues>({

@@ -32,6 +32,11 @@ const RULE_KEYS: Record<string, string> = {
   not_eligible: 'formErrors.notEligible',
   stale: 'formErrors.stale',
   not_allowed: 'formErrors.notAllowed',
+  document_missing: 'formErrors.documentMissing',
+  not_utf8: 'formErrors.notUtf8',
+  not_csv: 'formErrors.notCsv',
+  file_too_large: 'formErrors.fileTooLarge',
+  no_rows: 'formErrors.noRows',
 };
 
 /**
@@ -85,16 +90,21 @@ export function useIssueText(): (issue: FieldIssue) => string {
   return (issue) => issueText(t, i18n.language, issue);
 }
 
+/** A failed call's field problems, each under its label when the caller knows it. */
+export type Unplaced = readonly (readonly [label: string | null, issue: FieldIssue])[];
+
 /**
  * The sentence for a failed call, in the reader's language: the error code's own sentence (main's
  * English one when reading English and it is not a list of fields), a wait for RATE_LIMITED, and
- * the field problems no field on screen shows, each under its label when the caller knows it.
+ * the field problems no field on screen shows. When no field on screen is marked (`highlighted`
+ * false), a refused input is told by its problems alone, not by "check the highlighted fields".
  */
 export function errorText(
   t: TFunction,
   language: string,
   error: unknown,
-  unplaced: readonly (readonly [label: string | null, issue: FieldIssue])[] = [],
+  unplaced: Unplaced = [],
+  highlighted = true,
 ): string {
   if (!(error instanceof AppError)) return t('common.unexpected');
   if (error.code === 'RATE_LIMITED') {
@@ -109,17 +119,37 @@ export function errorText(
       ? error.message
       : t(`errors.${error.code}`);
   if (unplaced.length === 0) return base;
-  const listed = unplaced
-    .map(([label, issue]) => {
-      const text = issueText(t, language, issue);
-      return label ? `${label}: ${text}` : text;
-    })
-    .join('; ');
+  // The same problem on many fields (rows of a file) is said once.
+  const listed = [
+    ...new Set(
+      unplaced.map(([label, issue]) => {
+        const text = issueText(t, language, issue);
+        return label ? `${label}: ${text}` : text;
+      }),
+    ),
+  ].join('; ');
+  if (error.code === 'VALIDATION' && !highlighted)
+    return t('formErrors.problems', { problems: listed });
   return `${base} ${t('formErrors.checkFields', { fields: listed })}`;
 }
 
-/** `errorText` in the current language, for a notice or an alert outside a form. */
-export function useErrorText(): (error: unknown) => string {
+/**
+ * `errorText` in the current language, for a notice or an alert outside a form: a refused input's
+ * field problems are worded by their codes (`labels` names the fields it knows), as no field on
+ * screen shows them.
+ */
+export function useErrorText(
+  labels: Readonly<Record<string, string>> = {},
+): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  return (error) => errorText(t, i18n.language, error);
+  return (error) => {
+    const problems: Unplaced =
+      error instanceof AppError && error.code === 'VALIDATION'
+        ? Object.entries(error.fieldCodes ?? {}).map(([path, issue]) => [
+            labels[path] ?? null,
+            issue,
+          ])
+        : [];
+    return errorText(t, i18n.language, error, problems, false);
+  };
 }

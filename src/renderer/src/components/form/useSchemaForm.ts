@@ -85,18 +85,21 @@ export function useSchemaForm<V extends FieldValues, I>(
 
   const report = (error: unknown) => {
     const { t: tr, language, options: current } = latest.current;
-    const unplaced: (readonly [string | null, FieldIssue])[] = [];
+    const unplaced: [string | null, FieldIssue][] = [];
+    let placed = 0;
     const codes = error instanceof AppError ? Object.entries(error.fieldCodes ?? {}) : [];
     // Only a refused input names fields to fix; other errors' fields are details (a wait, a
     // version) that the sentence says.
     const fieldProblems = error instanceof AppError && error.code === 'VALIDATION';
     for (const [path, issue] of fieldProblems ? codes : []) {
       const name = fieldNameOf(path);
-      if (name) form.setError(name, { type: 'server', message: issueText(tr, language, issue) });
-      else unplaced.push([current.labels?.[path.replace(/^patch\./, '')] ?? null, issue]);
+      if (name) {
+        form.setError(name, { type: 'server', message: issueText(tr, language, issue) });
+        placed += 1;
+      } else unplaced.push([current.labels?.[path.replace(/^patch\./, '')] ?? null, issue]);
     }
     const allPlaced = fieldProblems && codes.length > 0 && unplaced.length === 0;
-    setAlert(allPlaced ? null : errorText(tr, language, error, unplaced));
+    setAlert(allPlaced ? null : errorText(tr, language, error, unplaced, placed > 0));
   };
 
   return {

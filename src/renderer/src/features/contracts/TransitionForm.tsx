@@ -1,76 +1,123 @@
-import { Button, Stack } from '@mui/material';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { Alert, Box, Button, Stack } from '@mui/material';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contract, ContractStatus } from '../../../../shared/domain/contract';
-import { AppError } from '../../../../shared/errors';
+import { instant } from '../../../../shared/domain/common';
+import {
+  contractTransition,
+  type Contract,
+  type ContractStatus,
+} from '../../../../shared/domain/contract';
+import { ruleParams } from '../../../../shared/fieldIssue';
 import { useChannelMutation } from '../../api/useChannelMutation';
-import { DateField } from '../../components/DateField';
+import {
+  calendarDateInput,
+  calendarDateValue,
+  FormDatePicker,
+  FormDateTimePicker,
+  instantInput,
+  useSchemaForm,
+} from '../../components/form';
+
+interface TransitionValues {
+  signedAt: DateTime | null;
+  effectiveDate: DateTime | null;
+}
+
+/**
+ * The transition's shared schema, with the rule main applies to a signing time against its own
+ * clock: not in the future.
+ */
+const transitionInput = contractTransition.extend({
+  signedAt: instant
+    .refine((value) => value <= new Date().toISOString(), {
+      message: 'Cannot be in the future',
+      ...ruleParams('not_future'),
+    })
+    .optional(),
+});
 
 /**
  * Moving a contract on. Signing asks when it was signed (not in the future); activating asks
- * for the effective date. Main checks both again.
+ * for the effective date. Main checks both again; its findings show at their fields (or, for the
+ * missing document, under the button), worded in the reader's language.
  */
 export function TransitionForm({
   contract,
   to,
   onDone,
-  onError,
 }: {
   contract: Contract;
   to: ContractStatus;
   onDone: () => void;
-  onError: (error: AppError) => void;
+  /**
+   * Not called: the form words its own failures. Still accepted while ContractDetailsDialog
+   * passes it.
+   */
+  onError?: unknown;
 }) {
   const { t } = useTranslation();
   const transition = useChannelMutation('contracts.transition', ['contracts']);
-  const [signedAt, setSignedAt] = useState<DateTime | null>(DateTime.now().startOf('minute'));
-  const [effectiveDate, setEffectiveDate] = useState<string | null>(
-    contract.effectiveDate ?? DateTime.now().toISODate(),
-  );
-  const submit = async () => {
-    try {
-      await transition.mutateAsync({
-        id: contract.id,
-        to,
-        ...(to === 'signed' && signedAt?.isValid ? { signedAt: signedAt.toUTC().toISO()! } : {}),
-        ...(to === 'active' && effectiveDate ? { effectiveDate } : {}),
-      });
-      onDone();
-    } catch (caught) {
-      onError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      );
-    }
-  };
+  const kit = useSchemaForm<TransitionValues, unknown>({
+    schema: transitionInput,
+    defaultValues: {
+      signedAt: DateTime.now().startOf('minute'),
+      effectiveDate: calendarDateValue(contract.effectiveDate) ?? DateTime.now().startOf('day'),
+    },
+    toInput: (values) => ({
+      id: contract.id,
+      to,
+      ...(to === 'signed' ? { signedAt: instantInput(values.signedAt) } : {}),
+      ...(to === 'active' ? { effectiveDate: calendarDateInput(values.effectiveDate) } : {}),
+    }),
+  });
+  const { control } = kit.form;
+  const onSubmit = kit.submit(async (input) => {
+    await transition.mutateAsync(input as Parameters<typeof transition.mutateAsync>[0]);
+    onDone();
+  });
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: 'center' }}>
-      {to === 'signed' && (
-        <DateTimePicker
-          label={t('contracts.signedAt')}
-          value={signedAt}
-          maxDateTime={DateTime.now()}
-          onChange={(next: DateTime | null) => setSignedAt(next)}
-          slotProps={{ textField: { size: 'small', required: true } }}
-        />
-      )}
-      {to === 'active' && (
-        <DateField
-          label={t('contracts.effectiveDate')}
-          value={effectiveDate}
-          onChange={setEffectiveDate}
-          required
-        />
-      )}
-      <Button
-        variant={to === 'terminated' ? 'outlined' : 'contained'}
-        color={to === 'terminated' ? 'error' : 'primary'}
-        disabled={transition.isPending}
-        onClick={() => void submit()}
+    <Box component="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1.5}
+        sx={{ alignItems: 'flex-start' }}
       >
-        {t(`contracts.to.${to}`)}
-      </Button>
-    </Stack>
+        {to === 'signed' && (
+          <Box sx={{ flexGrow: 1 }}>
+            <FormDateTimePicker
+              control={control}
+              name="signedAt"
+              label={t('contracts.signedAt')}
+              required
+              disableFuture
+            />
+          </Box>
+        )}
+        {to === 'active' && (
+          <Box sx={{ flexGrow: 1 }}>
+            <FormDatePicker
+              control={control}
+              name="effectiveDate"
+              label={t('contracts.effectiveDate')}
+              required
+            />
+          </Box>
+        )}
+        <Button
+          type="submit"
+          variant={to === 'terminated' ? 'outlined' : 'contained'}
+          color={to === 'terminated' ? 'error' : 'primary'}
+          disabled={kit.form.formState.isSubmitting}
+          sx={{ mt: to === 'signed' || to === 'active' ? 1 : 0, flexShrink: 0 }}
+        >
+          {t(`contracts.to.${to}`)}
+        </Button>
+      </Stack>
+      {kit.alert && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {kit.alert}
+        </Alert>
+      )}
+    </Box>
   );
 }

@@ -1,9 +1,13 @@
-import { TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Demo, ReviewStatus } from '../../../../shared/domain/demo';
+import { demoSetReviewStatus, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
 import { useChannelMutation } from '../../api/useChannelMutation';
-import { FormDialog } from '../../components/FormDialog';
+import {
+  FormKitDialog,
+  FormTextField,
+  optionalTextInput,
+  useSchemaForm,
+} from '../../components/form';
 
 /** Moves a demo on in review, with an optional note kept with the decision. */
 export function ReviewDecisionDialog({
@@ -17,36 +21,40 @@ export function ReviewDecisionDialog({
 }) {
   const { t } = useTranslation();
   const decide = useChannelMutation('demos.setReviewStatus', ['demos', 'reviewNotes']);
-  const [note, setNote] = useState('');
+  const kit = useSchemaForm<{ note: string }, unknown>({
+    schema: demoSetReviewStatus,
+    defaultValues: { note: '' },
+    toInput: ({ note }) => {
+      const text = optionalTextInput(note);
+      return { id: demo.id, status: to, ...(text === null ? {} : { note: text }) };
+    },
+  });
+  const onSubmit = kit.submit(async (input) => {
+    await decide.mutateAsync(input as Parameters<typeof decide.mutateAsync>[0]);
+    onClose();
+  });
   return (
-    <FormDialog
+    <FormKitDialog
       title={t(`demos.decide.${to}`)}
       submitLabel={t(`demos.decide.${to}`)}
       maxWidth="xs"
       onClose={onClose}
-      onSubmit={async () => {
-        await decide.mutateAsync({ id: demo.id, status: to, ...(note.trim() ? { note } : {}) });
-        onClose();
-      }}
+      onSubmit={onSubmit}
+      alert={kit.alert}
+      pending={kit.form.formState.isSubmitting}
     >
-      {(fieldError) => (
-        <>
-          <Typography sx={{ mb: 2 }}>
-            {t('demos.decideWhat', { title: demo.title, artist: demo.expanded.artist.artistName })}
-          </Typography>
-          <TextField
-            label={t('demos.decisionNote')}
-            fullWidth
-            multiline
-            minRows={3}
-            autoFocus
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            error={!!fieldError('note')}
-            helperText={fieldError('note') ?? t('demos.decisionNoteHint')}
-          />
-        </>
-      )}
-    </FormDialog>
+      <Typography sx={{ mb: 2 }}>
+        {t('demos.decideWhat', { title: demo.title, artist: demo.expanded.artist.artistName })}
+      </Typography>
+      <FormTextField
+        control={kit.form.control}
+        name="note"
+        label={t('demos.decisionNote')}
+        multiline
+        minRows={3}
+        autoFocus
+        helperText={t('demos.decisionNoteHint')}
+      />
+    </FormKitDialog>
   );
 }

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvImportEntity, ImportPreview } from '../../../../shared/domain/interchange';
 import { bridge, call } from '../../api/client';
-import { FormDialog } from '../../components/FormDialog';
+import { FormKitDialog, useErrorText } from '../../components/form';
 import { useNotify } from '../../components/useNotify';
 import { useCurrentUser } from '../session';
 import { can } from '../../../../shared/access';
@@ -79,6 +79,8 @@ export function ImportCsvDialog({
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  // Main's refusals (not UTF-8, not CSV, too large) worded by their codes in the reader's language.
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<{ file: string; fileName: string } | null>(null);
   const check = useImportCheck(entity);
@@ -104,121 +106,119 @@ export function ImportCsvDialog({
   const busy = check.checking || commit.isPending;
 
   return (
-    <FormDialog
+    <FormKitDialog
       title={t('interchange.importTitle', { entity: t(`interchange.entities.${entity}`) })}
       onClose={onClose}
-      onSubmit={async () => {
-        if (picked) await commit.mutateAsync(picked.file);
+      onSubmit={async (event) => {
+        event?.preventDefault();
+        if (picked) commit.mutate(picked.file);
       }}
+      alert={commit.error ? errorText(commit.error) : null}
       submitLabel={t('interchange.importRows', { count: result?.rows ?? 0 })}
-      disabled={!ready || busy}
+      pending={!ready || busy}
       maxWidth="md"
     >
-      {() => (
-        <Stack spacing={2}>
-          <Typography variant="body2" color="text.secondary">
-            {t(`interchange.columns.${entity}`)} {t('interchange.updateRows')}
-          </Typography>
+      <Stack spacing={2}>
+        <Typography variant="body2" color="text.secondary">
+          {t(`interchange.columns.${entity}`)} {t('interchange.updateRows')}
+        </Typography>
+        <Box>
+          <Button
+            variant="outlined"
+            startIcon={<UploadFileIcon />}
+            onClick={() => void choose()}
+            disabled={busy}
+          >
+            {picked ? t('interchange.chooseAnother') : t('interchange.chooseFile')}
+          </Button>
+          {picked && (
+            <Typography component="span" sx={{ ml: 2 }}>
+              {picked.fileName}
+            </Typography>
+          )}
+        </Box>
+        {commit.isPending && (
           <Box>
-            <Button
-              variant="outlined"
-              startIcon={<UploadFileIcon />}
-              onClick={() => void choose()}
-              disabled={busy}
-            >
-              {picked ? t('interchange.chooseAnother') : t('interchange.chooseFile')}
-            </Button>
-            {picked && (
-              <Typography component="span" sx={{ ml: 2 }}>
-                {picked.fileName}
-              </Typography>
-            )}
+            <LinearProgress aria-label={t('interchange.importing', { count: result?.rows ?? 0 })} />
+            <Typography variant="caption" color="text.secondary">
+              {t('interchange.importing', { count: result?.rows ?? 0 })}
+            </Typography>
           </Box>
-          {commit.isPending && (
-            <Box>
+        )}
+        {check.checking && (
+          <Stack direction="row" spacing={2} alignItems="center">
+            <Box sx={{ flexGrow: 1 }}>
               <LinearProgress
-                aria-label={t('interchange.importing', { count: result?.rows ?? 0 })}
+                aria-label={t('interchange.checking')}
+                variant={check.progress === null ? 'indeterminate' : 'determinate'}
+                value={check.progress ?? 0}
               />
               <Typography variant="caption" color="text.secondary">
-                {t('interchange.importing', { count: result?.rows ?? 0 })}
+                {check.progress === null
+                  ? t('interchange.checking')
+                  : t('interchange.checkingPercent', { percent: Math.floor(check.progress) })}
               </Typography>
             </Box>
-          )}
-          {check.checking && (
-            <Stack direction="row" spacing={2} alignItems="center">
-              <Box sx={{ flexGrow: 1 }}>
-                <LinearProgress
-                  aria-label={t('interchange.checking')}
-                  variant={check.progress === null ? 'indeterminate' : 'determinate'}
-                  value={check.progress ?? 0}
-                />
-                <Typography variant="caption" color="text.secondary">
-                  {check.progress === null
-                    ? t('interchange.checking')
-                    : t('interchange.checkingPercent', { percent: Math.floor(check.progress) })}
-                </Typography>
-              </Box>
-              <Button onClick={check.cancel}>{t('interchange.cancelCheck')}</Button>
-            </Stack>
-          )}
-          {check.cancelled && <Alert severity="info">{t('interchange.checkCancelled')}</Alert>}
-          {check.error && <Alert severity="error">{check.error.message}</Alert>}
-          {result && (
-            <Alert
-              severity={result.errorCount ? 'error' : result.rows ? 'success' : 'warning'}
-              role="status"
-            >
-              {result.rows === 0
-                ? t('interchange.noRows')
-                : result.errorCount
-                  ? t('interchange.previewErrors', {
-                      rows: result.rows,
-                      bad: result.rows - result.valid,
-                    })
-                  : t('interchange.previewOk', { rows: result.rows })}
-              {result.rows > 0 && result.errorCount === 0 && (
-                <Box sx={{ mt: 0.5 }}>
-                  {t('interchange.willChange', {
-                    creates: result.creates,
-                    updates: result.updates,
-                  })}
-                </Box>
-              )}
+            <Button onClick={check.cancel}>{t('interchange.cancelCheck')}</Button>
+          </Stack>
+        )}
+        {check.cancelled && <Alert severity="info">{t('interchange.checkCancelled')}</Alert>}
+        {check.error && <Alert severity="error">{errorText(check.error)}</Alert>}
+        {result && (
+          <Alert
+            severity={result.errorCount ? 'error' : result.rows ? 'success' : 'warning'}
+            role="status"
+          >
+            {result.rows === 0
+              ? t('interchange.noRows')
+              : result.errorCount
+                ? t('interchange.previewErrors', {
+                    rows: result.rows,
+                    bad: result.rows - result.valid,
+                  })
+                : t('interchange.previewOk', { rows: result.rows })}
+            {result.rows > 0 && result.errorCount === 0 && (
               <Box sx={{ mt: 0.5 }}>
-                {t('interchange.delimiter', {
-                  delimiter: t(`interchange.delimiters.${result.delimiter}`),
+                {t('interchange.willChange', {
+                  creates: result.creates,
+                  updates: result.updates,
                 })}
               </Box>
-              {result.ignored.length > 0 && (
-                <Box sx={{ mt: 0.5 }}>
-                  {t('interchange.ignored', { columns: result.ignored.join(', ') })}
-                </Box>
-              )}
-            </Alert>
-          )}
-          {result && result.errors.length > 0 && (
-            <Table size="small" aria-label={t('interchange.errors')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('interchange.row')}</TableCell>
-                  <TableCell>{t('interchange.field')}</TableCell>
-                  <TableCell>{t('interchange.problem')}</TableCell>
+            )}
+            <Box sx={{ mt: 0.5 }}>
+              {t('interchange.delimiter', {
+                delimiter: t(`interchange.delimiters.${result.delimiter}`),
+              })}
+            </Box>
+            {result.ignored.length > 0 && (
+              <Box sx={{ mt: 0.5 }}>
+                {t('interchange.ignored', { columns: result.ignored.join(', ') })}
+              </Box>
+            )}
+          </Alert>
+        )}
+        {result && result.errors.length > 0 && (
+          <Table size="small" aria-label={t('interchange.errors')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('interchange.row')}</TableCell>
+                <TableCell>{t('interchange.field')}</TableCell>
+                <TableCell>{t('interchange.problem')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {result.errors.map((error) => (
+                <TableRow key={`${error.row}:${error.field}`}>
+                  <TableCell>{error.row}</TableCell>
+                  <TableCell>{error.field === '_' ? '—' : error.field}</TableCell>
+                  <TableCell>{error.message}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {result.errors.map((error) => (
-                  <TableRow key={`${error.row}:${error.field}`}>
-                    <TableCell>{error.row}</TableCell>
-                    <TableCell>{error.field === '_' ? '—' : error.field}</TableCell>
-                    <TableCell>{error.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </Stack>
-      )}
-    </FormDialog>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+    </FormKitDialog>
   );
 }
 

@@ -999,6 +999,12 @@ export const en = {
     stale: 'Changed elsewhere since you opened it',
     notAllowed: 'Not accepted here',
     checkFields: 'Please check: {{fields}}.',
+    documentMissing: 'Attach the signed document first',
+    notUtf8: 'The file is not UTF-8 text: save it as “CSV UTF-8”',
+    notCsv: 'The file does not read as CSV',
+    fileTooLarge: 'The file is too large',
+    noRows: 'The file has no rows to import',
+    problems: '{{problems}}.',
     retryIn: 'Too many attempts. Try again in {{minutes}} min.',
   },
   history: {
