@@ -429,7 +429,8 @@ export const en = {
     createBooking: 'Create booking',
     notNow: 'Not now',
     empty: 'No auditions here.',
-    emptyFrom: 'No auditions from {{date}} on. Choose a longer range above, or add one with New audition.',
+    emptyFrom:
+      'No auditions from {{date}} on. Choose a longer range above, or add one with New audition.',
     range: {
       label: 'Dates',
       days30: 'From the last 30 days',
@@ -651,6 +652,7 @@ export const en = {
   },
   demos: {
     pageTitle: 'Demo queue',
+    undecided: 'Needs a decision',
     queue: 'Demo queue',
     title: 'Title',
     artist: 'Artist',
@@ -662,7 +664,6 @@ export const en = {
     actions: 'Decide',
     empty: 'No demos here yet. Import audio files to start the queue.',
     missing: 'File missing',
-    undecided: 'Needs a decision',
     missingHint:
       'The stored audio file is gone from this workspace. Relink it to the same recording.',
     relink: 'Relink',
