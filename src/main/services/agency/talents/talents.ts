@@ -69,6 +69,28 @@ function toTalent(row: JoinedRow): Talent {
   };
 }
 
+/** A raw row of the roster (values, in `columns` order) as its talent: one object, no row map. */
+function talentOfValues(v: unknown[]): Talent {
+  return {
+    id: v[0] as string,
+    createdAt: v[1] as string,
+    updatedAt: v[2] as string,
+    version: v[3] as number,
+    stageName: v[4] as string,
+    fullName: v[5] as string,
+    talentType: v[6] as TalentType,
+    portfolioUrl: v[7] as string | null,
+    headshotUrl: v[8] as string | null,
+    availabilityStatus: v[9] as AvailabilityStatus,
+    manager: v[10] as string,
+    notes: v[11] as string | null,
+    archivedAt: v[12] as string | null,
+    expanded: {
+      manager: { id: v[10] as string, username: v[13] as string, fullName: v[14] as string },
+    },
+  };
+}
+
 export const MAX_HEADSHOT_BYTES = 10 * 1024 * 1024;
 
 export function createTalentService(store: Store, files: { staging: Staging; media: MediaStore }) {
@@ -219,7 +241,8 @@ export function createTalentService(store: Store, files: { staging: Staging; med
         params.cursorUpdatedAt = updatedAt;
         params.cursorId = id;
       }
-      const rows = prepared(statements, shape, buildList).all(params);
+      // The roster is the hottest read: raw rows, each made into its talent in one step.
+      const rows = prepared(statements, shape, buildList).values(params) as unknown[][];
       // A first page says how many match; later pages come after it (see firstPageTotal).
       const total = shape.cursor
         ? undefined
@@ -227,7 +250,7 @@ export function createTalentService(store: Store, files: { staging: Staging; med
       return pageOf(
         rows,
         limit,
-        (row) => out(session, toTalent(row)),
+        (row) => out(session, talentOfValues(row)),
         (item) => [item.updatedAt, item.id],
         total,
       );
