@@ -7,9 +7,10 @@
  *   raw       the SQL of the same call, prepared once and run directly on better-sqlite3:
  *             for reads, the very statements (and parameters) the call ran, recorded on one
  *             call, so the rows and the access filter are the same by construction; for writes,
- *             the clash check (create, confirm: the talent's overlapping bookings and entries
- *             through the R*Tree), the row change and its audit row in one IMMEDIATE transaction
- *             (synchronous=FULL);
+ *             the reads the write needs (create, confirm: the clash check over the talent's
+ *             overlapping bookings and entries; cancel: the holds on its time, which move up;
+ *             through the R*Tree), the row change and its audit row in one IMMEDIATE
+ *             transaction (synchronous=FULL);
  *   HTTP      the same call over the web host (built JavaScript, as `npm run serve` runs it);
  *   bare      a bare Node http server answering the same reply (JSON.stringify of the same data)
  *             to the same client (Node fetch, keep-alive).
@@ -434,7 +435,19 @@ export async function benchWorkload(password: string): Promise<boolean> {
       audit('bookings.confirm', 'bookings', id, { status: ['hold', 'confirmed'] });
       audit('schedule.createFromBooking', 'schedule', entryId, { booking: id });
     });
+    const holdsOver = sqlite.prepare(
+      spanSql('booking_spans', 'bookings', 'start_date_time', 'end_date_time', "x.status = 'hold'"),
+    );
+    // A hold leaving the queue: the holds on its time move up, so they are read.
     const rawCancel = sqlite.transaction((id: string) => {
+      const b = bookingRow.get(id) as { start_date_time: string; end_date_time: string };
+      holdsOver.all({
+        talent,
+        from: b.start_date_time,
+        to: b.end_date_time,
+        fromMinute: Math.floor(Date.parse(b.start_date_time) / 60_000),
+        toMinute: Math.floor(Date.parse(b.end_date_time) / 60_000),
+      });
       setStatus.run('cancelled', now(), id);
       audit('bookings.cancel', 'bookings', id, { status: ['hold', 'cancelled'] });
     });
