@@ -154,10 +154,7 @@ const LEGACY_FIELD_MESSAGES: ReadonlyArray<readonly [RegExp, FieldIssue]> = [
   [/^Current version is \d+$/, rule('stale')],
   [/taken$|^Already (taken|in use|used)$/i, rule('taken')],
   [/^Attach the signed document first$/, rule('document_missing')],
-  [/^Not UTF-8$/, rule('not_utf8')],
-  [/^Not CSV$/, rule('not_csv')],
   [/^Too large$/, rule('file_too_large')],
-  [/^Empty$/, rule('no_rows')],
   [/^Required/, { code: 'required' }],
   [/^Unknown field$/, { code: 'unknown_field' }],
 ];

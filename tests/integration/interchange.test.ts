@@ -283,7 +283,30 @@ describe('imports', () => {
     );
     expect(notUtf8).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { file: 'Not UTF-8' } },
+      error: {
+        code: 'VALIDATION',
+        fields: { file: 'Not UTF-8' },
+        fieldCodes: { file: { code: 'custom', rule: 'not_utf8' } },
+      },
+    });
+    // Refusals of the whole file carry their codes, for the renderer to word in any language.
+    const empty = await t.raw(
+      'imports.commit',
+      { entity: 'artists', file: await stage(ar.id, 'artistName,genre\n') },
+      ar.token,
+    );
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldCodes: { file: { code: 'custom', rule: 'no_rows' } } },
+    });
+    const notCsv = await t.raw(
+      'imports.preview',
+      { entity: 'artists', file: await stage(ar.id, 'artistName,genre\n"Caf,pop\n') },
+      ar.token,
+    );
+    expect(notCsv).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldCodes: { file: { code: 'custom', rule: 'not_csv' } } },
     });
     const forbidden = await t.raw(
       'imports.preview',

@@ -16,6 +16,7 @@ import type { CsvDelimiter } from '../workspace/files/csv';
 import type { Staging } from '../workspace/files/staging';
 import { IMPORT_COLUMNS, ROW_KEY_COLUMNS, type PlannedRow } from './csvImportRows';
 import { readPlannedRows } from './csvImportReader';
+import { rule } from '../../../shared/fieldIssue';
 
 type Call = (session: Session, input: never) => unknown;
 export interface ImportCalls {
@@ -296,7 +297,12 @@ export function createCsvImport(store: Store, staging: Staging, jobs: Jobs, call
           );
         }
         if (tally.rows === 0) {
-          throw new AppError('VALIDATION', 'The file has no rows to import.', { file: 'Empty' });
+          throw new AppError(
+            'VALIDATION',
+            'The file has no rows to import.',
+            { file: 'Empty' },
+            { file: rule('no_rows') },
+          );
         }
         return { entity: input.entity, imported: tally.rows, updated: tally.updates };
       });

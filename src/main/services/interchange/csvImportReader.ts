@@ -3,6 +3,7 @@ import type { CsvImportEntity } from '../../../shared/domain/interchange';
 import { AppError } from '../../../shared/errors';
 import type { CsvDelimiter } from '../workspace/files/csv';
 import type { PlannedRow } from './csvImportRows';
+import type { FieldIssue } from '../../../shared/fieldIssue';
 
 export interface ReaderInput {
   readonly path: string;
@@ -16,7 +17,7 @@ export type ReaderMessage =
   | { type: 'header'; columns: string[]; delimiter: CsvDelimiter }
   | { type: 'rows'; rows: PlannedRow[]; bytes: number; size: number }
   | { type: 'end'; rows: number }
-  | { type: 'refused'; message: string; field: string }
+  | { type: 'refused'; message: string; field: string; issue: FieldIssue }
   | { type: 'crashed'; message: string };
 
 export interface ReaderHandlers {
@@ -63,7 +64,14 @@ export function readPlannedRows(input: ReaderInput, handlers: ReaderHandlers): P
             worker.postMessage({ type: 'more' });
           } else if (message.type === 'end') finish(null, message.rows);
           else if (message.type === 'refused') {
-            finish(new AppError('VALIDATION', message.message, { file: message.field }));
+            finish(
+              new AppError(
+                'VALIDATION',
+                message.message,
+                { file: message.field },
+                { file: message.issue },
+              ),
+            );
           } else finish(new Error(`CSV reader failed: ${message.message}`));
         })
         .catch((error: unknown) => finish(error));

@@ -15,6 +15,7 @@ import type { CsvImportEntity } from '../../../shared/domain/interchange';
 import { columnNames, detectDelimiter, readOptions, rowOf } from '../workspace/files/csv';
 import { planRow, type Lookups, type PlannedRow } from './csvImportRows';
 import type { ReaderInput, ReaderMessage } from './csvImportReader';
+import { rule, type FieldIssue } from '../../../shared/fieldIssue';
 
 const BATCH_ROWS = 500;
 /** Batches sent ahead of main's acknowledgement: enough to keep both threads busy. */
@@ -25,10 +26,12 @@ const input = workerData as ReaderInput;
 const port = parentPort!;
 const send = (message: ReaderMessage) => port.postMessage(message);
 
+/** A file refused whole: the English sentence, the file field's text, and its code to word. */
 class Refused extends Error {
   constructor(
     message: string,
     readonly field: string,
+    readonly issue: FieldIssue,
   ) {
     super(message);
   }
@@ -78,7 +81,11 @@ function utf8(onBytes: (bytes: number) => void) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   const fail = () =>
-    new Refused('The file is not UTF-8 text. Save it as “CSV UTF-8”.', 'Not UTF-8');
+    new Refused(
+      'The file is not UTF-8 text. Save it as “CSV UTF-8”.',
+      'Not UTF-8',
+      rule('not_utf8'),
+    );
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _encoding, done) {
@@ -115,7 +122,11 @@ async function run(): Promise<void> {
   const { path, entity, databaseFile, maxBytes } = input;
   const size = statSync(path).size;
   if (size > maxBytes) {
-    throw new Refused(`A CSV file can be at most ${maxBytes / 1024 / 1024} MB.`, 'Too large');
+    throw new Refused(
+      `A CSV file can be at most ${maxBytes / 1024 / 1024} MB.`,
+      'Too large',
+      rule('file_too_large'),
+    );
   }
   const delimiter = detectDelimiter(sniff(path));
   const lookups = lookupsOn(databaseFile);
@@ -153,7 +164,7 @@ async function run(): Promise<void> {
   } catch (error) {
     if (error instanceof Refused) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Refused(`The file is not valid CSV (${reason}).`, 'Not CSV');
+    throw new Refused(`The file is not valid CSV (${reason}).`, 'Not CSV', rule('not_csv'));
   } finally {
     lookups.close();
   }
@@ -164,6 +175,6 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   if (error instanceof Refused)
-    send({ type: 'refused', message: error.message, field: error.field });
+    send({ type: 'refused', message: error.message, field: error.field, issue: error.issue });
   else send({ type: 'crashed', message: error instanceof Error ? error.message : String(error) });
 });
