@@ -105,10 +105,12 @@ describe('follower spikes', () => {
     const flagged = await t.call('artists.get', { id: own }, ar.token);
     expect(flagged).toMatchObject({ followerSpikeDate: day(10), followerSpikePlatform: 'tiktok' });
     const today = await t.call('today.list', { today: day(11) }, ar.token);
-    expect(today.items.map((i) => [i.kind, i.urgency, i.title])).toContainEqual([
+    // The platform is a term the reader's language words, apart from the artist's name.
+    expect(today.items.map((i) => [i.kind, i.urgency, i.title, i.term])).toContainEqual([
       'followerSpike',
       'today',
-      'Rising · tiktok',
+      'Rising',
+      { vocabulary: 'platform', value: 'tiktok' },
     ]);
     // A week on it is old news.
     expect((await t.call('today.list', { today: day(12) }, ar.token)).items).toEqual([]);
