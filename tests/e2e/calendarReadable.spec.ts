@@ -29,6 +29,35 @@ interface Box {
   readonly text: string;
 }
 
+/** The few DOM members the page functions below read (the tests compile without the DOM library). */
+interface DomRect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+interface DomNode {
+  readonly textContent: string | null;
+  readonly parentElement: DomElement | null;
+}
+interface DomElement extends DomNode {
+  getBoundingClientRect(): DomRect & { toJSON(): DomRect };
+  closest(selector: string): DomElement | null;
+  querySelector(selector: string): DomElement | null;
+}
+interface DomRange {
+  selectNodeContents(node: DomNode): void;
+  getClientRects(): ArrayLike<DomRect>;
+}
+interface Dom {
+  document: {
+    querySelectorAll(selector: string): ArrayLike<DomElement>;
+    createTreeWalker(root: DomElement, show: number): { nextNode(): DomNode | null };
+    createRange(): DomRange;
+  };
+  getComputedStyle(el: DomElement): { overflow: string };
+}
+
 /**
  * Every visible piece of text the calendar draws (event titles and times, availability badges,
  * "+N" links, day headers), as the boxes its glyphs occupy: a Range over the text, clipped to
@@ -36,7 +65,8 @@ interface Box {
  */
 async function drawnLabels(page: Page): Promise<{ labels: Box[]; escaping: string[] }> {
   return page.evaluate(() => {
-    const doc = globalThis.document;
+    const dom = globalThis as unknown as Dom;
+    const doc = dom.document;
     const labels: Box[] = [];
     const escaping: string[] = [];
     const selector = [
@@ -47,11 +77,11 @@ async function drawnLabels(page: Page): Promise<{ labels: Box[]; escaping: strin
       '.gr-availability-badge',
       '.fc-col-header-cell-cushion',
     ].join(',');
-    for (const el of Array.from(doc.querySelectorAll<HTMLElement>(selector))) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
       // What the element and every scroller or clipping box around it let be seen.
-      const box = { ...el.getBoundingClientRect().toJSON() } as DOMRect;
+      const box = { ...el.getBoundingClientRect().toJSON() };
       for (let up = el.parentElement; up; up = up.parentElement) {
-        if (globalThis.getComputedStyle(up).overflow === 'visible') continue;
+        if (dom.getComputedStyle(up).overflow === 'visible') continue;
         const clip = up.getBoundingClientRect();
         box.left = Math.max(box.left, clip.left);
         box.right = Math.min(box.right, clip.right);
@@ -62,7 +92,7 @@ async function drawnLabels(page: Page): Promise<{ labels: Box[]; escaping: strin
       // The event's own box (its harness): the text must stay inside it.
       const frame = (el.closest('.fc-event') ?? el).getBoundingClientRect();
       // Its own text, not that of a label nested in it (a day header holds its badge).
-      const own: Node[] = [];
+      const own: DomNode[] = [];
       const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
       for (let node = walker.nextNode(); node; node = walker.nextNode())
         if (node.textContent?.trim() && node.parentElement?.closest(selector) === el)
@@ -114,6 +144,41 @@ function overprinted(labels: readonly Box[]): string[] {
   return clashes;
 }
 
+/**
+ * Week-view events on screen whose box shows no text at all: not a glyph of the title, not even
+ * the ellipsis that says more is in the tooltip. Counted where the scroller shows the box.
+ */
+async function eventsWithoutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const dom = globalThis as unknown as Dom;
+    const doc = dom.document;
+    const blank: string[] = [];
+    for (const event of Array.from(doc.querySelectorAll('.fc-timegrid-event'))) {
+      const seen = { ...event.getBoundingClientRect().toJSON() };
+      for (let up = event.parentElement; up; up = up.parentElement) {
+        if (dom.getComputedStyle(up).overflow === 'visible') continue;
+        const clip = up.getBoundingClientRect();
+        seen.left = Math.max(seen.left, clip.left);
+        seen.right = Math.min(seen.right, clip.right);
+        seen.top = Math.max(seen.top, clip.top);
+        seen.bottom = Math.min(seen.bottom, clip.bottom);
+      }
+      // Less than a line's height of the box in view: nothing to ask of it.
+      if (seen.right - seen.left < 8 || seen.bottom - seen.top < 20) continue;
+      const content = event.querySelector('.gr-event-content');
+      const range = doc.createRange();
+      range.selectNodeContents(content ?? event);
+      const drawn = Array.from(range.getClientRects()).some(
+        (r) =>
+          Math.min(r.right, seen.right) - Math.max(r.left, seen.left) >= 4 &&
+          Math.min(r.bottom, seen.bottom) - Math.max(r.top, seen.top) >= 8,
+      );
+      if (!drawn) blank.push(event.textContent ?? '');
+    }
+    return blank;
+  });
+}
+
 test('the seeded busy week, as an admin at 1280 px: no text overprints another, each title stays in its box', async ({
   host,
   page,
@@ -142,5 +207,43 @@ test('the seeded busy week, as an admin at 1280 px: no text overprints another, 
   const { labels, escaping } = await drawnLabels(page);
   expect(labels.length).toBeGreaterThan(10);
   expect(overprinted(labels)).toEqual([]);
+  expect(escaping).toEqual([]);
+  // Every box on screen says something: narrow ones (three side by side) the start of the title,
+  // one that began above the hour scrolled to its title at the top of what is shown of it.
+  expect(await eventsWithoutText(page)).toEqual([]);
+});
+
+test('the talent rows of the seeded week, at 1280 px: each item at its own start time, in its cell', async ({
+  host,
+  page,
+}) => {
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await seedDefaults(host.dataDir);
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn();
+  await page.getByRole('link', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'talents' }).click();
+  await expect(page.locator('.gr-talent-item').first()).toBeVisible();
+  const reminders = page.getByRole('button', { name: 'Close reminders' });
+  if (await reminders.isVisible()) {
+    await reminders.click();
+    await expect(reminders).toBeHidden();
+  }
+  await page.screenshot({ path: test.info().outputPath('calendar-talents-seeded.png') });
+
+  // The seed's entries start at many hours: the rows once showed every one at midnight.
+  const times = await page
+    .locator('.gr-talent-item')
+    .evaluateAll((items) =>
+      items.map((item) => /^\d{1,2}:\d\d\s?[AP]M/.exec(item.textContent ?? '')?.[0] ?? ''),
+    );
+  expect(times.every(Boolean)).toBe(true);
+  expect(new Set(times).size).toBeGreaterThan(3);
+  const { escaping } = await drawnLabels(page);
   expect(escaping).toEqual([]);
 });

@@ -14,6 +14,9 @@ function colorClasses(prefix: string, colors: Readonly<Record<string, string>>) 
     ]),
   );
 }
+/** Pixels beside a busy day's entries for its "+N" link ("+12" at the calendar's small size). */
+const MORE_LINK_ROOM = 26;
+
 const EVENT_COLORS = {
   ...colorClasses('gr-type-', ENTRY_COLORS),
   ...colorClasses('gr-contract-', CONTRACT_DATE_COLORS),
@@ -47,9 +50,16 @@ export const CalendarStyles = memo(function CalendarStyles() {
         '.fc .fc-popover-close::before': { content: '"×"' },
         // One element per week-view event (timeGridEventContent): title, then time, clamped to
         // the lines its box holds and ending in an ellipsis; the full text is the tooltip.
+        // Lines break between words only, and a word wider than the box ends in "…" ("Bianc…"):
+        // broken anywhere, a 40 px box read "Bianc / hi · Fi / tting". With no room for a letter
+        // the "…" alone marks the box as having text (its tooltip). Sticky: an entry that began
+        // above the scrolled-to hour keeps its title in view at the top of what is shown of it.
         '.fc .gr-event-content': {
+          position: 'sticky',
+          top: 0,
           whiteSpace: 'pre-line',
           overflow: 'hidden',
+          textOverflow: 'ellipsis',
           maxHeight: '100%',
           padding: '0 2px',
           fontSize: '0.85em',
@@ -57,7 +67,7 @@ export const CalendarStyles = memo(function CalendarStyles() {
           color: 'var(--fc-event-text-color)',
           display: '-webkit-box',
           WebkitBoxOrient: 'vertical',
-          overflowWrap: 'anywhere',
+          overflowWrap: 'normal',
         },
         // One line: title and time side by side (nowrap folds the line break into a space).
         '.fc .gr-event-content.gr-lines-1': {
@@ -81,17 +91,28 @@ export const CalendarStyles = memo(function CalendarStyles() {
         '.fc .fc-bg-event.gr-block': { right: 'auto', width: 6, opacity: 0.85 },
         '.fc .fc-bg-event.gr-block-unavailable': { background: BLOCK_COLORS.unavailable },
         '.fc .fc-bg-event.gr-block-out_of_town': { background: BLOCK_COLORS.out_of_town },
-        // The talent rows' items: one line each in the type's colour, cut with an ellipsis.
+        // A day with entries behind "+N": the link gets a margin of its own beside the entries.
+        // FullCalendar pins it to the column's right edge, over the third entry's text.
+        '.fc .fc-timegrid-col-events:has(> .fc-timegrid-more-link)': {
+          marginRight: MORE_LINK_ROOM,
+        },
+        '.fc .fc-timegrid-col-events > .fc-timegrid-more-link': {
+          right: -MORE_LINK_ROOM,
+          maxWidth: MORE_LINK_ROOM - 2,
+        },
+        // The talent rows' items: time and what, on two lines at most, in the type's colour;
+        // a word too long for the cell ends in an ellipsis.
         '.gr-talent-item': {
-          display: 'block',
+          display: '-webkit-box',
+          WebkitBoxOrient: 'vertical',
+          WebkitLineClamp: 2,
           width: '100%',
           margin: '0 0 2px',
           padding: '0 4px',
           font: 'inherit',
           fontSize: 12,
-          lineHeight: '18px',
+          lineHeight: '16px',
           textAlign: 'left',
-          whiteSpace: 'nowrap',
           overflow: 'hidden',
           textOverflow: 'ellipsis',
           cursor: 'pointer',

@@ -64,6 +64,9 @@ function rowsOf(arg: SpecificViewContentArg, days: readonly string[], locale: st
       };
       rows.set(owner.talentProfile, row);
     }
+    // Sliced as all-day segments (one per day), so the time is the entry's own start, not the
+    // day's midnight: every item read "12:00 AM" before.
+    const start = seg.instance?.range.start ?? seg.range.start;
     const from = seg.range.start.toISOString().slice(0, 10);
     // The range's end is exclusive: an entry ending at midnight stays on its own day.
     const to = new Date(seg.range.end.getTime() - 1).toISOString().slice(0, 10);
@@ -74,10 +77,10 @@ function rowsOf(arg: SpecificViewContentArg, days: readonly string[], locale: st
         key: seg.instance?.instanceId ?? seg.def.defId,
         // The row already names the talent: the cell shows what they are doing.
         title: seg.def.title.replace(`${row.stageName} · `, ''),
-        time: timeOf(seg.range.start, locale),
+        time: timeOf(start, locale),
         classNames: seg.ui.classNames,
         props,
-        startMs: seg.range.start.getTime(),
+        startMs: start.getTime(),
       });
       row.days.set(day, list);
     }

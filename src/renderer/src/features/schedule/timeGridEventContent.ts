@@ -26,6 +26,8 @@ export function timeGridEventContent(arg: EventContentArg): true | { domNodes: N
   if (!arg.view.type.startsWith('timeGrid')) return true;
   const el = document.createElement('div');
   el.className = `gr-event-content gr-lines-${linesFor(arg)}`;
-  el.textContent = arg.timeText ? `${arg.event.title}\n${arg.timeText}` : arg.event.title;
+  // "Echo Bianchi · Fitting": the separator stays with the word before it, never a line alone.
+  const title = arg.event.title.replaceAll(' · ', '\u00a0· ');
+  el.textContent = arg.timeText ? `${title}\n${arg.timeText}` : title;
   return { domNodes: [el] };
 }
