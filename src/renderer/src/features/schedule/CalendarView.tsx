@@ -43,6 +43,7 @@ import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { entryClassNames } from './entryStyle';
 import { eventTimeText } from './eventTimeText';
 import { lockReason, watchLockedDrags } from './lockedDrag';
+import { listSchedule, weekStartsOn } from './openingWeek';
 import { talentWeekPlugin, TALENT_WEEK_VIEW } from './TalentWeekView';
 import { timeGridEventContent } from './timeGridEventContent';
 import { useContractDateSource } from './useContractDateSource';
@@ -169,7 +170,7 @@ export function CalendarView({
       };
       onRangeChange?.(range);
       if (!readsSchedule) return success([]);
-      call('schedule.list', { ...(JSON.parse(filterKey) as CalendarFilters), ...range })
+      listSchedule({ ...(JSON.parse(filterKey) as CalendarFilters), ...range })
         .then(({ items }) => {
           // Same value: React skips the re-render (which would re-lay out every event).
           setFetchError((current) => (current === null ? current : null));
@@ -181,8 +182,9 @@ export function CalendarView({
             items.map((entry) => ({
               id: entry.id,
               title: `${entry.expanded.talentProfile.stageName} · ${entry.title ?? typeLabel[entry.entryType]}`,
-              start: entry.start,
-              end: entry.end,
+              // Instants as numbers: FullCalendar reads them without parsing 4,000 ISO strings.
+              start: Date.parse(entry.start),
+              end: Date.parse(entry.end),
               classNames: entryClassNames(entry),
               editable: mayWrite && entry.source !== 'booking' && entry.status !== 'cancelled',
               extendedProps: { entry },
@@ -606,6 +608,8 @@ export function CalendarView({
           timeZone={displayZone}
           locales={LOCALES}
           locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
+          // Stated, not left to the locale: the schedule page asks for this week before mounting.
+          firstDay={weekStartsOn(i18n.language)}
           headerToolbar={TOOLBAR}
           // Text, not icon fonts: FullCalendar's icons are unlabelled images to a screen reader.
           buttonIcons={false}

@@ -30,6 +30,7 @@ import { useCurrentUser } from '../session';
 import { useManagers } from '../users/useUsers';
 import { CalendarView, type CalendarFilters } from './CalendarView';
 import { EntryDialog } from './EntryDialog';
+import { prefetchScheduleList, weekAround, weekStartsOn } from './openingWeek';
 
 const ZONE_KEY = 'greenroom.displayZone';
 type EntryType = (typeof SCHEDULE_ENTRY_TYPES)[number];
@@ -65,7 +66,7 @@ function calendarDays(range: { from: string; to: string }, zone: string) {
 }
 
 export function SchedulePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const [talent, setTalent] = useState<{ id: string; stageName: string; fullName: string } | null>(
     null,
@@ -74,6 +75,12 @@ export function SchedulePage() {
   const [status, setStatus] = useState<Status | ''>('');
   const [manager, setManager] = useState('');
   const [zone, setZone] = useState(() => localStorage.getItem(ZONE_KEY) ?? SYSTEM_TIMEZONE);
+  // The week the calendar opens on (all talents, this week), asked for on the first render: an
+  // effect would run only after FullCalendar has mounted, and the reply is what the page waits on.
+  useState(() => {
+    if (can(user.role, 'schedule', 'read'))
+      prefetchScheduleList(weekAround(DateTime.now(), zone, weekStartsOn(i18n.language)));
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const visible = useRef<{ from: string; to: string } | null>(null);
   // #/schedule/entries/<id>: the entry at its own link, over the calendar. An entry a booking

@@ -9,6 +9,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 /** A week repeats the same few times of day: each text is formatted once. */
 const texts = new Map<string, string>();
 const MAX_TEXTS = 5_000;
+const DAY = 86_400_000;
 
 /**
  * An event's time text ("9:00 – 9:30 AM"). With a named time zone FullCalendar builds a new
@@ -18,7 +19,14 @@ const MAX_TEXTS = 5_000;
  */
 export function eventTimeText(arg: FormattingArg): string {
   const locale = arg.localeCodes[0] ?? 'en';
-  const key = `${locale}|${arg.start.marker.getTime()}|${arg.end?.marker.getTime() ?? ''}`;
+  const start = arg.start.marker.getTime();
+  const end = arg.end?.marker.getTime();
+  // Within one day the text is the two times of day alone (a busy week has a few dozen);
+  // across days it also names the dates, so then the instants themselves are the key.
+  const key =
+    end !== undefined && Math.floor(start / DAY) === Math.floor(end / DAY)
+      ? `${locale}|${start % DAY}|${end % DAY}`
+      : `${locale}|${start}|${end ?? ''}`;
   const known = texts.get(key);
   if (known !== undefined) return known;
   let format = formats.get(locale);
