@@ -239,7 +239,7 @@ test('the talent rows of the seeded week, at 1280 px: each item at its own start
   // The seed's entries start at many hours: the rows once showed every one at midnight.
   const times = await page
     .locator('.gr-talent-item')
-    .evaluateAll((items) =>
+    .evaluateAll((items: { textContent: string | null }[]) =>
       items.map((item) => /^\d{1,2}:\d\d\s?[AP]M/.exec(item.textContent ?? '')?.[0] ?? ''),
     );
   expect(times.every(Boolean)).toBe(true);

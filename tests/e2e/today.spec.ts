@@ -126,7 +126,9 @@ test('A reminder shows once when something is due, with a desktop notification, 
       panel.x < box.x + box.width &&
       box.y < panel.y + panel.height &&
       panel.y < box.y + box.height;
-    const inside = await button.evaluate((el) => !!el.closest('[aria-label="Reminders"]'));
+    const inside = await button.evaluate(
+      (el: { closest(selector: string): unknown }) => !!el.closest('[aria-label="Reminders"]'),
+    );
     expect(overlaps && !inside).toBe(false);
   }
 
