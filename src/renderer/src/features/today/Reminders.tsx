@@ -79,7 +79,7 @@ export function Reminders() {
   return (
     // In the page's flow above the content, never floating over it: the rows and buttons it
     // would cover at a laptop's width stay reachable.
-    <Collapse in={shown.length > 0} unmountOnExit>
+    <Collapse in={shown.length > 0} unmountOnExit sx={{ flexShrink: 0 }}>
       <Alert
         severity="warning"
         variant="outlined"
