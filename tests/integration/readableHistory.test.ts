@@ -178,3 +178,54 @@ describe('a hold’s History', () => {
     expect(english).not.toMatch(UUID);
   });
 });
+
+describe('the whole trail', () => {
+  it('names the person who asked for an account in Who and What alike', async () => {
+    await t.call('auth.signUp', {
+      username: 'nia',
+      email: 'nia@example.com',
+      fullName: 'Nia Newbie',
+      password: PASSWORD,
+    });
+    const trail = await t.call('audit.list', { entity: 'users' }, a.owner);
+    const signUp = trail.items.find((row) => row.action === 'auth.signUp')!;
+    const english = readAuditEntry(signUp, await translator('en'), formats('en'));
+    expect(english.actor).toBe('Nia Newbie');
+    expect(english.sentence).toBe('Nia Newbie asked for an account');
+    expect(english.record).toBe('Users · Nia Newbie');
+    const chinese = readAuditEntry(signUp, await translator('zh-CN'), formats('zh-CN'));
+    expect(chinese.actor).toBe('Nia Newbie');
+    expect(chinese.sentence).toBe('Nia Newbie 申请了账号');
+    // Filtering the trail by that person finds what they did before anyone let them in.
+    const theirs = await t.call('audit.list', { actor: signUp.expanded.actor!.id }, a.owner);
+    expect(theirs.items.map((row) => row.action)).toEqual(['auth.signUp']);
+  });
+
+  it('words a backup as Settings does: its kind, when it was taken, its size in MB', async () => {
+    const scheduled = await t.core.maintenance.runScheduled();
+    await t.call('maintenance.backupNow', {}, a.owner);
+    const trail = await t.call('audit.list', { entity: 'settings' }, a.owner);
+    const backups = trail.items.filter((row) => row.action === 'maintenance.backup');
+    expect(backups).toHaveLength(2);
+    const taken = formats('en').dateTime(
+      (await t.call('maintenance.backups', {}, a.owner)).items.find(
+        (item) => item.name === scheduled!.name,
+      )!.createdAt,
+    );
+    const mb = (scheduled!.size / 1024 ** 2).toFixed(1);
+
+    const english = read(backups, await translator('en'), 'en');
+    expect(english[1]).toBe(
+      `Greenroom made a backup\nTaken: ${taken}\nKind: Daily\nSize: ${mb} MB`,
+    );
+    expect(english[0]).toContain('Kind: Backup now');
+    const chinese = read(backups, await translator('zh-CN'), 'zh-CN');
+    expect(chinese[1]).toContain('类别：每日');
+    expect(chinese[1]).toContain(`大小：${mb} MB`);
+    for (const text of [...english, ...chinese]) {
+      expect(text).not.toContain('greenroom-');
+      expect(text).not.toContain('.sqlite');
+      expect(text).not.toMatch(/bytes|字节/);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { can, RESTRICTED_FIELDS, seesRestricted, type Entity } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
@@ -17,6 +17,13 @@ import { nameAuditRows } from './auditNames';
 export type RecordGuard = (session: Session, id: string) => unknown;
 
 /**
+ * Rows written before anyone was signed in, by the person the row is about: the account asked
+ * for (or the owner set up) is who did it. Read as that user, so the trail names them in "Who"
+ * and finds them when filtered by them.
+ */
+const SELF_ACTIONS = ['auth.signUp', 'setup.createOwner'];
+
+/**
  * Admins browse the whole trail. Everyone else sees the history of one record they may read,
  * with restricted values removed when their role may not see those fields.
  */
@@ -26,6 +33,12 @@ export function createAuditService(
 ) {
   const { db } = store;
   const actor = alias(users, 'actor');
+  const self = alias(users, 'self');
+  const bySelf = and(
+    isNull(auditLog.actor),
+    eq(auditLog.entity, 'users'),
+    inArray(auditLog.action, SELF_ACTIONS),
+  );
 
   /** Private review notes among these, written by someone else: their body is the author's. */
   function privateNotesOfOthers(session: Session, ids: string[]): ReadonlySet<string> {
@@ -59,7 +72,10 @@ export function createAuditService(
       const where: SQL[] = [];
       if (input.entity) where.push(eq(auditLog.entity, input.entity));
       if (input.entityId) where.push(eq(auditLog.entityId, input.entityId));
-      if (input.actor) where.push(eq(auditLog.actor, input.actor));
+      if (input.actor)
+        where.push(
+          or(eq(auditLog.actor, input.actor), and(bySelf, eq(auditLog.entityId, input.actor)))!,
+        );
       if (input.from) where.push(gte(auditLog.at, input.from));
       if (input.to) where.push(lte(auditLog.at, input.to));
       // The actor is a left join (system rows have none): counting the trail alone is the same.
@@ -78,9 +94,13 @@ export function createAuditService(
           actorId: actor.id,
           actorUsername: actor.username,
           actorFullName: actor.fullName,
+          selfId: self.id,
+          selfUsername: self.username,
+          selfFullName: self.fullName,
         })
         .from(auditLog)
         .leftJoin(actor, eq(actor.id, auditLog.actor))
+        .leftJoin(self, and(bySelf, eq(self.id, auditLog.entityId)))
         .where(and(...where))
         .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(limit + 1)
@@ -118,7 +138,9 @@ export function createAuditService(
             actor:
               row.actorId && row.actorUsername && row.actorFullName
                 ? { id: row.actorId, username: row.actorUsername, fullName: row.actorFullName }
-                : null,
+                : row.selfId && row.selfUsername && row.selfFullName
+                  ? { id: row.selfId, username: row.selfUsername, fullName: row.selfFullName }
+                  : null,
             record: namesOf.get(row.entry.id)?.record ?? null,
             names: namesOf.get(row.entry.id)?.names ?? {},
           },

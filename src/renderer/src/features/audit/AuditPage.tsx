@@ -52,7 +52,9 @@ export function AuditPage() {
         field: 'actor',
         headerName: t('audit.actor'),
         width: 150,
-        valueGetter: (_v, row) => row.expanded.actor?.fullName ?? t('history.system'),
+        // Named as the sentence names them ("Someone" for a failed sign-in, the new user for a
+        // sign-up), so Who and What agree.
+        valueGetter: (_v, row) => read(row).actor,
       },
       {
         field: 'action',

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Output } from '../../../../shared/api';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/domain/auditAction';
+import { BACKUP_NAME } from '../../../../shared/domain/maintenance';
 
 /**
  * One audit row as a person reads it: "Lena Marsh exported the contract PDF", then "Status:
@@ -28,6 +29,8 @@ export interface FieldChange {
 }
 
 export interface ReadableEntry {
+  /** Who did it, as the sentence names them: "Who" and "What" never disagree. */
+  readonly actor: string;
   readonly sentence: string;
   /** "Contracts · Nova Lane · Recording", for the whole trail where rows are of many records. */
   readonly record: string;
@@ -55,6 +58,8 @@ type Format =
   | 'filters'
   | 'status'
   | 'kind'
+  | 'backup'
+  | 'bytes'
   | { readonly vocabulary: string }
   | 'hidden';
 
@@ -144,6 +149,8 @@ export const FIELD_FORMATS: Readonly<Record<string, Format>> = {
   effectiveDate: 'date',
   signedAt: 'instant',
   documentUrl: 'file',
+  // Who made the document: the action's sentence already says it (exported, attached).
+  documentSource: 'hidden',
   printed: 'file',
   legalOwner: 'user',
   terms: 'text',
@@ -168,10 +175,11 @@ export const FIELD_FORMATS: Readonly<Record<string, Format>> = {
   sessionMaxDays: 'number',
   demoDecisionDays: 'number',
   organizationName: 'text',
-  name: 'text',
-  size: 'number',
-  restoredFrom: 'text',
-  safetyCopy: 'text',
+  // A backup's file name is how main finds it; people know it by its kind and when it was taken.
+  name: 'backup',
+  size: 'bytes',
+  restoredFrom: 'backup',
+  safetyCopy: 'backup',
   fileName: 'text',
   mediaFiles: 'number',
   from: 'instant',
@@ -226,7 +234,8 @@ const STATUS_VOCABULARY: Readonly<Record<string, string>> = {
 };
 const KIND_VOCABULARY: Readonly<Record<string, string>> = {
   availability: 'calendar.block',
-  settings: 'history.backupKind',
+  // A backup's kind, named as Settings lists it.
+  settings: 'maintenance.kinds',
 };
 /** The vocabulary a record's `type` (from main's title) is worded in. */
 const RECORD_TYPE_VOCABULARY: Readonly<Record<string, string>> = {
@@ -292,7 +301,7 @@ export function readAuditEntry(
       after: after ?? '—',
     });
   }
-  return { sentence, record: recordOf(row, t), changes, unshown };
+  return { actor, sentence, record: recordOf(row, t), changes, unshown };
 }
 
 function isPair(value: unknown, format: Format): value is [unknown, unknown] {
@@ -349,6 +358,13 @@ function wordValue(
       return t('history.values.newFile');
     case 'added':
       return t('history.values.added');
+    case 'bytes':
+      // As Settings shows a backup's size.
+      return typeof value === 'number'
+        ? t('maintenance.megabytes', { mb: (value / 1024 ** 2).toFixed(1) })
+        : undefined;
+    case 'backup':
+      return backupOf(value, field, t, formats);
     case 'list':
       return Array.isArray(value)
         ? value.every((v) => typeof v === 'string' && !UUID.test(v) && !v.includes(':'))
@@ -360,6 +376,28 @@ function wordValue(
     default:
       return plain(value, row, t, formats);
   }
+}
+
+/**
+ * A backup by when it was taken (its name holds the instant); beside its kind when the row does
+ * not say the kind itself (a restore names the copy it came from and the copy it kept).
+ */
+function backupOf(
+  value: unknown,
+  field: string,
+  t: TFunction,
+  formats: HistoryFormats,
+): string | undefined {
+  const match = typeof value === 'string' ? BACKUP_NAME.exec(value) : null;
+  if (!match) return undefined;
+  const stamp = match[2]!.replace(
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/,
+    '$1-$2-$3T$4:$5:$6.$7Z',
+  );
+  const when = formats.dateTime(stamp);
+  if (field === 'name') return when;
+  const kind = vocabularyWord('maintenance.kinds', match[1], t);
+  return kind ? t('history.values.backup', { kind, when }) : when;
 }
 
 function currencyOf(row: AuditRow): string | null {

@@ -1034,7 +1034,6 @@ export const en = {
       otherRecord: 'another record',
       formerUser: 'a former user',
     },
-    backupKind: { manual: 'Made by hand', scheduled: 'Scheduled' },
     scheduleSource: {
       manual: 'Entered by hand',
       booking: 'From a booking',
@@ -1055,6 +1054,7 @@ export const en = {
       },
       sessions: { revoke: '{{actor}} ended sessions' },
       users: { create: '{{actor}} added a user', update: '{{actor}} changed a user' },
+      backup: '{{kind}} · {{when}}',
       settings: { update: '{{actor}} changed the workspace settings' },
       maintenance: {
         backup: '{{actor}} made a backup',
@@ -1224,8 +1224,8 @@ export const en = {
       sessionMaxDays: 'Longest session (days)',
       demoDecisionDays: 'Days to decide on a demo',
       organizationName: 'Organization name',
-      name: 'Name',
-      size: 'Size (bytes)',
+      name: 'Taken',
+      size: 'Size',
       restoredFrom: 'Restored from',
       safetyCopy: 'Safety copy',
       fileName: 'File',

@@ -993,7 +993,6 @@ export const zhCN: Catalog = {
       otherRecord: '另一条记录',
       formerUser: '已不存在的用户',
     },
-    backupKind: { manual: '手动', scheduled: '定时' },
     scheduleSource: {
       manual: '手动录入',
       booking: '来自预订',
@@ -1014,6 +1013,7 @@ export const zhCN: Catalog = {
       },
       sessions: { revoke: '{{actor}} 结束了登录会话' },
       users: { create: '{{actor}} 添加了用户', update: '{{actor}} 修改了用户' },
+      backup: '{{kind}} · {{when}}',
       settings: { update: '{{actor}} 修改了工作区设置' },
       maintenance: {
         backup: '{{actor}} 创建了备份',
@@ -1183,8 +1183,8 @@ export const zhCN: Catalog = {
       sessionMaxDays: '会话最长天数',
       demoDecisionDays: '小样决定期限（天）',
       organizationName: '机构名称',
-      name: '名称',
-      size: '大小（字节）',
+      name: '备份时间',
+      size: '大小',
       restoredFrom: '恢复自',
       safetyCopy: '安全副本',
       fileName: '文件',
