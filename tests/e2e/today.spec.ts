@@ -208,6 +208,11 @@ test('more than a hundred reminders at once are all recorded as shown, none repe
   await new AuthScreens(page).signIn('lee', PASSWORD);
   const reminders = page.getByRole('region', { name: 'Reminders' });
   await expect(reminders).toContainText('98 more are due.');
+  // Above a page far taller than the window, the panel keeps its height: Today's heading is
+  // below it, not under it.
+  const panel = (await reminders.boundingBox())!;
+  const heading = (await page.getByRole('heading', { name: 'Today', level: 1 }).boundingBox())!;
+  expect(heading.y).toBeGreaterThanOrEqual(panel.y + panel.height);
   await expect
     .poll(
       async () =>
