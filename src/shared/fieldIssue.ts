@@ -45,6 +45,7 @@ export const FIELD_RULES = [
   'stale', // changed elsewhere since it was opened
   'not_allowed', // this value cannot be given here
   'document_missing', // the step needs the record's document attached first
+  'document_unsigned', // the step needs a signed copy, not the app's own unsigned export
   'not_utf8', // an uploaded text file that is not UTF-8
   'not_csv', // an uploaded file that does not read as CSV
   'file_too_large', // an uploaded file over the size allowed

@@ -108,6 +108,42 @@ describe('contracts', () => {
     expect((await t.call('contracts.get', { id: c.id }, legal.token)).status).toBe('signed');
   });
 
+  it('are signed only on a signed copy a person attached, never on the generated PDF', async () => {
+    const c = await draft();
+    await move(c.id, 'sent');
+    const exported = await t.call('contracts.exportDocument', { id: c.id }, legal.token);
+    const generated = await t.call('contracts.get', { id: c.id }, legal.token);
+    expect(generated).toMatchObject({
+      documentUrl: `media:${exported.media}`,
+      documentSource: 'generated',
+    });
+    const refused = await move(c.id, 'signed', { signedAt: '2026-01-10T15:00:00.000Z' });
+    expect(refused.ok || refused.error.code).toBe('VALIDATION');
+    expect(refused.ok || refused.error.fieldCodes).toEqual({
+      documentUrl: { code: 'custom', rule: 'document_unsigned' },
+    });
+    expect(await t.call('contracts.get', { id: c.id }, legal.token)).toEqual(generated);
+
+    const attached = await t.call(
+      'contracts.attachDocument',
+      { id: c.id, file: await stage(pdfBytes(), 'signed.pdf') },
+      legal.token,
+    );
+    expect(attached.documentSource).toBe('signed');
+    // Printing the contract again keeps the signed copy as its document.
+    await t.call('contracts.exportDocument', { id: c.id }, legal.token);
+    expect(await t.call('contracts.get', { id: c.id }, legal.token)).toMatchObject({
+      documentUrl: attached.documentUrl,
+      documentSource: 'signed',
+    });
+    const signed = await move(c.id, 'signed', { signedAt: '2026-01-10T15:00:00.000Z' });
+    expect(signed.ok && signed.data).toMatchObject({
+      status: 'signed',
+      documentUrl: attached.documentUrl,
+      documentSource: 'signed',
+    });
+  });
+
   it('never take status, signedAt or documentUrl in a plain update', async () => {
     const c = await draft();
     for (const patch of [

@@ -5,10 +5,12 @@
  */
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupsDir } from '../../src/main/db/backups';
+import { pdfBytes } from '../support/files';
 import {
   createTestCore,
   tempDir,
@@ -211,43 +213,45 @@ describe('maintenance.restore', () => {
   });
 
   it('upgrades a copy made by an older version after restoring it', async () => {
-    // A hold released by a confirmation, as an older version kept it: only its audit row says by what.
-    const talent = await t.call(
-      'talents.create',
-      { stageName: 'Mia', fullName: 'Mia L', talentType: 'actor' },
-      a.owner,
+    // Contract documents as an older version kept them: only their audit rows say who made them.
+    const artist = await addArtist('Before Upgrade');
+    const contract = () =>
+      t.call('contracts.create', { artist: artist.id, contractType: 'recording' }, a.owner);
+    const generated = await contract();
+    await t.call('contracts.exportDocument', { id: generated.id }, a.owner);
+    const signed = await contract();
+    const file = await t.core.staging.fromStream(
+      a.ownerId,
+      'signed.pdf',
+      Readable.from([pdfBytes()]),
     );
-    const slot = {
-      talentProfile: talent.id,
-      projectName: 'Spring',
-      startDateTime: '2027-02-01T10:00:00.000Z',
-      endDateTime: '2027-02-01T18:00:00.000Z',
-    };
-    const first = await t.call('bookings.create', { ...slot, clientName: 'Northwind' }, a.owner);
-    const second = await t.call('bookings.create', { ...slot, clientName: 'Contoso' }, a.owner);
-    await t.call('bookings.confirm', { id: first.id }, a.owner);
+    await t.call('contracts.attachDocument', { id: signed.id, file }, a.owner);
+    const bare = await contract();
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0017: which booking released
-    // each hold). A new migration updates these statements.
+    // Turn the copy into one written before the latest migration (0018: who made each contract's
+    // document). A new migration updates these statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'DROP INDEX bookings_by_released_by;' +
-        'ALTER TABLE bookings DROP COLUMN released_by;' +
+      'ALTER TABLE contracts DROP COLUMN document_source;' +
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
     expect(result.upgradedBy).toBe(1);
-    const columns = t.core.sqlite.prepare('PRAGMA table_info(bookings)').all() as {
+    const columns = t.core.sqlite.prepare('PRAGMA table_info(contracts)').all() as {
       name: string;
     }[];
-    expect(columns.map((c) => c.name)).toContain('released_by');
+    expect(columns.map((c) => c.name)).toContain('document_source');
     const token = await a.token('owner');
-    // The upgrade read the release back from the audit: the booking still lists whom to call.
-    const kept = await t.call('bookings.get', { id: first.id }, token);
-    expect(kept.released.map((r) => [r.id, r.clientName])).toEqual([[second.id, 'Contoso']]);
-    const artist = await addArtist('After Upgrade', token);
-    expect(artist.artistName).toBe('After Upgrade');
+    // The upgrade read each document's maker back from the audit: the export is not a signed copy.
+    const sources = await Promise.all(
+      [generated, signed, bare].map(
+        async (c) => (await t.call('contracts.get', { id: c.id }, token)).documentSource,
+      ),
+    );
+    expect(sources).toEqual(['generated', 'signed', null]);
+    const after = await addArtist('After Upgrade', token);
+    expect(after.artistName).toBe('After Upgrade');
   });
 
   it('refuses a damaged copy, a copy from a newer version and a name that is a path, changing nothing', async () => {

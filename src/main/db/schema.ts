@@ -349,6 +349,8 @@ export const contracts = sqliteTable(
     effectiveDate: text(),
     signedAt: text(),
     documentUrl: text(),
+    /** Who made the current document: 'generated' (the app's export) or 'signed' (a person's upload). */
+    documentSource: text(),
     legalOwner: text()
       .notNull()
       .references(() => users.id),

@@ -401,6 +401,7 @@ export async function seedWorkspace(
               effectiveDate: day(effective),
               signedAt: signed ? iso(effective - 5 * DAY) : null,
               documentUrl: signed ? `media:${document.id}` : null,
+              documentSource: signed ? 'signed' : null,
               legalOwner: legal,
               terms: 'Term: 2 albums plus 1 option. Territory: worldwide.',
               optionDate: day(effective + 300 * DAY),

@@ -25,6 +25,13 @@ export const CONTRACT_TRANSITIONS: Readonly<Record<ContractStatus, readonly Cont
   terminated: [],
 };
 
+/**
+ * Who made a contract's current document: the app's own export ('generated', unsigned) or a
+ * person's upload ('signed'). Only a signed one lets the contract be marked signed.
+ */
+export const DOCUMENT_SOURCES = ['generated', 'signed'] as const;
+export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
+
 /** A signed document is a PDF, recognised by content. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
@@ -87,6 +94,8 @@ export const contract = z.object({
   signedAt: z.string().nullable(),
   // Set only by attaching or generating the document; required to enter `signed`.
   documentUrl: z.string().nullable(),
+  // Null while there is no document.
+  documentSource: z.enum(DOCUMENT_SOURCES).nullable(),
   legalOwner: z.string(),
   terms: z.string().nullable(),
   optionDate: z.string().nullable(),

@@ -7,9 +7,11 @@ import {
   MAX_DOCUMENT_BYTES,
   type Contract,
   type ContractStatus,
+  type DocumentSource,
 } from '../../../../shared/domain/contract';
 import type { CONTRACT_TYPES } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
+import { rule, type FieldCodes } from '../../../../shared/fieldIssue';
 import type { Db } from '../../../db/open';
 import { artists, contracts, users } from '../../../db/schema';
 import { contractDateEvents, contractDatesBetween } from './contractDates';
@@ -45,6 +47,7 @@ function toContract({ artistName, ownerUsername, ownerFullName, ...row }: Row): 
     ...row,
     contractType: row.contractType as (typeof CONTRACT_TYPES)[number],
     status: row.status as ContractStatus,
+    documentSource: row.documentSource as DocumentSource | null,
     expanded: {
       artist: { id: row.artist, artistName },
       legalOwner: { id: row.legalOwner, username: ownerUsername, fullName: ownerFullName },
@@ -74,6 +77,7 @@ function selectContracts(tx: Pick<Db, 'select'>) {
       effectiveDate: contracts.effectiveDate,
       signedAt: contracts.signedAt,
       documentUrl: contracts.documentUrl,
+      documentSource: contracts.documentSource,
       legalOwner: contracts.legalOwner,
       terms: contracts.terms,
       optionDate: contracts.optionDate,
@@ -103,8 +107,13 @@ export interface ContractDocuments {
   organization(): string;
 }
 
-/** Only a draft or sent contract takes a generated document: a signed one keeps its signed copy. */
+/**
+ * Only a draft or sent contract takes a generated document, and only over no document or an
+ * earlier generated one: a signed copy, attached by a person, is never replaced by a printout.
+ */
 const TAKES_GENERATED_DOCUMENT: readonly ContractStatus[] = ['draft', 'sent'];
+const takesGeneratedDocument = (c: Contract) =>
+  TAKES_GENERATED_DOCUMENT.includes(c.status) && c.documentSource !== 'signed';
 
 export function createContractService(
   store: Store,
@@ -248,6 +257,7 @@ export function createContractService(
           effectiveDate: input.effectiveDate ?? null,
           signedAt: null,
           documentUrl: null,
+          documentSource: null,
           legalOwner,
           terms: input.terms ?? null,
           optionDate: input.optionDate ?? null,
@@ -299,6 +309,7 @@ export function createContractService(
           });
         }
         const fields: Record<string, string> = {};
+        const fieldCodes: FieldCodes = {};
         if (input.signedAt !== undefined && to !== 'signed')
           fields.signedAt = 'Given only when the contract is signed';
         if (input.effectiveDate !== undefined && to !== 'active')
@@ -306,6 +317,11 @@ export function createContractService(
         const next: Partial<typeof contracts.$inferInsert> = { status: to };
         if (to === 'signed') {
           if (!before.documentUrl) fields.documentUrl = 'Attach the signed document first';
+          else if (before.documentSource !== 'signed') {
+            // The app's own export is the unsigned text: signing needs the copy a person signed.
+            fields.documentUrl = 'The generated PDF is not signed: attach the signed copy';
+            fieldCodes.documentUrl = rule('document_unsigned');
+          }
           if (!input.signedAt) fields.signedAt = 'Required to mark the contract signed';
           else if (input.signedAt > w.now) fields.signedAt = 'Cannot be in the future';
           next.signedAt = input.signedAt;
@@ -316,7 +332,12 @@ export function createContractService(
           next.effectiveDate = effectiveDate;
         }
         if (Object.keys(fields).length > 0) {
-          throw new AppError('VALIDATION', `The contract cannot be marked ${to} yet.`, fields);
+          throw new AppError(
+            'VALIDATION',
+            `The contract cannot be marked ${to} yet.`,
+            fields,
+            fieldCodes,
+          );
         }
         return save(w, before, next, 'contracts.transition');
       });
@@ -352,11 +373,13 @@ export function createContractService(
           createdBy: session.user.id,
           now: w.now,
         });
-        if (
-          can(session.user.role, 'contracts', 'update') &&
-          TAKES_GENERATED_DOCUMENT.includes(before.status)
-        ) {
-          save(w, before, { documentUrl: `media:${record.id}` }, 'contracts.exportDocument');
+        if (can(session.user.role, 'contracts', 'update') && takesGeneratedDocument(before)) {
+          save(
+            w,
+            before,
+            { documentUrl: `media:${record.id}`, documentSource: 'generated' },
+            'contracts.exportDocument',
+          );
         } else {
           w.audit({
             action: 'contracts.exportDocument',
@@ -370,7 +393,7 @@ export function createContractService(
       return { media, fileName, contentType: 'application/pdf' };
     },
 
-    /** Stores a PDF (checked by content) and points documentUrl at it. */
+    /** Stores a PDF (checked by content) a person signed and points documentUrl at it. */
     async attachDocument(
       session: Session,
       input: Input<'contracts.attachDocument'>,
@@ -406,7 +429,12 @@ export function createContractService(
           createdBy: session.user.id,
           now: w.now,
         });
-        return save(w, before, { documentUrl: `media:${stored.id}` }, 'contracts.attachDocument');
+        return save(
+          w,
+          before,
+          { documentUrl: `media:${stored.id}`, documentSource: 'signed' },
+          'contracts.attachDocument',
+        );
       });
     },
   };

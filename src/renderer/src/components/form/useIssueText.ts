@@ -33,6 +33,7 @@ const RULE_KEYS: Record<string, string> = {
   stale: 'formErrors.stale',
   not_allowed: 'formErrors.notAllowed',
   document_missing: 'formErrors.documentMissing',
+  document_unsigned: 'formErrors.documentUnsigned',
   not_utf8: 'formErrors.notUtf8',
   not_csv: 'formErrors.notCsv',
   file_too_large: 'formErrors.fileTooLarge',

@@ -80,7 +80,8 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
       const exported = await generate.mutateAsync({ id: c.id });
       // Said once the download has started (its link needs a ticket first).
       await downloadMedia(exported.media, exported.fileName);
-      const becameDocument = mayChange && (c.status === 'draft' || c.status === 'sent');
+      const becameDocument =
+        mayChange && (c.status === 'draft' || c.status === 'sent') && c.documentSource !== 'signed';
       notify(t(becameDocument ? 'contracts.pdfIsDocument' : 'contracts.pdfExported'));
     } catch (caught) {
       setError(
@@ -172,6 +173,11 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
                 ) : (
                   t('contracts.noDocument')
                 )}
+                {c.documentSource === 'generated' && (
+                  <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
+                    {t('contracts.unsignedDocument')}
+                  </Typography>
+                )}
               </Box>
             </Box>
             {c.terms && <Typography sx={{ whiteSpace: 'pre-wrap' }}>{c.terms}</Typography>}
@@ -187,11 +193,15 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
                     disabled={attach.isPending}
                     onClick={() => void attachDocument()}
                   >
-                    {c.documentUrl ? t('contracts.replaceDocument') : t('contracts.attachDocument')}
+                    {/* Only a copy a person attached is signed: the generated export is not. */}
+                    {c.documentSource === 'signed'
+                      ? t('contracts.replaceDocument')
+                      : t('contracts.attachDocument')}
                   </Button>
                   {CONTRACT_TRANSITIONS[c.status].map((to) => (
                     <TransitionForm
-                      key={to}
+                      // A new document starts the step afresh: no refusal about the old one stays.
+                      key={`${to}:${c.documentUrl ?? ''}`}
                       contract={c}
                       to={to}
                       onError={setError}

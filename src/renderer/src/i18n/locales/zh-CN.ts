@@ -720,6 +720,7 @@ export const zhCN: Catalog = {
     document: '文件',
     openDocument: '打开文件',
     noDocument: '尚无文件',
+    unsignedDocument: '由 Greenroom 生成，未签署',
     hasDocument: '已附已签署文件',
     bundle: {
       open: '全部导出（zip）',
@@ -959,6 +960,7 @@ export const zhCN: Catalog = {
     stale: '打开后已在别处被修改',
     notAllowed: '此处不接受该值',
     documentMissing: '请先附上已签署的文档',
+    documentUnsigned: '生成的 PDF 未经签署：请先附上已签署的副本',
     notUtf8: '文件不是 UTF-8 文本：请另存为“CSV UTF-8”',
     notCsv: '无法按 CSV 读取该文件',
     fileTooLarge: '文件过大',
