@@ -1,6 +1,6 @@
 /**
  * Contract file names: at most 200 bytes of UTF-8, cut between graphemes, always keeping the
- * contract type and a reference, and never the same twice in one bundle.
+ * contract type, naming no id, and numbered only where a name repeats in one bundle.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,25 +15,24 @@ const graphemes = (text: string) =>
     (part) => part.segment,
   );
 const bytes = (text: string) => Buffer.byteLength(text);
-const ID = '3f2a9c1e-7b44-4e0a-9d51-0c6e2b8f1a77';
 // Control characters are exactly what a file name must not hold.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/;
 
 describe('contract file names', () => {
-  it('fit 200 bytes with either ending, keep the type and reference, and cut between graphemes', () => {
+  it('fit 200 bytes with either ending, keep the type, name no id, and cut between graphemes', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'grapheme', maxLength: 160 }),
         fc.constantFrom('Recording Agreement', 'Publishing Agreement'),
-        fc.uuid(),
-        (artist, title, id) => {
-          const base = contractFileBase(artist, title, id);
+        fc.integer({ min: 1, max: 999 }),
+        (artist, title, copy) => {
+          const base = contractFileBase(artist, title, { copy });
           expect(bytes(`${base} (document).pdf`)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
           expect(base).not.toMatch(UNSAFE);
-          const reference = id.slice(0, 8).toUpperCase();
-          expect(base.endsWith(`${title} ${reference}`)).toBe(true);
-          const kept = base.slice(0, -`${title} ${reference}`.length).trim();
+          const tail = copy > 1 ? `${title} (${copy})` : title;
+          expect(base.endsWith(tail)).toBe(true);
+          const kept = base.slice(0, -tail.length).trim();
           // What is kept of the name is whole graphemes of it.
           const name = graphemes(artist.normalize('NFC').replace(/\s+/g, ' ').trim());
           const keptParts = graphemes(kept);
@@ -45,14 +44,23 @@ describe('contract file names', () => {
     );
   });
 
+  it('is the artist and the document title alone', () => {
+    expect(`${contractFileBase('Velvet Parade', 'Distribution Agreement')}.pdf`).toBe(
+      'Velvet Parade Distribution Agreement.pdf',
+    );
+    expect(contractFileBase('AC/DC: Live?', 'Recording Agreement')).toBe(
+      'AC-DC- Live- Recording Agreement',
+    );
+  });
+
   it('never splits an emoji sequence or a letter from its accent at the cut', () => {
     const family = '👨‍👩‍👧‍👦'; // 25 bytes: four people joined by zero-width joiners
     const accented = 'q\u0301'; // a q and a combining acute accent (no precomposed form)
     for (const unit of [family, accented, '아', '夜']) {
       for (let pad = 0; pad < 30; pad += 1) {
         const artist = 'x'.repeat(pad) + unit.repeat(200);
-        const base = contractFileBase(artist, 'Recording Agreement', ID);
-        const kept = base.slice(0, -' Recording Agreement 3F2A9C1E'.length);
+        const base = contractFileBase(artist, 'Recording Agreement');
+        const kept = base.slice(0, -' Recording Agreement'.length);
         expect(kept.slice(pad)).toBe(unit.repeat(graphemes(kept.slice(pad)).length));
         expect(bytes(`${base}.pdf`)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
         expect(bytes(`${base}.pdf`)).toBeGreaterThan(MAX_FILE_NAME_BYTES - 40);
@@ -60,16 +68,32 @@ describe('contract file names', () => {
     }
   });
 
-  it('names two contracts of one artist apart within a bundle, even with one reference', () => {
+  it('numbers only the names that repeat within a bundle, whatever their case', () => {
+    const name = createContractNamer();
+    expect([
+      name('Velvet Parade', 'Recording Agreement'),
+      name('Velvet Parade', 'Publishing Agreement'),
+      name('Velvet Parade', 'Recording Agreement'),
+      name('VELVET PARADE', 'Recording Agreement'),
+      name('Paper Tides', 'Recording Agreement'),
+    ]).toEqual([
+      'Velvet Parade Recording Agreement',
+      'Velvet Parade Publishing Agreement',
+      'Velvet Parade Recording Agreement (2)',
+      'VELVET PARADE Recording Agreement (3)',
+      'Paper Tides Recording Agreement',
+    ]);
+  });
+
+  it('keeps the number of a long name that repeats, within 200 bytes', () => {
     const name = createContractNamer();
     const artist = '夜'.repeat(160);
-    const first = name(artist, 'Recording Agreement', ID);
-    const same = name(artist, 'Recording Agreement', ID.replace(/.$/, '0'));
-    const again = name(artist, 'Recording Agreement', ID);
-    expect(new Set([first, same, again]).size).toBe(3);
-    for (const each of [first, same, again]) {
+    const names = [1, 2, 3].map(() => name(artist, 'Recording Agreement'));
+    expect(new Set(names).size).toBe(3);
+    expect(names[0]).toMatch(/^夜+ Recording Agreement$/);
+    expect(names[2]).toMatch(/^夜+ Recording Agreement \(3\)$/);
+    for (const each of names) {
       expect(bytes(`${each} (document).pdf`)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-      expect(each).toContain('Recording Agreement 3F2A9C1E');
     }
   });
 });

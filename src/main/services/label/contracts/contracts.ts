@@ -363,7 +363,6 @@ export function createContractService(
       const fileName = `${contractFileBase(
         current.expanded.artist.artistName,
         documents.template.titles[current.contractType],
-        current.id,
       )}.pdf`;
       const media = store.write(session.user.id, (w) => {
         const before = load(w.tx, input.id);

@@ -64,14 +64,13 @@ export function createContractBundle(options: {
           const entries: ZipEntry[] = [];
           const manifest: (string | null)[][] = [];
           const organization = documents.organization();
-          // Two contracts may share an artist, a type and even a short reference.
+          // One artist may have two contracts of a type: the second is numbered.
           const nameOf = createContractNamer();
           for (const [index, contract] of contracts.entries()) {
             control.step(index, contracts.length);
             const base = nameOf(
               contract.expanded.artist.artistName,
               documents.template.titles[contract.contractType],
-              contract.id,
             );
             const pdf = await renderContractPdf(
               { contract, organization, generatedAt: at },

@@ -38,40 +38,34 @@ export function contractReference(contractId: string, length = 8): string {
 }
 
 /**
- * "<artist> <document title> <reference>": how a contract's files are named everywhere. The
- * artist's name gives way first (cut between graphemes), so the type and the reference always
- * stay, and `<base> (document).pdf` still fits in MAX_FILE_NAME_BYTES.
+ * "<artist> <document title>": how a contract's file is named, as a person would name it (the
+ * record's id means nothing to them). The `copy`-th file of that name in one bundle ends in
+ * " (copy)", as file managers number copies. The artist's name gives way first (cut between
+ * graphemes), so the type and the number always stay, and `<base> (document).pdf` still fits in
+ * MAX_FILE_NAME_BYTES.
  */
-export function contractFileBase(
-  artistName: string,
-  title: string,
-  contractId: string,
-  { referenceLength = 8, copy = 1 } = {},
-): string {
+export function contractFileBase(artistName: string, title: string, { copy = 1 } = {}): string {
   const budget = MAX_FILE_NAME_BYTES - Buffer.byteLength(LONGEST_ENDING);
-  const reference = contractReference(contractId, referenceLength);
-  const tail = fitBytes(safeFileName(`${title} ${reference}${copy > 1 ? ` ${copy}` : ''}`), budget);
+  const tail = fitBytes(safeFileName(`${title}${copy > 1 ? ` (${copy})` : ''}`), budget);
   const room = budget - Buffer.byteLength(tail) - 1;
   const artist = room > 0 ? fitBytes(safeFileName(artistName), room).trim() : '';
   return artist ? `${artist} ${tail}` : tail || 'contract';
 }
 
 /**
- * Names for the contracts of one bundle: a name already given gets a longer reference (the
- * whole id at most), then a counter, so no two entries of a zip share a name.
+ * Names for the contracts of one bundle: the first of a name keeps it, a later one with the same
+ * name (one artist's two recording agreements) gets " (2)", " (3)"..., so no two entries of a zip
+ * share a name, also where a file system does not tell upper from lower case.
  */
 export function createContractNamer() {
   const taken = new Set<string>();
-  return (artistName: string, title: string, contractId: string): string => {
-    let name = '';
-    for (const referenceLength of [8, 12, 16, 32]) {
-      name = contractFileBase(artistName, title, contractId, { referenceLength });
-      if (!taken.has(name)) break;
+  const key = (name: string) => name.toLocaleLowerCase('en');
+  return (artistName: string, title: string): string => {
+    let name = contractFileBase(artistName, title);
+    for (let copy = 2; taken.has(key(name)); copy += 1) {
+      name = contractFileBase(artistName, title, { copy });
     }
-    for (let copy = 2; taken.has(name); copy += 1) {
-      name = contractFileBase(artistName, title, contractId, { referenceLength: 32, copy });
-    }
-    taken.add(name);
+    taken.add(key(name));
     return name;
   };
 }
