@@ -17,7 +17,7 @@ import { missingAudioText } from './missingAudioText';
 import { NotMeasuredChip } from './NotMeasured';
 import { RelinkButton } from './RelinkButton';
 import { ReviewDecisionDialog } from './ReviewDecisionDialog';
-import { formatDuration, mayDecide, useDemoList } from './useDemos';
+import { decidesDemos, formatDuration, mayDecide, NOT_DECIDER, useDemoList } from './useDemos';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 
 const PAGE_SIZE = 50;
@@ -147,17 +147,28 @@ export function DemoQueue({
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
             {row.audioMissing && <RelinkButton demo={row} />}
-            {mayDecide(user, row) &&
-              REVIEW_TRANSITIONS[row.reviewStatus].map((to) => (
-                <Button
-                  key={to}
-                  size="small"
-                  variant={to === 'passed' ? 'text' : 'outlined'}
-                  onClick={() => setDeciding({ demo: row, to })}
-                >
-                  {t(`demos.decide.${to}`)}
-                </Button>
-              ))}
+            {decidesDemos(user) &&
+              REVIEW_TRANSITIONS[row.reviewStatus].map((to) => {
+                const button = (
+                  <Button
+                    key={to}
+                    size="small"
+                    variant={to === 'passed' ? 'text' : 'outlined'}
+                    disabled={!mayDecide(user, row)}
+                    onClick={() => setDeciding({ demo: row, to })}
+                  >
+                    {t(`demos.decide.${to}`)}
+                  </Button>
+                );
+                return mayDecide(user, row) ? (
+                  button
+                ) : (
+                  <Tooltip key={to} title={t(NOT_DECIDER)}>
+                    {/* A disabled button fires no events: the span carries the tooltip. */}
+                    <span>{button}</span>
+                  </Tooltip>
+                );
+              })}
           </Stack>
         ),
       },

@@ -19,6 +19,18 @@ export function mayDecide(user: Pick<User, 'id' | 'role'>, demo: Demo): boolean 
   return scope === 'all' || (scope === 'own' && demo.expanded.artist.owner === user.id);
 }
 
+/**
+ * Whether the user's role decides on some demos (an A&R user, on their own artists'): they see
+ * the decisions on every demo, disabled with the reason where it is not theirs, rather than
+ * buttons that come and go from row to row. Roles that never decide see none.
+ */
+export function decidesDemos(user: Pick<User, 'role'>): boolean {
+  return scopeOf(user.role, 'demos', 'update') !== null;
+}
+
+/** The catalog key of why a user who decides on some demos may not decide on this one. */
+export const NOT_DECIDER = 'demos.decideOwnerOnly';
+
 export function formatDuration(seconds: number | null): string {
   if (seconds == null) return '—';
   const whole = Math.round(seconds);

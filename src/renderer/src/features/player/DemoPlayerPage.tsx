@@ -37,8 +37,7 @@ import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { StatusChip } from '../../components/StatusChip';
-import { useNotify } from '../../components/useNotify';
-import { formatDuration, mayDecide } from '../demos/useDemos';
+import { decidesDemos, formatDuration, mayDecide, NOT_DECIDER } from '../demos/useDemos';
 import { missingAudioText } from '../demos/missingAudioText';
 import { RelinkButton } from '../demos/RelinkButton';
 import { useCurrentUser } from '../session';
@@ -51,6 +50,7 @@ import { seekBy } from './seekBy';
 import { NotMeasuredNotice } from '../demos/NotMeasured';
 import { TimedNotes } from './TimedNotes';
 import { usePlayerKeys } from './usePlayerKeys';
+import { usePlayerNotices } from './usePlayerNotices';
 import { WaveformPlayer, type Marker, type PlayerApi } from './WaveformPlayer';
 import { useMediaUrl } from '../../api/useMediaUrl';
 
@@ -87,7 +87,8 @@ export function DemoPlayerPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const notify = useNotify();
+  // Notices about this demo go when another demo is opened.
+  const { notify, notices } = usePlayerNotices(id);
   const decide = useChannelMutation('demos.setReviewStatus', ['demos', 'reviewNotes']);
   const api = useRef<PlayerApi | null>(null);
   const lastSaved = useRef(0);
@@ -143,9 +144,28 @@ export function DemoPlayerPage() {
 
   const d = demo.data;
   const length = peaks.data?.duration ?? d?.durationSeconds ?? null;
-  const allowed = d && mayDecide(user, d) ? REVIEW_TRANSITIONS[d.reviewStatus] : [];
+  const mayDecideHere = !!d && mayDecide(user, d);
+  const open = d ? REVIEW_TRANSITIONS[d.reviewStatus] : [];
+  const keyOf = (to: ReviewStatus) =>
+    Object.entries(DECISION_KEYS)
+      .find(([, s]) => s === to)?.[0]
+      .slice(-1);
   const decideTo = async (to: ReviewStatus) => {
-    if (!d || !allowed.includes(to)) return;
+    if (!d) return;
+    // A key that cannot act says why, rather than doing nothing.
+    if (!mayDecideHere) return notify(t(NOT_DECIDER), 'info');
+    if (!open.includes(to)) {
+      const status = t(`reviewStatus.${d.reviewStatus}`);
+      return notify(
+        open.length === 0
+          ? t('player.noDecisionLeft', { status })
+          : t('player.decisionNotOpen', {
+              status,
+              options: open.map((s) => `${keyOf(s)} ${t(`demos.decide.${s}`)}`).join(', '),
+            }),
+        'info',
+      );
+    }
     try {
       const from = d.reviewStatus;
       await decide.mutateAsync({ id: d.id, status: to });
@@ -274,18 +294,28 @@ export function DemoPlayerPage() {
           {...(mayScore ? { onRate: (score: number) => void scoreAs(score) } : {})}
         />
         <StatusChip status={demoData.reviewStatus} labels="reviewStatus" />
-        {allowed.map((to) => (
-          <Button key={to} variant="outlined" onClick={() => void decideTo(to)}>
-            {t(`demos.decide.${to}`)}{' '}
-            <Chip
-              size="small"
-              label={Object.entries(DECISION_KEYS)
-                .find(([, s]) => s === to)?.[0]
-                .slice(-1)}
-              sx={{ ml: 1, height: 18, fontSize: 11 }}
-            />
-          </Button>
-        ))}
+        {decidesDemos(user) &&
+          open.map((to) => {
+            const button = (
+              <Button
+                key={to}
+                variant="outlined"
+                disabled={!mayDecideHere}
+                onClick={() => void decideTo(to)}
+              >
+                {t(`demos.decide.${to}`)}{' '}
+                <Chip size="small" label={keyOf(to)} sx={{ ml: 1, height: 18, fontSize: 11 }} />
+              </Button>
+            );
+            return mayDecideHere ? (
+              button
+            ) : (
+              <Tooltip key={to} title={t(NOT_DECIDER)}>
+                {/* A disabled button fires no events: the span carries the tooltip. */}
+                <span>{button}</span>
+              </Tooltip>
+            );
+          })}
       </Stack>
       <Stack
         direction="row"
@@ -441,6 +471,7 @@ export function DemoPlayerPage() {
         onSeek={(seconds) => api.current?.wavesurfer.setTime(seconds)}
       />
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+      {notices}
     </Box>
   );
 }

@@ -693,6 +693,7 @@ export const en = {
       why: 'Why',
       hint: 'Each file goes to the demo whose audio on the hosted app had the same name. A demo can also be given its recording on its own, with Add recording.',
     },
+    decideOwnerOnly: 'Only this artist’s A&R owner or an admin decides on its demos.',
     decide: {
       submitted: 'Back to submitted',
       in_review: 'Start review',
@@ -881,6 +882,8 @@ export const en = {
     autoAdvance: 'Play through the queue',
     keysTitle: 'Keyboard shortcuts',
     decided: 'Now {{status}}.',
+    decisionNotOpen: 'This demo is {{status}}: press {{options}}.',
+    noDecisionLeft: 'This demo is {{status}}: no decision is left to take.',
     notes: 'Notes on this demo',
     noNotes: 'No notes yet. Press N while listening to pin one to the playhead.',
     noteAt: 'Note at {{time}}',

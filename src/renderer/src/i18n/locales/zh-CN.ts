@@ -660,6 +660,7 @@ export const zhCN: Catalog = {
       why: '原因',
       hint: '每个文件会添加到托管应用中音频同名的小样。也可以在单个小样上用“添加录音”逐个添加。',
     },
+    decideOwnerOnly: '只有该艺人的 A&R 负责人或管理员可以对其小样做决定。',
     decide: {
       submitted: '退回已提交',
       in_review: '开始审听',
@@ -840,6 +841,8 @@ export const zhCN: Catalog = {
     autoAdvance: '连续播放队列',
     keysTitle: '键盘快捷键',
     decided: '已设为“{{status}}”。',
+    decisionNotOpen: '此小样当前为“{{status}}”：请按 {{options}}。',
+    noDecisionLeft: '此小样当前为“{{status}}”：已无可做的决定。',
     notes: '此小样的笔记',
     noNotes: '还没有笔记。试听时按 N 即可在播放位置添加笔记。',
     noteAt: '{{time}} 处的笔记',
