@@ -7,6 +7,7 @@ import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import { formatDuration } from '../demos/useDemos';
+import { timelineIntervals } from './timelineIntervals';
 
 export interface Marker {
   readonly id: string;
@@ -56,6 +57,18 @@ export function WaveformPlayer(props: Props) {
     audio.preload = 'metadata';
     audio.src = src;
     const regions = RegionsPlugin.create();
+    // Labelled at round times for the demo's length, known from its stored peaks or, without
+    // them, once the audio is decoded.
+    const timelineFor = (seconds: number) => {
+      const { label, tick } = timelineIntervals(seconds);
+      return TimelinePlugin.create({
+        container: timeline.current!,
+        formatTimeCallback: formatDuration,
+        timeInterval: tick,
+        primaryLabelInterval: label,
+        secondaryLabelInterval: label,
+      });
+    };
     const wavesurfer = WaveSurfer.create({
       container: container.current,
       media: audio,
@@ -72,7 +85,7 @@ export function WaveformPlayer(props: Props) {
       dragToSeek: true,
       plugins: [
         regions,
-        TimelinePlugin.create({ container: timeline.current, formatTimeCallback: formatDuration }),
+        ...(duration ? [timelineFor(duration)] : []),
         HoverPlugin.create({ lineColor: theme.palette.text.secondary, labelSize: 11 }),
       ],
     });
@@ -96,6 +109,11 @@ export function WaveformPlayer(props: Props) {
       event.stopPropagation();
       wavesurfer.setTime(region.start);
     });
+    if (!duration) {
+      wavesurfer.once('decode', (seconds) => {
+        if (seconds > 0) wavesurfer.registerPlugin(timelineFor(seconds));
+      });
+    }
     wavesurfer.on('redrawcomplete', () => setState((s) => (s === 'error' ? s : 'ready')));
     wavesurfer.on('ready', () => {
       if (startAt > 0 && startAt < wavesurfer.getDuration() - 1) wavesurfer.setTime(startAt);
