@@ -118,6 +118,11 @@ test('a demo is auditioned by keyboard: play, seek, a note at the playhead that 
   await expect(page.getByRole('heading', { name: 'Ten Minutes' })).toBeVisible();
   const waveform = page.locator('[data-waveform-state]');
   await expect(waveform).toHaveAttribute('data-waveform-state', 'ready');
+  // The time axis is labelled every minute of the ten.
+  const axisLabels = page.locator('[part~="timeline-notch-primary"]');
+  await expect
+    .poll(() => axisLabels.allTextContents())
+    .toEqual(['0:00', '1:00', '2:00', '3:00', '4:00', '5:00', '6:00', '7:00', '8:00', '9:00']);
   await expect(page.getByText(/Loudness: -\d+(\.\d)? LUFS/)).toBeVisible();
   const position = page.getByLabel('Position');
   await expect(position).toHaveText('0:00 / 10:00');
@@ -176,9 +181,15 @@ test('a demo is auditioned by keyboard: play, seek, a note at the playhead that 
   await expect(page.getByText('Submitted', { exact: true })).toBeVisible();
   await page.keyboard.press('1');
   await expect(page.getByText('In review', { exact: true })).toBeVisible();
+  await expect(page.getByText('Now In review.')).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('heading', { name: 'One Minute' })).toBeVisible();
   expect(page.url()).toContain(second.id);
+  // The last demo's notice went with it; this one's axis is labelled every 10 seconds.
+  await expect(page.getByText('Now In review.')).toHaveCount(0);
+  await expect
+    .poll(() => axisLabels.allTextContents())
+    .toEqual(['0:00', '0:10', '0:20', '0:30', '0:40', '0:50']);
   // The shorter demo's own clock: never the longer one's position over its length.
   await expect(position).toHaveText('0:00 / 1:00');
   await page.keyboard.press('?');
@@ -230,4 +241,40 @@ test('a 60-minute demo opens from its stored peaks; the figure against decoding 
   await page.screenshot({ path: test.info().outputPath('hour.png') });
   // A ratio in the same run, not a bare time: stored peaks must beat decoding by far.
   expect(cached).toBeLessThan(decoded);
+});
+
+test('an A&R user who does not own the artist sees why they cannot decide, in the queue and the player', async ({
+  host,
+  page,
+}) => {
+  const { ada, artist } = await setUp(host.url);
+  const demo = await importFile(host.url, ada, artist, await sweep(1, 'one.wav'), 'Not Mine');
+  const owner = await api(host.url).signIn('owner', PASSWORD);
+  await owner.call('users.create', {
+    username: 'omar',
+    email: 'omar@example.com',
+    fullName: 'Omar Idris',
+    password: PASSWORD,
+    role: 'AandR',
+  });
+  const reason = 'Only this artist’s A&R owner or an admin decides on its demos.';
+
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn('omar', PASSWORD);
+  await page.getByRole('link', { name: 'Demo queue' }).click();
+  const row = page.getByRole('row', { name: /Not Mine/ });
+  const start = row.getByRole('button', { name: 'Start review' });
+  await expect(start).toBeDisabled();
+  await start.locator('..').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(reason);
+
+  await row.getByRole('gridcell', { name: 'Not Mine' }).click();
+  await expect(page.getByRole('heading', { name: 'Not Mine' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Start review/ })).toBeDisabled();
+  // The decision key says why it does nothing; scoring is still every reviewer's.
+  await page.keyboard.press('1');
+  await expect(page.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+  await page.keyboard.press('Shift+Digit4');
+  await expect(page.getByText('Your score: 4.')).toBeVisible();
+  expect((await ada.call('demos.get', { id: demo.id })).reviewStatus).toBe('submitted');
 });
