@@ -45,6 +45,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A failed call is shown in the reader's language, worded by its code: main's `message` is
+    // English for logs. ErrorAlert (components/ErrorAlert.tsx) shows one; useErrorText() words
+    // one for a notice or a state. (features/schedule is being reworked; it joins when it lands.)
+    files: ['src/renderer/src/features/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/features/schedule/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...rawErrorMessages()],
+    },
+  },
   // Main's services read in layers: kernel <- workspace <- the two desks <- what reads across
   // both desks (overview, interchange). An import may only point down; the desks never import
   // each other. docs/architecture.md draws the map.
@@ -77,4 +87,26 @@ function servicesLayer(layer, forbidden) {
       },
     },
   ];
+}
+
+/**
+ * Selectors for an error's own `.message` (error, caught, err, reason, or any `x.error`) put on
+ * screen: inside JSX, passed to notify / a set…Error / set…Notice, or kept as a `message:`.
+ * A form field's `errors.name.message` (already worded by the form kit) is not matched.
+ */
+function rawErrorMessages() {
+  const raw = [
+    `MemberExpression[property.name='message'][object.type='Identifier'][object.name=/^(error|caught|err|reason)$/]`,
+    `MemberExpression[property.name='message'][object.type='MemberExpression'][object.property.name='error']`,
+  ];
+  const places = [
+    'JSXExpressionContainer',
+    `CallExpression[callee.name=/^(notify|set[A-Za-z]*(Error|Notice|Message))$/]`,
+    `Property[key.name='message']`,
+  ];
+  const message =
+    "Show a failed call with <ErrorAlert error={...} /> or useErrorText()(error): an error's message is main's English, not the reader's language.";
+  return places.flatMap((place) =>
+    raw.map((selector) => ({ selector: `${place} ${selector}`, message })),
+  );
 }

@@ -453,3 +453,23 @@ test('in Chinese, an empty and a wrong schedule entry show Chinese messages at t
   await expect(entry).toBeHidden();
   await expect(page.locator('.fc-event').filter({ hasText: 'Fitting' })).toBeVisible();
 });
+
+test('in Chinese, a failure outside a form is told in Chinese, not in main’s English', async ({
+  host,
+  page,
+}) => {
+  await agencyTeam(host);
+  await inChinese(page, host.url);
+
+  // A talent's link to one that does not exist (or is not the reader's to see).
+  await page.goto(`${host.url}#/talents/00000000-0000-4000-8000-000000000000`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('该艺人不存在或不在你的团队中。');
+  await onlyChinese(page.locator('main'));
+
+  // A link that is not an id at all: main refuses the input, still worded in Chinese.
+  await page.goto(`${host.url}#/talents/does-not-exist`);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await onlyChinese(page.locator('main'));
+  await shot(page, 'talent-missing');
+});

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, CircularProgress, CssBaseline } from '@mui/material';
+import { Box, CircularProgress, CssBaseline } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { AdapterLuxon } from '@mui/x-date-pickers/AdapterLuxon';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
@@ -33,6 +33,7 @@ import { UsersPage } from './features/users';
 import type { Language } from './i18n';
 import { createAppTheme } from './theme';
 import { WorkstationChoice } from './features/workstation';
+import { ErrorAlert } from './components/ErrorAlert';
 
 /** A route the role may not use sends it home; main refuses the calls regardless. */
 function Allowed({
@@ -196,9 +197,7 @@ function Gate() {
     case 'unreachable':
       return (
         <Box sx={{ p: 4 }}>
-          <Alert severity="error" action={<Button onClick={refresh}>{t('common.retry')}</Button>}>
-            {state.message}
-          </Alert>
+          <ErrorAlert error={state.error} onRetry={refresh} />
         </Box>
       );
     case 'chooseWorkstation':

@@ -129,8 +129,13 @@ export function errorText(
       }),
     ),
   ].join('; ');
-  if (error.code === 'VALIDATION' && !highlighted)
+  if (error.code === 'VALIDATION' && !highlighted) {
+    // Problems the renderer can only call "not allowed" (a file refused for what it holds) are
+    // better told by main's own sentence to an English reader.
+    const unknownOnly = unplaced.every(([, issue]) => issue.rule === 'not_allowed');
+    if (unknownOnly && language.startsWith('en')) return error.message;
     return t('formErrors.problems', { problems: listed });
+  }
   return `${base} ${t('formErrors.checkFields', { fields: listed })}`;
 }
 

@@ -24,6 +24,8 @@ import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
 import { useFeedOrigin } from './useFeedOrigin';
 import { useCreateFeed, useFeedList, useRevokeFeed } from './useSessions';
+import { useErrorText } from '../../components/form';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * "Subscribe in a calendar app": a feed link for one talent's schedule, or (no talent) for
@@ -40,6 +42,7 @@ export function CalendarFeedsDialog({
   const { t } = useTranslation();
   const format = useFormatters();
   const notify = useNotify();
+  const errorText = useErrorText();
   const feeds = useFeedList(talent?.id);
   const create = useCreateFeed();
   const revoke = useRevokeFeed();
@@ -51,7 +54,7 @@ export function CalendarFeedsDialog({
       const feed = await create.mutateAsync(talent ? { talentProfile: talent.id } : {});
       setMade({ id: feed.id, url: `${origin ?? ''}${feed.path}` });
     } catch (error) {
-      notify(error instanceof Error ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
   const copy = async (url: string) => {
@@ -68,7 +71,7 @@ export function CalendarFeedsDialog({
       if (made?.id === id) setMade(null);
       notify(t('feeds.revoked'));
     } catch (error) {
-      notify(error instanceof Error ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
 
@@ -125,7 +128,7 @@ export function CalendarFeedsDialog({
           {feeds.isPending ? (
             <CircularProgress size={24} aria-label={t('common.loading')} />
           ) : feeds.error ? (
-            <Alert severity="error">{feeds.error.message}</Alert>
+            <ErrorAlert error={feeds.error} />
           ) : feeds.data.items.length === 0 ? (
             <Typography color="text.secondary">{t('feeds.none')}</Typography>
           ) : (

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Button,
@@ -14,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { password } from '../../../../shared/domain/user';
 import { call } from '../../api/client';
-import { usePasswordMessage, useServerErrors } from '../session';
+import { usePasswordMessage, useServerErrors, useWordedResolver } from '../session';
 
 const schema = z.object({ currentPassword: z.string().min(1, 'Required'), newPassword: password });
 type Values = z.infer<typeof schema>;
@@ -24,7 +23,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: (message?: string) 
   const { t } = useTranslation();
   const passwordMessage = usePasswordMessage();
   const form = useForm<Values>({
-    resolver: zodResolver(schema),
+    resolver: useWordedResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '' },
   });
   const server = useServerErrors(form.setError, FIELDS);

@@ -1,6 +1,5 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -16,6 +15,8 @@ import type { SignedInSession } from '../../../../shared/domain/signedInSession'
 import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
 import { useRevokeSessions, useSessionList } from './useSessions';
+import { useErrorText } from '../../components/form';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** "Chrome on Linux", "Greenroom desktop": what a person recognises their device by. */
 function useDeviceName() {
@@ -36,6 +37,7 @@ export function SessionList({ user, name }: { user?: string; name?: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const notify = useNotify();
+  const errorText = useErrorText();
   const deviceName = useDeviceName();
   const list = useSessionList(user);
   const revoke = useRevokeSessions();
@@ -45,7 +47,7 @@ export function SessionList({ user, name }: { user?: string; name?: string }) {
       await revoke.mutateAsync({ id: session.id });
       notify(t('sessions.signedOutOne', { device: deviceName(session) }));
     } catch (error) {
-      notify(error instanceof Error ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
   const signOutEverywhere = async () => {
@@ -57,12 +59,12 @@ export function SessionList({ user, name }: { user?: string; name?: string }) {
       const { revoked } = await revoke.mutateAsync({ user: target, all: true });
       notify(t('sessions.signedOutAll', { count: revoked }));
     } catch (error) {
-      notify(error instanceof Error ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
 
   if (list.isPending) return <CircularProgress size={24} aria-label={t('common.loading')} />;
-  if (list.error) return <Alert severity="error">{list.error.message}</Alert>;
+  if (list.error) return <ErrorAlert error={list.error} />;
   const items = list.data.items;
   return (
     <Stack spacing={1}>

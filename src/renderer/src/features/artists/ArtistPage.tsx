@@ -2,17 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import EditIcon from '@mui/icons-material/Edit';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  Paper,
-  Stack,
-  Tab,
-  Tabs,
-  Typography,
-} from '@mui/material';
+import { Box, Button, CircularProgress, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +19,7 @@ import { GrowthPanel } from '../growth';
 import { NotesPanel } from '../notes';
 import { useCurrentUser } from '../session';
 import { ArtistDialog } from './ArtistDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const TABS = ['demos', 'contracts', 'growth', 'notes', 'history'] as const;
 type TabName = (typeof TABS)[number];
@@ -52,7 +43,7 @@ export function ArtistPage() {
   if (artist.error) {
     return (
       <Box sx={{ p: 3 }}>
-        <Alert severity="error">{artist.error.message || t('artists.notFound')}</Alert>
+        <ErrorAlert error={artist.error} wording={{ NOT_FOUND: t('artists.notFound') }} />
       </Box>
     );
   }

@@ -1,18 +1,11 @@
-import {
-  Alert,
-  CircularProgress,
-  List,
-  ListItem,
-  ListItemText,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { CircularProgress, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Entity } from '../../../../shared/access';
 import { useFormatters } from '../../components/useFormatters';
 import { ChangeList } from './ChangeList';
 import { useAuditList } from './useAudit';
 import { useReadableHistory } from './useReadableHistory';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The audit trail of one record, newest first, as sentences. */
 export function HistoryPanel({ entity, id }: { entity: Entity; id: string }) {
@@ -21,7 +14,7 @@ export function HistoryPanel({ entity, id }: { entity: Entity; id: string }) {
   const read = useReadableHistory();
   const history = useAuditList({ entity, entityId: id, limit: 100 });
   if (history.isPending) return <CircularProgress size={24} aria-label={t('common.loading')} />;
-  if (history.error) return <Alert severity="error">{history.error.message}</Alert>;
+  if (history.error) return <ErrorAlert error={history.error} />;
   if (history.data.items.length === 0)
     return <Typography color="text.secondary">{t('audit.empty')}</Typography>;
   return (

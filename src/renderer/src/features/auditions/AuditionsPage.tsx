@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Snackbar } from '@mui/material';
+import { Box, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
@@ -9,6 +9,7 @@ import { ExportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditionDialog } from './AuditionDialog';
 import { AuditionsView } from './AuditionsView';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 export function AuditionsPage() {
   const { t } = useTranslation();
@@ -30,11 +31,7 @@ export function AuditionsPage() {
           onClick: () => setCreating(true),
         }}
       />
-      {opened.error && (
-        <Alert severity="error" onClose={record.close} sx={{ mb: 2 }}>
-          {opened.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={opened.error} onClose={record.close} sx={{ mb: 2 }} />
       <AuditionsView onOpen={(audition) => record.open(audition.id)} />
       {opened.record && (
         <AuditionDialog

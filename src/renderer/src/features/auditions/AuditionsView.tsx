@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   Dialog,
@@ -18,7 +17,6 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audition, AuditionStatus } from '../../../../shared/domain/audition';
-import { AppError } from '../../../../shared/errors';
 import { rowOpening } from '../../components/rowOpening';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormatters } from '../../components/useFormatters';
@@ -29,6 +27,7 @@ import { AuditionDialog } from './AuditionDialog';
 import { CallbackDialog } from './CallbackDialog';
 import { useAuditionActions, useAuditionPages } from './useAuditions';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** How far back the page looks: the board opens on what is current, a month back on. */
 const RANGES = ['30', '90', '365', 'all'] as const;
@@ -66,7 +65,7 @@ export function AuditionsView({
   const [booked, setBooked] = useState<Audition | null>(null);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const notify = useNotify();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const move = async (audition: Audition, to: AuditionStatus, callbackNotes?: string) => {
     setError(null);
@@ -95,7 +94,7 @@ export function AuditionsView({
       );
       if (to === 'booked') setBooked(audition);
     } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
+      setError(caught);
     }
   };
   const requestMove = (audition: Audition, to: AuditionStatus) =>
@@ -180,12 +179,8 @@ export function AuditionsView({
           </Button>
         )}
       </Stack>
-      {error && (
-        <Alert severity="error" onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
-      {list.error && <Alert severity="error">{list.error.message}</Alert>}
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <ErrorAlert error={list.error} />
       {empty ? (
         <Paper variant="outlined" sx={{ p: 3 }}>
           <Typography>

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Snackbar, Stack, TextField } from '@mui/material';
+import { Box, Snackbar, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { BookingDialog } from './BookingDialog';
 import { BookingsGrid } from './BookingsGrid';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Status = (typeof BOOKING_STATUSES)[number];
 
@@ -64,11 +65,7 @@ export function BookingsPage() {
           sx={{ minWidth: 160 }}
         />
       </Stack>
-      {opened.error && (
-        <Alert severity="error" onClose={record.close} sx={{ mb: 2 }}>
-          {opened.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={opened.error} onClose={record.close} sx={{ mb: 2 }} />
       <BookingsGrid
         key={`${q}|${status}`}
         filters={{ ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}) }}

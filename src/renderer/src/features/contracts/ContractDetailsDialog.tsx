@@ -2,7 +2,6 @@ import AttachFileIcon from '@mui/icons-material/AttachFile';
 import EditIcon from '@mui/icons-material/Edit';
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -23,7 +22,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/access';
 import { CONTRACT_TRANSITIONS } from '../../../../shared/domain/contract';
-import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
 import { useChannelMutation } from '../../api/useChannelMutation';
@@ -35,6 +33,7 @@ import { useCurrentUser } from '../session';
 import { ContractDialog } from './ContractDialog';
 import { TransitionForm } from './TransitionForm';
 import { useMediaUrl } from '../../api/useMediaUrl';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const PATH = ['draft', 'sent', 'signed', 'active'] as const;
 
@@ -49,7 +48,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
   const attach = useChannelMutation('contracts.attachDocument', ['contracts']);
   const generate = useChannelMutation('contracts.exportDocument', ['contracts']);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const contract = useQuery({
     queryKey: ['contracts', 'one', id],
     queryFn: () => call('contracts.get', { id }),
@@ -67,9 +66,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
       await attach.mutateAsync({ id: c.id, file: picked.file });
       notify(t('contracts.attached'));
     } catch (caught) {
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      );
+      setError(caught);
     }
   };
 
@@ -84,9 +81,7 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
         mayChange && (c.status === 'draft' || c.status === 'sent') && c.documentSource !== 'signed';
       notify(t(becameDocument ? 'contracts.pdfIsDocument' : 'contracts.pdfExported'));
     } catch (caught) {
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      );
+      setError(caught);
     }
   };
 
@@ -102,14 +97,10 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
       </DialogTitle>
       <DialogContent dividers>
         {contract.isPending && <CircularProgress aria-label={t('common.loading')} />}
-        {contract.error && <Alert severity="error">{contract.error.message}</Alert>}
+        <ErrorAlert error={contract.error} />
         {c && (
           <Stack spacing={2}>
-            {error && (
-              <Alert severity="error">
-                {[error.message, ...Object.values(error.fields ?? {})].join(' ')}
-              </Alert>
-            )}
+            <ErrorAlert error={error} onClose={() => setError(null)} />
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <StatusChip status={c.status} labels="contractStatus" />
               <Stepper
@@ -204,7 +195,6 @@ export function ContractDetailsDialog({ id, onClose }: { id: string; onClose: ()
                       key={`${to}:${c.documentUrl ?? ''}`}
                       contract={c}
                       to={to}
-                      onError={setError}
                       onDone={() => {
                         setError(null);
                         notify(t('contracts.moved', { status: t(`contractStatus.${to}`) }));

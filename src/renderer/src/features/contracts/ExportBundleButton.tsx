@@ -16,6 +16,7 @@ import type { Input } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
 import { useNotify } from '../../components/useNotify';
+import { useErrorText } from '../../components/form';
 
 type Filters = Input<'contracts.exportBundle'>;
 
@@ -87,11 +88,12 @@ function BundleProgress({ id, onClose }: { id: string; onClose: () => void }) {
 export function ExportBundleButton({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const errorText = useErrorText();
   const [job, setJob] = useState<string | null>(null);
   const start = useMutation({
     mutationFn: () => call('contracts.exportBundle', filters),
     onSuccess: (started) => setJob(started.id),
-    onError: (error) => notify(error.message, 'error'),
+    onError: (error) => notify(errorText(error), 'error'),
   });
   return (
     <>

@@ -49,11 +49,6 @@ export function TransitionForm({
   contract: Contract;
   to: ContractStatus;
   onDone: () => void;
-  /**
-   * Not called: the form words its own failures. Still accepted while ContractDetailsDialog
-   * passes it.
-   */
-  onError?: unknown;
 }) {
   const { t } = useTranslation();
   const transition = useChannelMutation('contracts.transition', ['contracts']);

@@ -16,11 +16,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api';
-import { AppError } from '../../../../shared/errors';
 import { bridge } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { PermittedButton } from '../../components/PermittedButton';
 import { useNotify } from '../../components/useNotify';
+import { useErrorText } from '../../components/form';
 
 type Report = Output<'demos.attachRecordings'>;
 
@@ -63,6 +63,7 @@ function FileTable({
 export function AddRecordingsButton() {
   const { t } = useTranslation();
   const notify = useNotify();
+  const errorText = useErrorText();
   const attach = useChannelMutation('demos.attachRecordings', ['demos']);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -75,7 +76,7 @@ export function AddRecordingsButton() {
       if (picked.length === 0) return;
       setReport(await attach.mutateAsync({ files: picked.map((f) => f.file) }));
     } catch (error) {
-      notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     } finally {
       setProgress(null);
     }

@@ -21,11 +21,11 @@ import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StagedFile } from '../../../../shared/api';
 import { SUBMISSION_SOURCES, type SubmissionSource } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
 import { bridge } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { ArtistPicker, type ArtistOption } from '../../components/ArtistPicker';
 import { VocabularySelect } from '../../components/VocabularySelect';
+import { useErrorText } from '../../components/form';
 
 interface Item extends StagedFile {
   title: string;
@@ -55,6 +55,7 @@ export function ImportDemosDialog({
   const [progress, setProgress] = useState<number | null>(null);
   const [phase, setPhase] = useState<'choose' | 'uploading' | 'importing' | 'finished'>('choose');
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
   const [dragging, setDragging] = useState(false);
 
   const staged = (files: readonly StagedFile[]) =>
@@ -71,7 +72,7 @@ export function ImportDemosDialog({
     try {
       staged(await work((loaded, total) => setProgress(total ? (loaded / total) * 100 : 100)));
     } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
+      setError(errorText(caught));
     } finally {
       setPhase('choose');
       setProgress(null);
@@ -111,7 +112,7 @@ export function ImportDemosDialog({
       } catch (caught) {
         update({
           state: 'failed',
-          message: caught instanceof AppError ? caught.message : t('common.unexpected'),
+          message: errorText(caught),
         });
       }
     }

@@ -2,11 +2,11 @@ import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Demo } from '../../../../shared/domain/demo';
-import { AppError } from '../../../../shared/errors';
 import { bridge } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { useNotify } from '../../components/useNotify';
 import { missingAudioText } from './missingAudioText';
+import { useErrorText } from '../../components/form';
 
 /**
  * Points a demo whose stored file went missing at the same recording again, or gives a demo
@@ -15,6 +15,7 @@ import { missingAudioText } from './missingAudioText';
 export function RelinkButton({ demo }: { demo: Demo }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const errorText = useErrorText();
   const relink = useChannelMutation('demos.relink', ['demos']);
   const [busy, setBusy] = useState(false);
   return (
@@ -30,7 +31,7 @@ export function RelinkButton({ demo }: { demo: Demo }) {
           await relink.mutateAsync({ id: demo.id, file: picked.file });
           notify(t('demos.relinked', { title: demo.title }));
         } catch (error) {
-          notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+          notify(errorText(error), 'error');
         } finally {
           setBusy(false);
         }

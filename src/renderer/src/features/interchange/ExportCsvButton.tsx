@@ -6,6 +6,7 @@ import type { Input } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
 import { useNotify } from '../../components/useNotify';
+import { useErrorText } from '../../components/form';
 
 type ExportInput = Input<'exports.csv'>;
 type Filters<E extends ExportInput['entity']> = Omit<Extract<ExportInput, { entity: E }>, 'entity'>;
@@ -22,6 +23,7 @@ export function ExportCsvButton<E extends ExportInput['entity']>({
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const errorText = useErrorText();
   const exportCsv = useMutation({
     mutationFn: async () => {
       const current = typeof filters === 'function' ? filters() : filters;
@@ -30,7 +32,7 @@ export function ExportCsvButton<E extends ExportInput['entity']>({
       return call('exports.csv', { entity, ...onScreen } as ExportInput);
     },
     onSuccess: (exported) => downloadMedia(exported.media, exported.fileName),
-    onError: (error) => notify(error.message, 'error'),
+    onError: (error) => notify(errorText(error), 'error'),
   });
   return (
     <Button

@@ -15,9 +15,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CsvImportEntity, ImportPreview } from '../../../../shared/domain/interchange';
+import type {
+  CsvImportEntity,
+  ImportPreview,
+  ImportRowError,
+} from '../../../../shared/domain/interchange';
+import { legacyFieldIssue } from '../../../../shared/fieldIssue';
 import { bridge, call } from '../../api/client';
-import { FormKitDialog, useErrorText } from '../../components/form';
+import { FormKitDialog, issueText, useErrorText } from '../../components/form';
 import { useNotify } from '../../components/useNotify';
 import { useCurrentUser } from '../session';
 import { can } from '../../../../shared/access';
@@ -26,6 +31,18 @@ import { can } from '../../../../shared/access';
  * The check of a picked file runs as a job in main (imports.check): its progress is polled with
  * jobs.get, Cancel stops it, and when it is done imports.preview reads what it found.
  */
+/**
+ * A row's problem in the reader's language: main's sentence for an English reader (it names the
+ * user or artist it could not find), otherwise worded by the problem's code.
+ */
+function useRowProblem(): (problem: ImportRowError) => string {
+  const { t, i18n } = useTranslation();
+  return (problem) =>
+    i18n.language.startsWith('en')
+      ? problem.message
+      : issueText(t, i18n.language, legacyFieldIssue(problem.message));
+}
+
 function useImportCheck(entity: CsvImportEntity) {
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
@@ -81,6 +98,7 @@ export function ImportCsvDialog({
   const notify = useNotify();
   // Main's refusals (not UTF-8, not CSV, too large) worded by their codes in the reader's language.
   const errorText = useErrorText();
+  const rowProblem = useRowProblem();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<{ file: string; fileName: string } | null>(null);
   const check = useImportCheck(entity);
@@ -211,7 +229,7 @@ export function ImportCsvDialog({
                 <TableRow key={`${error.row}:${error.field}`}>
                   <TableCell>{error.row}</TableCell>
                   <TableCell>{error.field === '_' ? '—' : error.field}</TableCell>
-                  <TableCell>{error.message}</TableCell>
+                  <TableCell>{rowProblem(error)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

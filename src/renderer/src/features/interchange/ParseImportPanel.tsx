@@ -1,5 +1,5 @@
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
-import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { SettingsSection } from '../../components/SettingsSection';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
 import { bridge, call } from '../../api/client';
 import { ParseImportReportView, type Choices } from './ParseImportReport';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * Admins: bring a workspace over from the hosted Back4app apps' JSON class exports. Choosing the
@@ -93,11 +94,7 @@ export function ParseImportPanel() {
           aria-label={commit.isPending ? t('parseImport.running') : t('parseImport.previewing')}
         />
       )}
-      {error && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} sx={{ mt: 2 }} />
       {report && (
         <ParseImportReportView
           report={report}

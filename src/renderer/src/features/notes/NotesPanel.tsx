@@ -23,6 +23,8 @@ import { useChannelMutation } from '../../api/useChannelMutation';
 import { useFormatters } from '../../components/useFormatters';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { useCurrentUser } from '../session';
+import { useIssueText } from '../../components/form';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * An artist's review notes, newest first. Notes are never edited: a correction is a new note that
@@ -38,7 +40,9 @@ export function NotesPanel({ artist }: { artist: string }) {
   const [visibility, setVisibility] = useState<NoteVisibility>(visibilities.at(-1) ?? 'private');
   const [body, setBody] = useState('');
   const [replacing, setReplacing] = useState<ReviewNote | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const issueText = useIssueText();
+  const bodyIssue = error instanceof AppError ? error.fieldCodes?.body : undefined;
   const notes = useInfiniteQuery({
     queryKey: ['reviewNotes', 'artist', artist],
     queryFn: ({ pageParam }) =>
@@ -65,9 +69,7 @@ export function NotesPanel({ artist }: { artist: string }) {
       setBody('');
       setReplacing(null);
     } catch (caught) {
-      setError(
-        caught instanceof AppError ? caught : new AppError('INTERNAL', t('common.unexpected')),
-      );
+      setError(caught);
     }
   };
 
@@ -75,11 +77,15 @@ export function NotesPanel({ artist }: { artist: string }) {
     <Stack spacing={2} sx={{ maxWidth: 860 }}>
       {can(user.role, 'reviewNotes', 'create') && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          {error && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {error.message}
-            </Alert>
-          )}
+          <ErrorAlert
+            error={error}
+            labels={{
+              body: t('notes.body'),
+              noteType: t('notes.type'),
+              visibility: t('notes.visibility'),
+            }}
+            sx={{ mb: 2 }}
+          />
           {replacing && (
             <Alert severity="info" sx={{ mb: 2 }} onClose={() => setReplacing(null)}>
               {t('notes.correcting', { body: replacing.body.slice(0, 80) })}
@@ -94,8 +100,8 @@ export function NotesPanel({ artist }: { artist: string }) {
                 minRows={2}
                 value={body}
                 onChange={(e) => setBody(e.target.value)}
-                error={!!error?.fields?.body}
-                helperText={error?.fields?.body}
+                error={!!bodyIssue}
+                helperText={bodyIssue && issueText(bodyIssue)}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
@@ -133,7 +139,7 @@ export function NotesPanel({ artist }: { artist: string }) {
         </Paper>
       )}
       {notes.isPending && <CircularProgress aria-label={t('common.loading')} />}
-      {notes.error && <Alert severity="error">{notes.error.message}</Alert>}
+      <ErrorAlert error={notes.error} />
       {items.length === 0 && !notes.isPending && (
         <Typography color="text.secondary">{t('notes.empty')}</Typography>
       )}

@@ -33,7 +33,6 @@ import {
 import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type ReviewStatus } from '../../../../shared/domain/demo';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { StatusChip } from '../../components/StatusChip';
@@ -53,6 +52,8 @@ import { usePlayerKeys } from './usePlayerKeys';
 import { usePlayerNotices } from './usePlayerNotices';
 import { WaveformPlayer, type Marker, type PlayerApi } from './WaveformPlayer';
 import { useMediaUrl } from '../../api/useMediaUrl';
+import { useErrorText } from '../../components/form';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 const DECISION_KEYS: Record<'decide1' | 'decide2' | 'decide3', ReviewStatus> = {
@@ -89,6 +90,7 @@ export function DemoPlayerPage() {
   const user = useCurrentUser();
   // Notices about this demo go when another demo is opened.
   const { notify, notices } = usePlayerNotices(id);
+  const errorText = useErrorText();
   const decide = useChannelMutation('demos.setReviewStatus', ['demos', 'reviewNotes']);
   const api = useRef<PlayerApi | null>(null);
   const lastSaved = useRef(0);
@@ -179,7 +181,7 @@ export function DemoPlayerPage() {
           ),
       });
     } catch (error) {
-      notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
 
@@ -191,7 +193,7 @@ export function DemoPlayerPage() {
       await rateDemo.mutateAsync({ id: d.id, score });
       notify(t('scores.saved', { score }));
     } catch (error) {
-      notify(error instanceof AppError ? error.message : t('common.unexpected'), 'error');
+      notify(errorText(error), 'error');
     }
   };
 
@@ -260,7 +262,7 @@ export function DemoPlayerPage() {
   if (demo.error) {
     return (
       <Box sx={{ p: 3 }}>
-        <Alert severity="error">{demo.error.message}</Alert>
+        <ErrorAlert error={demo.error} />
       </Box>
     );
   }

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noteVisibilitiesFor } from '../../../../shared/access';
 import type { NoteVisibility } from '../../../../shared/domain/reviewNote';
-import { AppError } from '../../../../shared/errors';
 import { useChannelMutation } from '../../api/useChannelMutation';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { formatDuration } from '../demos/useDemos';
 import { useCurrentUser } from '../session';
+import { useErrorText } from '../../components/form';
 
 /** A listening note pinned to the playhead: Enter saves, Escape drops it. */
 export function NoteAtPlayhead({
@@ -30,6 +30,7 @@ export function NoteAtPlayhead({
   );
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText({ body: t('notes.body'), visibility: t('notes.visibility') });
   const save = async () => {
     if (!body.trim()) return;
     try {
@@ -43,7 +44,7 @@ export function NoteAtPlayhead({
       });
       onDone();
     } catch (caught) {
-      setError(caught instanceof AppError ? caught.message : t('common.unexpected'));
+      setError(errorText(caught));
     }
   };
   return (

@@ -13,7 +13,7 @@ import { bridge, call, whenSignedOut } from '../../api/client';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'unreachable'; message: string }
+  | { status: 'unreachable'; error: unknown }
   | { status: 'needsOwner' }
   /** The desktop app's first run: this computer's own workspace, or a team workspace. */
   | { status: 'chooseWorkstation' }
@@ -54,10 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           setState({ status: 'signedOut', signUpEnabled });
         }
       } catch (error) {
-        setState({
-          status: 'unreachable',
-          message: error instanceof Error ? error.message : String(error),
-        });
+        setState({ status: 'unreachable', error });
       }
     })();
   }, []);

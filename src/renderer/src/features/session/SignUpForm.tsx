@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { newAccount } from '../../../../shared/domain/user';
 import { call } from '../../api/client';
 import { usePasswordMessage } from './usePasswordMessage';
 import { useServerErrors } from './useServerErrors';
+import { useWordedResolver } from './useWordedResolver';
 
 type AccountValues = z.input<typeof newAccount>;
 const FIELDS = ['username', 'email', 'fullName', 'password'] as const;
@@ -55,7 +55,7 @@ export function AccountFields({ form }: { form: ReturnType<typeof useForm<Accoun
 
 export function useAccountForm() {
   return useForm<AccountValues>({
-    resolver: zodResolver(newAccount),
+    resolver: useWordedResolver(newAccount),
     defaultValues: { username: '', email: '', fullName: '', password: '' },
   });
 }

@@ -30,6 +30,8 @@ import { downloadMedia } from '../../api/downloadMedia';
 import { useFormatters } from '../../components/useFormatters';
 import { useNotify } from '../../components/useNotify';
 import { useSession } from '../session';
+import { useErrorText } from '../../components/form';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 function CheckResult({ result }: { result: DatabaseCheck }) {
   const { t } = useTranslation();
@@ -90,11 +92,7 @@ function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: () => voi
         {restore.isPending && (
           <LinearProgress sx={{ mt: 2 }} aria-label={t('maintenance.restoring')} />
         )}
-        {restore.error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {restore.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={restore.error} sx={{ mt: 2 }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={restore.isPending}>
@@ -118,6 +116,7 @@ export function MaintenancePanel() {
   const { t } = useTranslation();
   const format = useFormatters();
   const notify = useNotify();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const backups = useQuery({
@@ -130,13 +129,13 @@ export function MaintenancePanel() {
       notify(t('maintenance.backedUp'));
       return queryClient.invalidateQueries({ queryKey: ['maintenance', 'backups'] });
     },
-    onError: (error) => notify(error.message, 'error'),
+    onError: (error) => notify(errorText(error), 'error'),
   });
   const check = useMutation({ mutationFn: () => call('maintenance.check', {}) });
   const exportAll = useMutation({
     mutationFn: () => call('maintenance.exportWorkspace', {}),
     onSuccess: (exported) => downloadMedia(exported.media, exported.fileName),
-    onError: (error) => notify(error.message, 'error'),
+    onError: (error) => notify(errorText(error), 'error'),
   });
   const busy = backupNow.isPending || check.isPending || exportAll.isPending;
 
@@ -176,13 +175,13 @@ export function MaintenancePanel() {
           </Typography>
         </Box>
       )}
-      {check.error && <Alert severity="error">{check.error.message}</Alert>}
+      <ErrorAlert error={check.error} />
       {check.data && (
         <Box sx={{ mb: 2 }} role="status">
           <CheckResult result={check.data} />
         </Box>
       )}
-      {backups.error && <Alert severity="error">{backups.error.message}</Alert>}
+      <ErrorAlert error={backups.error} />
       {backups.data && backups.data.items.length === 0 && (
         <Typography color="text.secondary">{t('maintenance.noBackups')}</Typography>
       )}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -19,6 +18,9 @@ import { call } from '../../api/client';
 import { ParseImportPanel } from '../interchange';
 import { MaintenancePanel } from './MaintenancePanel';
 import { TeamWorkspacePanel } from '../workstation';
+import { useIssueText } from '../../components/form';
+import { AppError } from '../../../../shared/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const { t } = useTranslation();
@@ -46,11 +48,17 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
       return queryClient.invalidateQueries({ queryKey: ['settings'] });
     },
   });
-  const fields = (save.error as { fields?: Record<string, string> } | null)?.fields ?? {};
-  const fieldError = fields['patch.idleTimeoutMinutes'];
-  const maxDaysError = fields['patch.sessionMaxDays'];
-  const decisionError = fields['patch.demoDecisionDays'];
-  const organizationError = fields['patch.organizationName'];
+  // Main's field problems by their codes, worded in the reader's language at their fields.
+  const issueText = useIssueText();
+  const codes = save.error instanceof AppError ? (save.error.fieldCodes ?? {}) : {};
+  const problem = (field: string) => {
+    const issue = codes[`patch.${field}`];
+    return issue ? issueText(issue) : undefined;
+  };
+  const fieldError = problem('idleTimeoutMinutes');
+  const maxDaysError = problem('sessionMaxDays');
+  const decisionError = problem('demoDecisionDays');
+  const organizationError = problem('organizationName');
   useEffect(() => setSignUpEnabled(current.signUpEnabled), [current.signUpEnabled]);
 
   return (
@@ -64,7 +72,7 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
         }}
       >
         {save.error && !fieldError && !maxDaysError && !decisionError && !organizationError && (
-          <Alert severity="error">{save.error.message}</Alert>
+          <ErrorAlert error={save.error} />
         )}
         <TextField
           label={t('settings.organizationName')}
@@ -135,7 +143,7 @@ export function SettingsPage() {
       <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
         {t('settings.title')}
       </Typography>
-      {settings.error && <Alert severity="error">{settings.error.message}</Alert>}
+      <ErrorAlert error={settings.error} />
       {settings.isPending ? (
         <CircularProgress aria-label={t('common.loading')} />
       ) : (

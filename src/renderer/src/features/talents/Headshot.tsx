@@ -1,11 +1,12 @@
 import PhotoCameraOutlined from '@mui/icons-material/PhotoCameraOutlined';
-import { Alert, Avatar, Stack, Typography } from '@mui/material';
+import { Avatar, Stack, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Talent } from '../../../../shared/domain/talent';
 import { bridge, call } from '../../api/client';
 import { PermittedButton } from '../../components/PermittedButton';
 import { useMediaUrl } from '../../api/useMediaUrl';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The talent's photo from the media store, and a way to replace it. */
 export function Headshot({ talent }: { talent: Talent }) {
@@ -49,7 +50,7 @@ export function Headshot({ talent }: { talent: Talent }) {
         <Typography variant="caption" color="text.secondary">
           {t('talentPage.headshotHint')}
         </Typography>
-        {upload.error && <Alert severity="error">{upload.error.message}</Alert>}
+        <ErrorAlert error={upload.error} labels={{ file: t('talentPage.headshot') }} />
       </Stack>
     </Stack>
   );

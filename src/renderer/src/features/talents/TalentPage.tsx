@@ -3,7 +3,6 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import EditIcon from '@mui/icons-material/Edit';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -31,6 +30,7 @@ import { AvailabilityPanel } from './AvailabilityPanel';
 import { TalentSchedule } from './TalentSchedule';
 import { SubscribeButton } from '../account';
 import { useTalent } from './useTalents';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type TabName = 'details' | 'auditions' | 'bookings' | 'schedule' | 'history';
 
@@ -48,7 +48,7 @@ export function TalentPage() {
   if (talent.error) {
     return (
       <Box sx={{ p: 3 }}>
-        <Alert severity="error">{talent.error.message || t('talentPage.notFound')}</Alert>
+        <ErrorAlert error={talent.error} wording={{ NOT_FOUND: t('talentPage.notFound') }} />
       </Box>
     );
   }

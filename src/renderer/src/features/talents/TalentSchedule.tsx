@@ -1,10 +1,11 @@
-import { Alert, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormatters } from '../../components/useFormatters';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const DAY = 86_400_000;
 
@@ -21,7 +22,7 @@ export function TalentSchedule({ talentProfile }: { talentProfile: string }) {
     queryFn: () => call('schedule.list', { ...range, talentProfile }),
   });
   if (entries.isPending) return <CircularProgress size={24} aria-label={t('common.loading')} />;
-  if (entries.error) return <Alert severity="error">{entries.error.message}</Alert>;
+  if (entries.error) return <ErrorAlert error={entries.error} />;
   if (entries.data.items.length === 0)
     return <Typography color="text.secondary">{t('schedule.empty')}</Typography>;
   return (

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
+import { Box, Chip, Snackbar, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { TalentDialog } from './TalentDialog';
 import { TalentFilters, type TalentFilterValues } from './TalentFilters';
 import { useAwayToday } from './useAwayToday';
 import { useTalentList } from './useTalents';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const PAGE_SIZE = 50;
 const NO_FILTERS: TalentFilterValues = { q: '', talentType: '', availabilityStatus: '' };
@@ -132,15 +133,7 @@ export function TalentsPage() {
         }}
       />
       <TalentFilters value={filters} onChange={changeFilters} />
-      {list.error && (
-        <Alert
-          severity="error"
-          sx={{ mb: 2 }}
-          action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>}
-        >
-          {list.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} sx={{ mb: 2 }} />
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
         <DataGrid
           aria-label={t('talents.title')}

@@ -1,7 +1,6 @@
 import CheckIcon from '@mui/icons-material/Check';
 import SnoozeIcon from '@mui/icons-material/Snooze';
 import {
-  Alert,
   Box,
   Chip,
   CircularProgress,
@@ -26,6 +25,7 @@ import { DesktopRemindersPrompt } from './DesktopRemindersPrompt';
 import { pathOf } from './todayPaths';
 import { useToday } from './useToday';
 import { useTodayTitle } from './useTodayTitle';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const COLOR: Record<Urgency, 'error' | 'warning' | 'default'> = {
   overdue: 'error',
@@ -74,7 +74,7 @@ export function TodayPage() {
       </Typography>
       <DesktopRemindersPrompt />
       {today.isPending && <CircularProgress aria-label={t('common.loading')} />}
-      {today.error && <Alert severity="error">{today.error.message}</Alert>}
+      <ErrorAlert error={today.error} />
       {today.data?.items.length === 0 && (
         <Paper variant="outlined" sx={{ p: 3 }}>
           <Typography>{t('today.nothing')}</Typography>

@@ -17,6 +17,7 @@ import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { Fingerprint } from './Fingerprint';
 import { useAction } from './useAction';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * Join a team workspace: look the server up by its address, compare the certificate's
@@ -65,7 +66,7 @@ export function JoinTeamDialog({ onClose }: { onClose: () => void }) {
               />
             </>
           )}
-          {error && <Alert severity="error">{error}</Alert>}
+          <ErrorAlert error={error} />
         </Stack>
       </DialogContent>
       <DialogActions>

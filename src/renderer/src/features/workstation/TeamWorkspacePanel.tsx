@@ -17,6 +17,7 @@ import { Fingerprint } from './Fingerprint';
 import { JoinTeamDialog } from './JoinTeamDialog';
 import { useAction } from './useAction';
 import { useWorkstation } from './useWorkstation';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * Settings → Team workspace. On the desktop: share this workspace on the network (admins), or
@@ -118,7 +119,7 @@ export function TeamWorkspacePanel() {
             </Button>
           </>
         )}
-        {error && <Alert severity="error">{error}</Alert>}
+        <ErrorAlert error={error} />
       </Stack>
       {joining && <JoinTeamDialog onClose={() => setJoining(false)} />}
     </Paper>
