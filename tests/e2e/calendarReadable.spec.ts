@@ -213,12 +213,33 @@ test('the seeded busy week, as an admin at 1280 px: no text overprints another, 
   expect(await eventsWithoutText(page)).toEqual([]);
 });
 
-test('the talent rows of the seeded week, at 1280 px: each item at its own start time, in its cell', async ({
+test('the talent rows of the seeded week, at 1280 px: each item at its own start time, in its cell; a night past midnight continues on the next day', async ({
   host,
   page,
 }) => {
-  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  test.setTimeout(120_000);
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
   await seedDefaults(host.dataDir);
+  // Monday 22:00 to Tuesday 02:00 of this week (weeks start on Sunday in English).
+  const now = new Date();
+  const sunday = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate() - now.getUTCDay(),
+  );
+  const talent = await owner.call('talents.create', {
+    stageName: 'Aaron Owl',
+    fullName: 'Aaron Owl',
+    talentType: 'actor',
+  });
+  await owner.call('schedule.create', {
+    talentProfile: talent.id,
+    entryType: 'rehearsal',
+    title: 'Night shoot',
+    start: new Date(sunday + 86_400_000 + 22 * 3_600_000).toISOString(),
+    end: new Date(sunday + 2 * 86_400_000 + 2 * 3_600_000).toISOString(),
+    timezone: 'UTC',
+  });
   await page.addInitScript(() =>
     (
       globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
@@ -237,13 +258,170 @@ test('the talent rows of the seeded week, at 1280 px: each item at its own start
   await page.screenshot({ path: test.info().outputPath('calendar-talents-seeded.png') });
 
   // The seed's entries start at many hours: the rows once showed every one at midnight.
+  // An entry begun on an earlier day says it continues (its start is on that day).
   const times = await page
     .locator('.gr-talent-item')
     .evaluateAll((items: { textContent: string | null }[]) =>
-      items.map((item) => /^\d{1,2}:\d\d\s?[AP]M/.exec(item.textContent ?? '')?.[0] ?? ''),
+      items.map(
+        (item) =>
+          /^(\d{1,2}:\d\d\s?[AP]M|continues (to \d{1,2}:\d\d\s?[AP]M|all day))/.exec(
+            item.textContent ?? '',
+          )?.[0] ?? '',
+      ),
     );
   expect(times.every(Boolean)).toBe(true);
   expect(new Set(times).size).toBeGreaterThan(3);
+  const owl = page.locator('.gr-talent-row', { hasText: 'Aaron Owl' }).getByRole('cell');
+  await expect(owl.nth(1)).toHaveText('10:00 PM Night shoot');
+  await expect(owl.nth(2)).toHaveText('continues to 2:00 AM Night shoot');
   const { escaping } = await drawnLabels(page);
   expect(escaping).toEqual([]);
+});
+
+/** Signs in (display zone UTC), then opens the schedule in the language given. */
+async function openSchedule(
+  page: Page,
+  host: { url: string },
+  { username = OWNER.username, language = 'en' }: { username?: string; language?: string } = {},
+) {
+  await page.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+  await page.goto(host.url);
+  await new AuthScreens(page).signIn(username, OWNER.password);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await page.evaluate(
+    (lng) =>
+      (
+        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+      ).localStorage.setItem('greenroom.language', lng),
+    language,
+  );
+  await page.goto(`${host.url}/#/schedule`);
+  await page.reload();
+  await expect(page.locator('.fc-view')).toBeVisible();
+  const reminders = page.getByRole('button', {
+    name: language === 'en' ? 'Close reminders' : '关闭提醒',
+  });
+  if (await reminders.isVisible()) await reminders.click();
+}
+
+for (const [language, month, compact] of [
+  ['en', 'month', /^\d{1,2}(:\d\d)?[ap]$/],
+  ['zh-CN', '月', /^\d{1,2}:\d\d$/],
+] as const) {
+  test(`the seeded month at 1280 px in ${language}: every entry's time is whole and compact, its title after it`, async ({
+    host,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await api(host.url).signIn(OWNER.username, OWNER.password, true);
+    await seedDefaults(host.dataDir);
+    await openSchedule(page, host, { language });
+    await page.getByRole('button', { name: month, exact: true }).click();
+    await expect(
+      page.locator('.fc-daygrid-dot-event').filter({ visible: true }).first(),
+    ).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`calendar-month-${language}.png`) });
+    // The times drawn (a busy day's hidden entries are laid out unseen, for measuring).
+    const times = await page.locator('.fc-daygrid-event .fc-event-time').evaluateAll(
+      (
+        els: {
+          textContent: string | null;
+          scrollWidth: number;
+          clientWidth: number;
+          checkVisibility(options: object): boolean;
+        }[],
+      ) =>
+        els
+          .filter((el) => el.checkVisibility({ visibilityProperty: true }))
+          .map((el) => ({
+            text: el.textContent ?? '',
+            cut: el.scrollWidth > el.clientWidth + 0.5,
+          })),
+    );
+    expect(times.length).toBeGreaterThan(1);
+    expect(times.filter((time) => time.cut)).toEqual([]);
+    expect(times.filter((time) => !compact.test(time.text))).toEqual([]);
+    const { escaping } = await drawnLabels(page);
+    expect(escaping).toEqual([]);
+  });
+}
+
+test('a week whose entries are all at night opens scrolled to the earliest, and says how many are further down', async ({
+  host,
+  page,
+}) => {
+  const owner = await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  const talent = await owner.call('talents.create', {
+    stageName: 'Nox Vale',
+    fullName: 'Nox Vale',
+    talentType: 'actor',
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  const entry = async (from: string, to: string, title: string) =>
+    (
+      await owner.call('schedule.create', {
+        talentProfile: talent.id,
+        entryType: 'travel',
+        title,
+        start: `${day}T${from}:00.000Z`,
+        end: `${day}T${to}:00.000Z`,
+        timezone: 'UTC',
+      })
+    ).id as string;
+  const early = await entry('01:00', '02:00', 'Red-eye');
+  const late = await entry('21:00', '22:30', 'Night shoot');
+
+  await openSchedule(page, host);
+  await expect(page.locator(`[data-entry-id="${early}"]`)).toBeInViewport();
+  await expect(page.locator(`[data-entry-id="${late}"]`)).not.toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('calendar-night-week.png') });
+  // What is below the hours in view is told, and one click away.
+  const later = page.getByRole('button', { name: '1 entry later' });
+  await later.click();
+  await expect(page.locator(`[data-entry-id="${late}"]`)).toBeInViewport();
+  await expect(page.getByRole('button', { name: '1 entry earlier' })).toBeVisible();
+});
+
+test('legal sees the contract-date calendar only: month and list, the contract legend, no talent rows', async ({
+  host,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await seedDefaults(host.dataDir);
+  await openSchedule(page, host, { username: 'legal1' });
+  await expect(page.locator('.fc-dayGridMonth-view')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('calendar-legal.png') });
+  const legend = page.getByRole('list', { name: 'Colour legend' });
+  await expect(legend).toContainText('Option date');
+  await expect(legend.getByRole('listitem')).toHaveText([
+    'Option date',
+    'Notice date',
+    'Contract expires',
+  ]);
+  for (const name of ['talents', 'week', 'day'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'list', exact: true }).click();
+  await expect(page.locator('.fc-list')).toBeVisible();
+});
+
+test('in zh-CN the list view names its columns in Chinese, and its hints too', async ({
+  host,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await api(host.url).signIn(OWNER.username, OWNER.password, true);
+  await seedDefaults(host.dataDir);
+  await openSchedule(page, host, { language: 'zh-CN' });
+  await page.getByRole('button', { name: '日程', exact: true }).click();
+  await expect(page.locator('.fc-list-event').first()).toBeVisible();
+  const headers = await page
+    .locator('.fc-list-table thead th')
+    .evaluateAll((cells: { textContent: string | null }[]) => cells.map((c) => c.textContent));
+  expect(headers).toEqual(['时间', '', '日程']);
+  await expect(page.locator('.fc-prev-button')).toHaveAttribute('title', '上一周');
 });

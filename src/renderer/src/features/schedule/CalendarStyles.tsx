@@ -81,8 +81,14 @@ export const CalendarStyles = memo(function CalendarStyles() {
             { WebkitLineClamp: n },
           ]),
         ),
-        // Month and all-day bars: one line, cut with an ellipsis.
-        '.fc .fc-daygrid-event .fc-event-title, .fc .fc-daygrid-event .fc-event-time': {
+        // Month and all-day bars: one line, the time whole (a compact "7p", compactTimeText) and
+        // the title taking what is left, cut with an ellipsis. Both shrinking alike cut the time
+        // to "7:…" or "1…" in a busy cell.
+        '.fc .fc-daygrid-event .fc-event-time': { flexShrink: 0, whiteSpace: 'nowrap' },
+        '.fc .fc-daygrid-event-dot': { flexShrink: 0 },
+        '.fc .fc-daygrid-event .fc-event-title': {
+          flex: '1 1 auto',
+          minWidth: 0,
           overflow: 'hidden',
           textOverflow: 'ellipsis',
           whiteSpace: 'nowrap',

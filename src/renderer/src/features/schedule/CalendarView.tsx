@@ -1,8 +1,10 @@
 import type {
+  DatesSetArg,
   DateSelectArg,
   DayCellContentArg,
   DayHeaderContentArg,
   EventClickArg,
+  EventApi,
   EventDropArg,
   EventHoveringArg,
   EventInput,
@@ -41,8 +43,9 @@ import { CalendarStyles } from './CalendarStyles';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { entryClassNames } from './entryStyle';
-import { eventTimeText } from './eventTimeText';
+import { compactTimeText, eventTimeText } from './eventTimeText';
 import { lockReason, watchLockedDrags } from './lockedDrag';
+import { createOffscreenTracker, hourOf, OffscreenHints } from './offscreenEntries';
 import { listSchedule, weekStartsOn } from './openingWeek';
 import { talentWeekPlugin, TALENT_WEEK_VIEW } from './TalentWeekView';
 import { timeGridEventContent } from './timeGridEventContent';
@@ -55,7 +58,12 @@ interface Props {
   readonly filters: CalendarFilters;
   readonly displayZone: string;
   readonly initialView?:
-    'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek' | typeof TALENT_WEEK_VIEW;
+    | 'dayGridMonth'
+    | 'timeGridWeek'
+    | 'timeGridDay'
+    | 'listWeek'
+    | 'listMonth'
+    | typeof TALENT_WEEK_VIEW;
   /** Told the visible range, so the page can export exactly what is shown. */
   readonly onRangeChange?: (range: { from: string; to: string }) => void;
   /** The calendar scrolls inside this height, its header always in view ('100%': its parent's). */
@@ -80,6 +88,14 @@ const TOOLBAR = {
   center: 'title',
   right: `dayGridMonth,timeGridWeek,${TALENT_WEEK_VIEW},timeGridDay,listWeek`,
 };
+/**
+ * Those who see contract dates only (legal): all-day dates a few a month, so the month and a
+ * month's list; the hour grids would be empty hours and the talent rows have nobody in them.
+ */
+const CONTRACT_DATES_TOOLBAR = { ...TOOLBAR, right: 'dayGridMonth,listMonth' };
+
+/** Where the week and day grids open when nothing is earlier: the working morning. */
+const MORNING = 7 * 3_600_000;
 
 /**
  * Events drawn side by side in a week or day slot before the rest go behind a "+N" link: at
@@ -125,6 +141,10 @@ const KEY_VIEWS: Record<string, Props['initialView']> = {
   d: 'timeGridDay',
   l: 'listWeek',
 };
+const CONTRACT_DATES_KEY_VIEWS: Record<string, Props['initialView']> = {
+  m: 'dayGridMonth',
+  l: 'listMonth',
+};
 
 /** Wall-clock arithmetic in the display zone, so a drag across a DST change lands where dropped. */
 function shifted(iso: string, delta: Duration, zone: string): string {
@@ -134,7 +154,7 @@ function shifted(iso: string, delta: Duration, zone: string): string {
 export function CalendarView({
   filters,
   displayZone,
-  initialView = 'timeGridWeek',
+  initialView,
   onRangeChange,
   height = 640,
   talent,
@@ -155,6 +175,9 @@ export function CalendarView({
   const [pending, setPending] = useState<PendingMove | null>(null);
   const mayWrite = can(user.role, 'schedule', 'update');
   const readsSchedule = can(user.role, 'schedule', 'read');
+  const readsContractDates = can(user.role, 'contracts', 'update');
+  const contractDatesOnly = !readsSchedule && readsContractDates;
+  const keyViews = contractDatesOnly ? CONTRACT_DATES_KEY_VIEWS : KEY_VIEWS;
   const navigate = useNavigate();
   const filterKey = JSON.stringify(filters);
 
@@ -298,13 +321,13 @@ export function CalendarView({
       if (key === 't') api.today();
       else if (event.key === 'ArrowLeft') api.prev();
       else if (event.key === 'ArrowRight') api.next();
-      else if (KEY_VIEWS[key]) api.changeView(KEY_VIEWS[key]!);
+      else if (keyViews[key]) api.changeView(keyViews[key]!);
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [keyViews]);
 
   /** Puts the event back where it was and says why. */
   const revertWith = (revert: () => void, reason: unknown) => {
@@ -543,11 +566,71 @@ export function CalendarView({
     [blocks],
   );
   const views = useMemo(
-    () => ({ [TALENT_WEEK_VIEW]: { buttonText: t('calendar.talentView') } }),
+    () => ({
+      [TALENT_WEEK_VIEW]: { buttonText: t('calendar.talentView') },
+      // A month cell is narrow: the start alone, compact ("7p"), so it is never cut.
+      dayGridMonth: { eventTimeFormat: compactTimeText },
+      listMonth: { buttonText: t('calendar.listView') },
+    }),
     [t],
   );
+  // FullCalendar's zh-cn locale leaves its hidden headers and hints in English.
+  const hints = useMemo(
+    () => ({
+      timeHint: t('calendar.hint.time'),
+      eventHint: t('calendar.hint.event'),
+      closeHint: t('common.close'),
+      viewHint: t('calendar.hint.view'),
+      navLinkHint: t('calendar.hint.navLink'),
+      moreLinkHint: (count: number) => t('calendar.hint.moreLink', { count }),
+      buttonHints: {
+        prev: t('calendar.hint.prev'),
+        next: t('calendar.hint.next'),
+        today: (unitText: string, unit: string) =>
+          unit === 'day'
+            ? t('calendar.hint.today')
+            : t('calendar.hint.thisUnit', { unit: unitText }),
+      },
+    }),
+    [t],
+  );
+
+  // The week and day grids open at 7:00, or at the range's earliest entry when it is before;
+  // what is still out of view above or below is counted at the grid's edges (OffscreenHints).
+  const offscreen = useMemo(() => createOffscreenTracker(), []);
+  const scrollPending = useRef(false);
   const loading = useMemo(() => createLoadingStore(), []);
-  const onLoading = useCallback((isLoading: boolean) => loading.set(isLoading), [loading]);
+  const scrollToEarliest = useCallback(() => {
+    requestAnimationFrame(() => {
+      if (!scrollPending.current || loading.get()) return;
+      scrollPending.current = false;
+      const earliest = offscreen.earliest();
+      if (earliest !== null && earliest < MORNING)
+        ref.current?.getApi().scrollToTime(hourOf(earliest));
+      requestAnimationFrame(() => offscreen.measure());
+    });
+  }, [loading, offscreen]);
+  const onLoading = useCallback(
+    (isLoading: boolean) => {
+      loading.set(isLoading);
+      if (!isLoading) scrollToEarliest();
+    },
+    [loading, scrollToEarliest],
+  );
+  const onDatesSet = useCallback(
+    (arg: DatesSetArg) => {
+      scrollPending.current = arg.view.type.startsWith('timeGrid');
+      scrollToEarliest();
+    },
+    [scrollToEarliest],
+  );
+  const onEventsSet = useCallback(
+    (events: EventApi[]) => {
+      const api = ref.current?.getApi();
+      if (api) offscreen.setEvents(events, api.view, zoneRef.current);
+    },
+    [offscreen],
+  );
 
   /** Who is away, in the week and day views' headers and the month's cells. */
   const dayHeaderContent = useCallback(
@@ -590,6 +673,30 @@ export function CalendarView({
         : undefined,
     [setNotice, t],
   );
+  // The grid's scroller is FullCalendar's and changes with the view: its scrolls are caught here.
+  const calendarBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = calendarBox.current;
+    if (!box) return undefined;
+    offscreen.attach(box);
+    let queued = false;
+    const measure = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        offscreen.measure();
+      });
+    };
+    box.addEventListener('scroll', measure, { capture: true, passive: true });
+    const resized = new ResizeObserver(measure);
+    resized.observe(box);
+    return () => {
+      box.removeEventListener('scroll', measure, { capture: true });
+      resized.disconnect();
+      offscreen.attach(null);
+    };
+  }, [offscreen]);
   return (
     <Box ref={frame} sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <CalendarStyles />
@@ -599,21 +706,29 @@ export function CalendarView({
         </Alert>
       )}
       <LoadingBar store={loading} />
-      <Box sx={{ flexGrow: 1, minHeight: height === '100%' ? 480 : undefined }}>
+      <Box
+        ref={calendarBox}
+        sx={{ position: 'relative', flexGrow: 1, minHeight: height === '100%' ? 480 : undefined }}
+      >
+        <OffscreenHints
+          tracker={offscreen}
+          scrollTo={(time) => ref.current?.getApi().scrollToTime(time)}
+        />
         <FullCalendar
           ref={ref}
           key={filterKey}
           plugins={plugins}
-          initialView={initialView}
+          initialView={initialView ?? (contractDatesOnly ? 'dayGridMonth' : 'timeGridWeek')}
           timeZone={displayZone}
           locales={LOCALES}
           locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
           // Stated, not left to the locale: the schedule page asks for this week before mounting.
           firstDay={weekStartsOn(i18n.language)}
-          headerToolbar={TOOLBAR}
+          headerToolbar={contractDatesOnly ? CONTRACT_DATES_TOOLBAR : TOOLBAR}
           // Text, not icon fonts: FullCalendar's icons are unlabelled images to a screen reader.
           buttonIcons={false}
           buttonText={buttonText}
+          {...hints}
           height={height}
           nowIndicator
           selectable={mayWrite}
@@ -630,10 +745,12 @@ export function CalendarView({
           eventTimeFormat={eventTimeText}
           eventContent={timeGridEventContent}
           // The whole day, scrolled to the morning: an entry at 3:00 is drawn where it is, not
-          // squeezed against the top of a grid that started at 6:00.
-          scrollTime="07:00:00"
+          // squeezed against the top of a grid that started at 6:00 (and scrolled to, onDatesSet).
+          scrollTime={hourOf(MORNING)}
           views={views}
           loading={onLoading}
+          datesSet={onDatesSet}
+          eventsSet={onEventsSet}
           dayHeaderContent={dayHeaderContent}
           dayCellContent={dayCellContent}
           eventSources={eventSources}
@@ -642,7 +759,11 @@ export function CalendarView({
           eventMouseEnter={describeOnHover}
         />
       </Box>
-      <CalendarLegend contractDates={can(user.role, 'contracts', 'update')} />
+      <CalendarLegend
+        entries={readsSchedule}
+        availability={can(user.role, 'availability', 'read')}
+        contractDates={readsContractDates}
+      />
       {editing && <EntryDialog entry={editing} onClose={closed(() => setEditing(null))} />}
       {draft && (
         <EntryDialog

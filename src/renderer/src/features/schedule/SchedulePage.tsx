@@ -203,7 +203,7 @@ export function SchedulePage() {
         </Stack>
       )}
       <Typography variant="caption" color="text.secondary" sx={{ mb: 1 }}>
-        {t('calendar.keys')}
+        {t(readsSchedule ? 'calendar.keys' : 'calendar.keysContractDates')}
       </Typography>
       <CalendarView
         // Its own scroller below the filters: the header stays put and nothing scrolls above it.

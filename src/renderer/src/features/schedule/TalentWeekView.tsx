@@ -46,8 +46,20 @@ function timeOf(marker: Date, locale: string): string {
   return format.format(marker);
 }
 
-/** The visible week's entries and holds, one row per talent who has any, a cell per day. */
-function rowsOf(arg: SpecificViewContentArg, days: readonly string[], locale: string): Row[] {
+/** What a day's item says of an entry begun on an earlier day: "continues to 2:00 AM". */
+type Continues = (end: string | null) => string;
+
+/**
+ * The visible week's entries and holds, one row per talent who has any, a cell per day. An entry
+ * begun on an earlier day shows, on the later days, that it continues (and till when on its
+ * last), not its start time again: "10:00 PM" on Tuesday read as a second, new entry.
+ */
+function rowsOf(
+  arg: SpecificViewContentArg,
+  days: readonly string[],
+  locale: string,
+  continues: Continues,
+): Row[] {
   const rows = new Map<string, Row>();
   for (const seg of sliceEvents(arg, true)) {
     const props = seg.def.extendedProps;
@@ -67,6 +79,10 @@ function rowsOf(arg: SpecificViewContentArg, days: readonly string[], locale: st
     // Sliced as all-day segments (one per day), so the time is the entry's own start, not the
     // day's midnight: every item read "12:00 AM" before.
     const start = seg.instance?.range.start ?? seg.range.start;
+    const end = seg.instance?.range.end ?? seg.range.end;
+    const startDay = start.toISOString().slice(0, 10);
+    // Ends on a day's midnight: that day does not show it.
+    const endDay = new Date(end.getTime() - 1).toISOString().slice(0, 10);
     const from = seg.range.start.toISOString().slice(0, 10);
     // The range's end is exclusive: an entry ending at midnight stays on its own day.
     const to = new Date(seg.range.end.getTime() - 1).toISOString().slice(0, 10);
@@ -77,7 +93,12 @@ function rowsOf(arg: SpecificViewContentArg, days: readonly string[], locale: st
         key: seg.instance?.instanceId ?? seg.def.defId,
         // The row already names the talent: the cell shows what they are doing.
         title: seg.def.title.replace(`${row.stageName} · `, ''),
-        time: timeOf(start, locale),
+        time:
+          day <= startDay
+            ? timeOf(start, locale)
+            : continues(
+                day === endDay && end.getTime() % 86_400_000 !== 0 ? timeOf(end, locale) : null,
+              ),
         classNames: seg.ui.classNames,
         props,
         startMs: start.getTime(),
@@ -102,7 +123,9 @@ function TalentWeek({ arg, blocks, open }: { arg: SpecificViewContentArg } & Opt
   const days: string[] = [];
   for (let ms = start.getTime(); ms < end.getTime(); ms += 86_400_000)
     days.push(new Date(ms).toISOString().slice(0, 10));
-  const rows = rowsOf(arg, days, i18n.language);
+  const rows = rowsOf(arg, days, i18n.language, (end) =>
+    end ? t('calendar.continuesTo', { time: end }) : t('calendar.continuesAllDay'),
+  );
   const awayByDay = useAwayOnAnyDay(blocks, days);
   // Talents away with nothing booked still get a row: that they are away is the news.
   for (const away of awayByDay.values())

@@ -45,3 +45,32 @@ export function eventTimeText(arg: FormattingArg): string {
   texts.set(key, text);
   return text;
 }
+
+const compactTexts = new Map<string, string>();
+const twelveHour = new Map<string, boolean>();
+
+/**
+ * A month cell's time: the start alone, as short as it reads ("7p", "7:30p"; "19:00" where the
+ * clock runs to 24), so it is never cut and the title gets the rest of the line.
+ */
+export function compactTimeText(arg: FormattingArg): string {
+  const locale = arg.localeCodes[0] ?? 'en';
+  const minuteOfDay = Math.floor((arg.start.marker.getTime() % DAY) / 60_000);
+  const key = `${locale}|${minuteOfDay}`;
+  const known = compactTexts.get(key);
+  if (known !== undefined) return known;
+  let h12 = twelveHour.get(locale);
+  if (h12 === undefined) {
+    const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+    h12 = hourCycle === 'h11' || hourCycle === 'h12';
+    twelveHour.set(locale, h12);
+  }
+  const hour = Math.floor(minuteOfDay / 60);
+  const minute = minuteOfDay % 60;
+  const mm = String(minute).padStart(2, '0');
+  const text = h12
+    ? `${hour % 12 || 12}${minute ? `:${mm}` : ''}${hour < 12 ? 'a' : 'p'}`
+    : `${String(hour).padStart(2, '0')}:${mm}`;
+  compactTexts.set(key, text);
+  return text;
+}
