@@ -48,9 +48,8 @@ export default tseslint.config(
   {
     // A failed call is shown in the reader's language, worded by its code: main's `message` is
     // English for logs. ErrorAlert (components/ErrorAlert.tsx) shows one; useErrorText() words
-    // one for a notice or a state. (features/schedule is being reworked; it joins when it lands.)
+    // one for a notice or a state.
     files: ['src/renderer/src/features/**/*.{ts,tsx}'],
-    ignores: ['src/renderer/src/features/schedule/**'],
     rules: {
       'no-restricted-syntax': ['error', ...rawErrorMessages()],
     },

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { wavBytes } from '../support/files';
+import { pdfBytes, wavBytes } from '../support/files';
 import { agencyTeam } from './agencyDesk';
 import { expect, test } from './fixtures';
 import { AuthScreens } from './pages';
@@ -337,8 +337,19 @@ test('in Chinese, a contract signed in the future, without its document or in ef
     artist: paperTides.id,
     contractType: 'recording',
   });
-  await owner.call('contracts.exportDocument', { id: signed.id });
+  // Signing needs a copy a person attached (the app's own export is not signed).
+  const upload = await fetch(`${host.url}/upload`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${owner.token}`,
+      'Content-Type': 'application/octet-stream',
+      'x-file-name': 'signed.pdf',
+    },
+    body: new Uint8Array(pdfBytes()),
+  });
+  const { data: staged } = (await upload.json()) as { data: { file: string } };
   await owner.call('contracts.transition', { id: signed.id, to: 'sent' });
+  await owner.call('contracts.attachDocument', { id: signed.id, file: staged.file });
   await owner.call('contracts.transition', {
     id: signed.id,
     to: 'signed',

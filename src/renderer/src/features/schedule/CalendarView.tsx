@@ -30,12 +30,12 @@ import type { AvailabilityBlock } from '../../../../shared/domain/availabilityBl
 import type { ScheduleEntry } from '../../../../shared/domain/scheduleEntry';
 import { SCHEDULE_ENTRY_TYPES } from '../../../../shared/domain/vocabulary';
 import { can } from '../../../../shared/access';
-import { AppError } from '../../../../shared/errors';
 import { bridge, call } from '../../api/client';
 import { BookingDialog } from '../bookings';
 import { useCurrentUser } from '../session';
 import { recordPath } from '../../components/recordLinks';
 import { useNotify } from '../../components/useNotify';
+import { useErrorText } from '../../components/form';
 import { DayAvailabilityBadge } from './AvailabilityBadge';
 import { createBlockStore } from './availability';
 import { CalendarLegend } from './CalendarLegend';
@@ -164,6 +164,10 @@ export function CalendarView({
   const user = useCurrentUser();
   const ref = useRef<FullCalendar>(null);
   const notify = useNotify();
+  // Read through a ref: the fetch callback must not change (and refetch) when the words do.
+  const errorText = useErrorText();
+  const errorTextRef = useRef(errorText);
+  errorTextRef.current = errorText;
   const setNotice = useCallback(
     (message: string, severity: 'success' | 'error' | 'info' = 'info') => notify(message, severity),
     [notify],
@@ -215,7 +219,7 @@ export function CalendarView({
           );
         })
         .catch((error: unknown) => {
-          setFetchError(error instanceof Error ? error.message : String(error));
+          setFetchError(errorTextRef.current(error));
           failure(error instanceof Error ? error : new Error(String(error)));
         });
     },
@@ -334,12 +338,7 @@ export function CalendarView({
     revert();
     setNotice(
       t('calendar.reverted', {
-        reason:
-          typeof reason === 'string'
-            ? reason
-            : reason instanceof AppError
-              ? reason.message
-              : t('common.unexpected'),
+        reason: typeof reason === 'string' ? reason : errorText(reason),
       }),
       'error',
     );
@@ -374,7 +373,7 @@ export function CalendarView({
     } catch (error) {
       notify(
         t('calendar.notUndone', {
-          reason: error instanceof AppError ? error.message : t('common.unexpected'),
+          reason: errorText(error),
         }),
         'error',
       );
@@ -458,16 +457,16 @@ export function CalendarView({
     }
     const hold = props.hold as Booking | undefined;
     if (hold) {
-      void call('bookings.get', { id: hold.id }).then(setBooking, (error: Error) =>
-        setNotice(error.message, 'error'),
+      void call('bookings.get', { id: hold.id }).then(setBooking, (error: unknown) =>
+        setNotice(errorText(error), 'error'),
       );
       return;
     }
     const entry = props.entry as ScheduleEntry;
     if (entry.source === 'booking' && entry.booking) {
       setNotice(t('calendar.fromBooking'));
-      void call('bookings.get', { id: entry.booking }).then(setBooking, (error: Error) =>
-        setNotice(error.message, 'error'),
+      void call('bookings.get', { id: entry.booking }).then(setBooking, (error: unknown) =>
+        setNotice(errorText(error), 'error'),
       );
     } else if (onOpenEntry) {
       onOpenEntry(entry);

@@ -1,23 +1,15 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import {
-  Alert,
-  Box,
-  Button,
-  MenuItem,
-  Snackbar,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, MenuItem, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SCHEDULE_ENTRY_TYPES, SCHEDULE_STATUSES } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { downloadMedia } from '../../api/downloadMedia';
 import { ExportCsvButton } from '../interchange';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useErrorText } from '../../components/form';
 import { PageHeader } from '../../components/PageHeader';
 import { TalentPicker } from '../../components/TalentPicker';
 import { SYSTEM_TIMEZONE, TimezoneField } from '../../components/TimezoneField';
@@ -68,6 +60,7 @@ function calendarDays(range: { from: string; to: string }, zone: string) {
 export function SchedulePage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  const errorText = useErrorText();
   const [talent, setTalent] = useState<{ id: string; stageName: string; fullName: string } | null>(
     null,
   );
@@ -115,7 +108,7 @@ export function SchedulePage() {
         : await call('contracts.exportIcs', calendarDays(range, zone));
       await downloadMedia(exported.media, exported.fileName);
     } catch (error) {
-      setNotice(error instanceof AppError ? error.message : t('common.unexpected'));
+      setNotice(errorText(error));
     }
   };
 
@@ -214,11 +207,7 @@ export function SchedulePage() {
         onOpenEntry={(entry) => record.open(entry.id)}
         {...(talent ? { talent } : {})}
       />
-      {opened.error && (
-        <Alert severity="error" onClose={record.close} sx={{ mt: 2 }}>
-          {opened.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={opened.error} onClose={record.close} sx={{ mt: 2 }} />
       {opened.record && !fromBooking && (
         <EntryDialog
           key={opened.record.id}
