@@ -86,7 +86,7 @@ const router = createHashRouter([
           </Allowed>
         ),
         // An entry at its own link opens over the calendar (#/schedule/entries/<id>).
-        children: [{ path: 'entries/:id' }],
+        children: [{ path: 'entries/:id', element: null }],
       },
       {
         path: 'auditions',
@@ -96,7 +96,7 @@ const router = createHashRouter([
           </Allowed>
         ),
         // A record at its own link opens over its list, which stays mounted as it was.
-        children: [{ path: ':id' }],
+        children: [{ path: ':id', element: null }],
       },
       {
         path: 'bookings',
@@ -106,7 +106,7 @@ const router = createHashRouter([
           </Allowed>
         ),
         // A record at its own link opens over its list, which stays mounted as it was.
-        children: [{ path: ':id' }],
+        children: [{ path: ':id', element: null }],
       },
       {
         path: 'artists',
@@ -148,7 +148,7 @@ const router = createHashRouter([
           </Allowed>
         ),
         // A record at its own link opens over its list, which stays mounted as it was.
-        children: [{ path: ':id' }],
+        children: [{ path: ':id', element: null }],
       },
       {
         path: 'users',

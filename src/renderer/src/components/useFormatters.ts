@@ -39,6 +39,11 @@ export function useFormatters() {
           timeZone,
           timeZoneName: 'short',
         }).format(new Date(iso)),
+      /** A zone as people name it ("Pacific Time", "北美太平洋时间"), not its IANA id. */
+      zoneName: (timeZone: string, at: string) =>
+        new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'longGeneric' })
+          .formatToParts(new Date(at))
+          .find((part) => part.type === 'timeZoneName')?.value ?? timeZone,
       timeRange: (start: string, end: string, timeZone?: string) => {
         const format = new Intl.DateTimeFormat(language, {
           dateStyle: 'medium',

@@ -166,8 +166,13 @@ export function AuditionsView({
         {/* What the page holds, said plainly: the range and whether more are waiting. */}
         <Typography variant="body2" color="text.secondary" role="status">
           {from
-            ? t('auditions.showingFrom', { count: items.length, date: format.dayOf(from) })
-            : t('auditions.showing', { count: items.length })}
+            ? t(list.hasNextPage ? 'auditions.firstFrom' : 'auditions.showingFrom', {
+                count: items.length,
+                date: format.dayOf(from),
+              })
+            : t(list.hasNextPage ? 'auditions.first' : 'auditions.showing', {
+                count: items.length,
+              })}
         </Typography>
         {list.hasNextPage && (
           <Button

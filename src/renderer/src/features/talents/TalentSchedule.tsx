@@ -1,4 +1,4 @@
-import { CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Box, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,19 +26,26 @@ export function TalentSchedule({ talentProfile }: { talentProfile: string }) {
   if (entries.data.items.length === 0)
     return <Typography color="text.secondary">{t('schedule.empty')}</Typography>;
   return (
-    <List dense aria-label={t('schedule.title')}>
-      {entries.data.items.map((entry) => (
-        <ListItem
-          key={entry.id}
-          divider
-          secondaryAction={<StatusChip status={entry.status} labels="schedule.status" />}
-        >
-          <ListItemText
-            primary={`${t(`schedule.entryType.${entry.entryType}`)} · ${entry.title ?? ''}`}
-            secondary={`${format.timeRange(entry.start, entry.end, entry.timezone)} (${entry.timezone})`}
-          />
-        </ListItem>
-      ))}
-    </List>
+    <Box component="section" aria-labelledby="talent-upcoming">
+      <Typography id="talent-upcoming" variant="subtitle1" component="h3">
+        {t('schedule.upcoming')}
+      </Typography>
+      <List dense aria-label={t('schedule.upcoming')}>
+        {entries.data.items.map((entry) => (
+          <ListItem
+            key={entry.id}
+            divider
+            secondaryAction={<StatusChip status={entry.status} labels="schedule.status" />}
+          >
+            <ListItemText
+              primary={[t(`schedule.entryType.${entry.entryType}`), entry.title]
+                .filter(Boolean)
+                .join(' · ')}
+              secondary={`${format.timeRange(entry.start, entry.end, entry.timezone)} (${format.zoneName(entry.timezone, entry.start)})`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Output } from '../../../../shared/api';
 import { AppError } from '../../../../shared/errors';
-import { call } from '../../api/client';
+import { bridge, call } from '../../api/client';
 
 export type WorkstationStatus = Output<'workstation.status'>;
 
@@ -13,6 +13,8 @@ export function useWorkstation() {
   return useQuery({
     queryKey: ['workstation'],
     queryFn: async (): Promise<WorkstationStatus | null> => {
+      // A browser is never a workstation: no need to ask (and log a 404 on every visit).
+      if (bridge.kind !== 'electron') return null;
       try {
         return await call('workstation.status', {});
       } catch (error) {

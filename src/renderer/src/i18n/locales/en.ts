@@ -443,6 +443,10 @@ export const en = {
     showing_one: '{{count}} audition',
     showing_other: '{{count}} auditions',
     more: 'Show 100 more',
+    firstFrom_one: 'The first {{count}} audition from {{date}} on (there are more)',
+    firstFrom_other: 'The first {{count}} auditions from {{date}} on (there are more)',
+    first_one: 'The first {{count}} audition (there are more)',
+    first_other: 'The first {{count}} auditions (there are more)',
     created: 'Audition added.',
   },
   auditionStatus: {
@@ -525,6 +529,7 @@ export const en = {
   schedule: {
     title: 'Schedule',
     empty: 'Nothing on the schedule in the next 90 days.',
+    upcoming: 'The next 90 days',
     entryType: {
       audition: 'Audition',
       booking: 'Booking',

@@ -427,6 +427,10 @@ export const zhCN: Catalog = {
     showing_one: '共 {{count}} 场试镜',
     showing_other: '共 {{count}} 场试镜',
     more: '再显示 100 条',
+    firstFrom_one: '{{date}} 起的前 {{count}} 场试镜（还有更多）',
+    firstFrom_other: '{{date}} 起的前 {{count}} 场试镜（还有更多）',
+    first_one: '前 {{count}} 场试镜（还有更多）',
+    first_other: '前 {{count}} 场试镜（还有更多）',
     created: '已添加试镜。',
   },
   auditionStatus: { invited: '已邀请', callback: '复试', booked: '已获选', declined: '已婉拒' },
@@ -495,6 +499,7 @@ export const zhCN: Catalog = {
   schedule: {
     title: '日程',
     empty: '未来 90 天没有日程。',
+    upcoming: '未来 90 天',
     entryType: {
       audition: '试镜',
       booking: '预订',
