@@ -93,7 +93,7 @@ test('sign-up waits for an admin, who activates it from the Users screen', async
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Users' }).click();
   const row = page.getByRole('row').filter({ hasText: 'nina@example.com' });
-  await expect(row).toContainText('Waiting for activation');
+  await expect(row).toContainText('Inactive');
   await row.getByRole('gridcell').first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Role').click();

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input } from '../../../../shared/api';
+import { clashCheck } from '../../../../shared/domain/booking';
 import { call } from '../../api/client';
 
 export function useBookingList(filters: Input<'bookings.list'>) {
@@ -22,8 +23,14 @@ export function useBooking(id: string | null) {
 /** What confirming a hold would release now: asked just before confirming, never cached. */
 export const releasePreview = (id: string) => call('bookings.releasePreview', { id });
 
-/** The dry-run clash check the form shows while the user picks a time. */
-export function useClashes(input: Input<'clashes.check'> | null) {
+/**
+ * The dry-run clash check the form shows while the user picks a time. A time being typed passes
+ * through values main refuses (year 0002 on the way to 2027, an end before the start): main is
+ * asked only once the shared schema accepts both times, so typing sends no request it answers 400.
+ */
+export function useClashes(candidate: Input<'clashes.check'> | null) {
+  const parsed = candidate ? clashCheck.safeParse(candidate) : null;
+  const input = parsed?.success ? parsed.data : null;
   return useQuery({
     queryKey: ['bookings', 'clashes', input],
     queryFn: () => call('clashes.check', input!),

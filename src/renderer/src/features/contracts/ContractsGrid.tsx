@@ -1,7 +1,7 @@
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
-import { Box } from '@mui/material';
+import { Box, Tooltip } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridRenderCellParams } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
@@ -16,6 +16,19 @@ import { CONTRACT_STATUSES, CONTRACT_TYPES } from '../../../../shared/domain/voc
 import { useFormatters } from '../../components/useFormatters';
 
 const PAGE_SIZE = 50;
+/** The document column: one icon and the cell's padding. */
+const DOCUMENT_WIDTH = 52;
+/** A very long owner name ends in "…" rather than take the artist's room. */
+const OWNER_MAX_WIDTH = 180;
+
+/** A name shown whole: it wraps between words when its column is too narrow for one line. */
+function wholeName({ value }: GridRenderCellParams<Contract, string>) {
+  return (
+    <Box component="span" sx={{ whiteSpace: 'normal', lineHeight: 1.3 }}>
+      {value}
+    </Box>
+  );
+}
 
 /** Contracts, most recently changed first; a row (clicked, or Enter on it) opens the contract. */
 export function ContractsGrid({
@@ -41,6 +54,20 @@ export function ContractsGrid({
     queryFn: () => call('contracts.list', input),
     placeholderData: keepPreviousData,
   });
+  const items = list.data?.items;
+  // A legal owner's name is short and repeats: the column is as wide as the names on this page,
+  // and the artist (the name people look for) takes all the room left.
+  const ownerWidth = useMemo(
+    () =>
+      Math.min(
+        OWNER_MAX_WIDTH,
+        fitWidth(
+          t('contracts.legalOwner'),
+          (items ?? []).map((row) => row.expanded.legalOwner.fullName),
+        ),
+      ),
+    [t, items],
+  );
   const columns = useMemo<GridColDef<Contract>[]>(
     () => [
       ...(showArtist
@@ -49,8 +76,9 @@ export function ContractsGrid({
               field: 'artist',
               headerName: t('contracts.artist'),
               flex: 1,
-              minWidth: 90,
+              minWidth: 120,
               valueGetter: (_v: unknown, row: Contract) => row.expanded.artist.artistName,
+              renderCell: wholeName,
             } satisfies GridColDef<Contract>,
           ]
         : []),
@@ -76,9 +104,9 @@ export function ContractsGrid({
       {
         field: 'legalOwner',
         headerName: t('contracts.legalOwner'),
-        flex: 1,
-        minWidth: 90,
+        width: ownerWidth,
         valueGetter: (_v, row) => row.expanded.legalOwner.fullName,
+        renderCell: wholeName,
       },
       // Four dates and the document mark fit beside the names at 1280 px.
       ...(['effectiveDate', 'optionDate', 'noticeDate', 'expiryDate'] as const).map((field) =>
@@ -90,7 +118,22 @@ export function ContractsGrid({
       {
         field: 'documentUrl',
         headerName: t('contracts.document'),
-        width: fitWidth(t('contracts.document'), []),
+        // A mark, often absent: an icon wide, its name in the header's tooltip.
+        width: DOCUMENT_WIDTH,
+        resizable: false,
+        disableColumnMenu: true,
+        align: 'center',
+        headerAlign: 'center',
+        renderHeader: () => (
+          <Tooltip title={t('contracts.document')}>
+            <PictureAsPdfOutlinedIcon
+              fontSize="small"
+              color="action"
+              titleAccess={t('contracts.document')}
+              sx={{ verticalAlign: 'middle' }}
+            />
+          </Tooltip>
+        ),
         renderCell: ({ row }) =>
           row.documentUrl ? (
             <PictureAsPdfOutlinedIcon
@@ -101,7 +144,7 @@ export function ContractsGrid({
           ) : null,
       },
     ],
-    [t, format, showArtist],
+    [t, format, showArtist, ownerWidth],
   );
   return (
     <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
@@ -121,7 +164,12 @@ export function ContractsGrid({
         density="compact"
         {...rowOpening<Contract>((row) => onOpen(row.id))}
         localeText={localeText}
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        // A name too long for its column takes a second line rather than end in "…".
+        getRowHeight={() => 'auto'}
+        sx={{
+          '& .MuiDataGrid-row': { cursor: 'pointer' },
+          '& .MuiDataGrid-cell': { py: 0.75, display: 'flex', alignItems: 'center' },
+        }}
       />
     </Box>
   );

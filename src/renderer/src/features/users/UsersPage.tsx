@@ -7,6 +7,7 @@ import type { User } from '../../../../shared/domain/user';
 import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { CHIP_PADDING, fitWidth } from '../../components/gridColumns';
 import { UserDialog } from './UserDialog';
 import { useManagers, useUserList } from './useUsers';
 
@@ -46,7 +47,12 @@ export function UsersPage() {
       {
         field: 'active',
         headerName: t('users.active'),
-        width: 170,
+        // As wide as its chips in the reader's language, so neither ends in "…".
+        width: fitWidth(
+          t('users.active'),
+          [t('users.activeYes'), t('users.inactive')],
+          CHIP_PADDING,
+        ),
         renderCell: ({ row }) => (
           <Chip
             size="small"

@@ -219,7 +219,7 @@ export const en = {
     temporaryPasswordHint:
       'Signs the person out everywhere. Required to activate an account imported without a password. They change it after signing in.',
     active: 'Active',
-    inactive: 'Waiting for activation',
+    inactive: 'Inactive',
     activeYes: 'Active',
     created: '{{name}} was added.',
     updated: '{{name}} was saved.',

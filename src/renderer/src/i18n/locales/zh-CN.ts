@@ -212,7 +212,7 @@ export const zhCN: Catalog = {
     temporaryPasswordHint:
       '设置后此人在所有地方退出登录。激活未带密码导入的账户时必须设置。对方登录后可自行修改。',
     active: '已启用',
-    inactive: '等待激活',
+    inactive: '未启用',
     activeYes: '已启用',
     created: '已添加 {{name}}。',
     updated: '已保存 {{name}}。',
