@@ -1063,6 +1063,7 @@ export const en = {
       added: 'added',
       otherRecord: 'another record',
       formerUser: 'a former user',
+      backup: '{{kind}} · {{when}}',
     },
     scheduleSource: {
       manual: 'Entered by hand',
@@ -1084,7 +1085,6 @@ export const en = {
       },
       sessions: { revoke: '{{actor}} ended sessions' },
       users: { create: '{{actor}} added a user', update: '{{actor}} changed a user' },
-      backup: '{{kind}} · {{when}}',
       settings: { update: '{{actor}} changed the workspace settings' },
       maintenance: {
         backup: '{{actor}} made a backup',

@@ -1022,6 +1022,7 @@ export const zhCN: Catalog = {
       added: '已添加',
       otherRecord: '另一条记录',
       formerUser: '已不存在的用户',
+      backup: '{{kind}} · {{when}}',
     },
     scheduleSource: {
       manual: '手动录入',
@@ -1043,7 +1044,6 @@ export const zhCN: Catalog = {
       },
       sessions: { revoke: '{{actor}} 结束了登录会话' },
       users: { create: '{{actor}} 添加了用户', update: '{{actor}} 修改了用户' },
-      backup: '{{kind}} · {{when}}',
       settings: { update: '{{actor}} 修改了工作区设置' },
       maintenance: {
         backup: '{{actor}} 创建了备份',
