@@ -4,28 +4,14 @@
  * host runs as `npm run serve` runs it (the built JavaScript) and, for comparison, from the
  * TypeScript sources through tsx. Run: `npm run bench -- webhost` (needs `npm run build`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startChild } from './childProcess';
 import { interleave, summarize } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PASSWORD = 'bench passphrase for the host';
-
-function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
 
 /** The limit: Node's http server, nothing else, answering what auth.me answers. */
 const BARE_SERVER = `
@@ -62,12 +48,12 @@ export async function benchWebHost(): Promise<boolean> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'greenroom-bench-host-'));
   const hosts = await Promise.all([
-    start([built, '--data-dir', join(dir, 'built'), '--port', '0'], /running at (\S+)/),
-    start(
+    startChild([built, '--data-dir', join(dir, 'built'), '--port', '0'], /running at (\S+)/),
+    startChild(
       ['--import', 'tsx', 'src/main/host/cli.ts', '--data-dir', join(dir, 'tsx'), '--port', '0'],
       /running at (\S+)/,
     ),
-    start(['-e', BARE_SERVER], /bare at (\S+)/),
+    startChild(['-e', BARE_SERVER], /bare at (\S+)/),
   ]);
   try {
     const [builtHost, tsxHost, bare] = hosts;

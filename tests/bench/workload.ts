@@ -17,12 +17,13 @@
  * The limit in-process is raw; over HTTP it is bare + raw. Ratios are the figures to watch.
  * Needs the built host: it is built into out/bench-host when missing or older than src/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { seedWorkspace } from '../../src/main/seed/seed';
 import { createTestCore, tempDir, TEST_SCRYPT } from '../support/testCore';
+import { startChild } from './childProcess';
 import { interleave, summarize } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -68,20 +69,6 @@ function builtHost(): string {
     if (build.status !== 0) throw new Error('electron-vite build failed');
   }
   return entry;
-}
-
-function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
 }
 
 /**
@@ -167,8 +154,8 @@ export async function benchWorkload(password: string): Promise<boolean> {
     const sqlite = t.core.sqlite;
     const entry = builtHost();
     const [host, bare] = await Promise.all([
-      start([entry, '--data-dir', dir, '--port', '0'], /running at (\S+)/),
-      start(['-e', BARE_SERVER], /bare at (\S+)/),
+      startChild([entry, '--data-dir', dir, '--port', '0'], /running at (\S+)/),
+      startChild(['-e', BARE_SERVER], /bare at (\S+)/),
     ]);
     children.push(host.child, bare.child);
 
