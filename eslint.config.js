@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '**/out/**',
       'node_modules/**',
       'resources/**',
       'test-results/**',

@@ -62,7 +62,7 @@ function builtHost(): string {
   const entry = join(OUT_DIR, 'main', 'webHost.js');
   if (!existsSync(entry) || statSync(entry).mtimeMs < newestMtime(join(ROOT, 'src'))) {
     console.log('Building the web host into out/bench-host…');
-    const build = spawnSync('npx', ['electron-vite', 'build', '--outDir', 'out/bench-host'], {
+    const build = spawnSync('npx', ['electron-vite', 'build', '--outDir', OUT_DIR], {
       cwd: ROOT,
       stdio: 'ignore',
     });
