@@ -71,7 +71,7 @@ test('an audition runs through callback to a confirmed booking on the schedule, 
   await page.getByRole('link', { name: 'Talent roster' }).click();
   await page.getByRole('gridcell', { name: 'Mia Lux', exact: true }).click();
   await page.getByRole('tab', { name: 'Schedule' }).click();
-  await expect(page.getByRole('list', { name: 'Schedule' })).toContainText(
+  await expect(page.getByRole('list', { name: 'The next 90 days' })).toContainText(
     'Booking · Northwind Studios · The Long Night',
   );
 
