@@ -568,7 +568,9 @@ export function CalendarView({
     () => ({
       [TALENT_WEEK_VIEW]: { buttonText: t('calendar.talentView') },
       // A month cell is narrow: the start alone, compact ("7p"), so it is never cut.
-      dayGridMonth: { eventTimeFormat: compactTimeText },
+      // Three entries a day before "+N": a month of a busy team scrolls rather than showing
+      // nothing but "+N" in every cell.
+      dayGridMonth: { eventTimeFormat: compactTimeText, dayMaxEvents: 3 },
       listMonth: { buttonText: t('calendar.listView') },
     }),
     [t],
