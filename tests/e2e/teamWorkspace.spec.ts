@@ -155,6 +155,14 @@ test('two desks on one team server: a hold made at one desk shows at the other w
     await expect(aliceConfirm).toBeVisible();
     await expect(carolConfirm).toBeVisible();
     await Promise.all([aliceConfirm.click(), carolConfirm.click()]);
+    // Each would release the other client's hold, so each is asked first; both say yes at once.
+    const asks = [alice, carol].map((desk) =>
+      desk
+        .getByRole('dialog', { name: 'Release other clients’ holds?' })
+        .getByRole('button', { name: 'Confirm and release 1 hold' }),
+    );
+    for (const yes of asks) await expect(yes).toBeVisible();
+    await Promise.all(asks.map((yes) => yes.click()));
     // Exactly one dialog closes on success; the other stays open and says why.
     await expect
       .poll(async () => (await aliceDialog.isVisible()) !== (await carolDialog.isVisible()), {
