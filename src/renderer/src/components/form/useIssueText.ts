@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
 import type { FieldIssue } from '../../../../shared/fieldIssue';
@@ -139,23 +140,29 @@ export function errorText(
   return `${base} ${t('formErrors.checkFields', { fields: listed })}`;
 }
 
+const NO_LABELS: Readonly<Record<string, string>> = {};
+
 /**
  * `errorText` in the current language, for a notice or an alert outside a form: a refused input's
  * field problems are worded by their codes (`labels` names the fields it knows), as no field on
  * screen shows them.
  */
 export function useErrorText(
-  labels: Readonly<Record<string, string>> = {},
+  labels: Readonly<Record<string, string>> = NO_LABELS,
 ): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  return (error) => {
-    const problems: Unplaced =
-      error instanceof AppError && error.code === 'VALIDATION'
-        ? Object.entries(error.fieldCodes ?? {}).map(([path, issue]) => [
-            labels[path] ?? null,
-            issue,
-          ])
-        : [];
-    return errorText(t, i18n.language, error, problems, false);
-  };
+  // Stable while the language and labels are: callers may use it inside their own callbacks.
+  return useCallback(
+    (error: unknown) => {
+      const problems: Unplaced =
+        error instanceof AppError && error.code === 'VALIDATION'
+          ? Object.entries(error.fieldCodes ?? {}).map(([path, issue]) => [
+              labels[path] ?? null,
+              issue,
+            ])
+          : [];
+      return errorText(t, i18n.language, error, problems, false);
+    },
+    [t, i18n.language, labels],
+  );
 }

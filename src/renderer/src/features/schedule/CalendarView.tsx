@@ -164,10 +164,7 @@ export function CalendarView({
   const user = useCurrentUser();
   const ref = useRef<FullCalendar>(null);
   const notify = useNotify();
-  // Read through a ref: the fetch callback must not change (and refetch) when the words do.
   const errorText = useErrorText();
-  const errorTextRef = useRef(errorText);
-  errorTextRef.current = errorText;
   const setNotice = useCallback(
     (message: string, severity: 'success' | 'error' | 'info' = 'info') => notify(message, severity),
     [notify],
@@ -219,11 +216,11 @@ export function CalendarView({
           );
         })
         .catch((error: unknown) => {
-          setFetchError(errorTextRef.current(error));
+          setFetchError(errorText(error));
           failure(error instanceof Error ? error : new Error(String(error)));
         });
     },
-    [filterKey, t, mayWrite, onRangeChange, readsSchedule],
+    [filterKey, t, errorText, mayWrite, onRangeChange, readsSchedule],
   );
 
   /**
