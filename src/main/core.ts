@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, mkdirSync, openSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
+import { refreshPlannerStats } from './db/plannerStats';
 import type Database from 'better-sqlite3';
 import { createRouter, type Dispatch, type Handlers } from './ipc/router';
 import { createArtistService } from './services/label/artists/artists';
@@ -259,6 +260,20 @@ export function createCore(options: CoreOptions): Core {
     }
   }, 60_000);
   challengeTimer.unref();
+  const statsTimer = setInterval(() => {
+    try {
+      refreshPlannerStats(opened.sqlite, 'change');
+    } catch {
+      // Busy or paused for a restore: the next hour's round does it.
+    }
+  }, 60 * 60_000);
+  statsTimer.unref();
+  /** A bulk write changes the tables' shape enough for the planner to need new statistics. */
+  const thenRefreshStats = async <T>(work: Promise<T> | T): Promise<T> => {
+    const result = await work;
+    refreshPlannerStats(opened.sqlite, 'change');
+    return result;
+  };
 
   const workstation = (): WorkstationControl => {
     const control = options.workstation?.();
@@ -392,8 +407,8 @@ export function createCore(options: CoreOptions): Core {
     'exports.csv': (session, input) => csvExports.csv(session, input),
     'imports.check': (session, input) => csvImports.check(session, input),
     'imports.preview': (session, input) => csvImports.preview(session, input),
-    'imports.commit': (session, input) => csvImports.commit(session, input),
-    'imports.parse': (session, input) => parseImports.run(session, input),
+    'imports.commit': (session, input) => thenRefreshStats(csvImports.commit(session, input)),
+    'imports.parse': (session, input) => thenRefreshStats(parseImports.run(session, input)),
     'imports.parsePreview': (session, input) => parseImports.preview(session, input),
   };
 
@@ -432,6 +447,7 @@ export function createCore(options: CoreOptions): Core {
     maintenance,
     close: () => {
       clearInterval(challengeTimer);
+      clearInterval(statsTimer);
       closed = true;
       for (const timer of backupTimers) clearTimeout(timer);
       analysis.stop();

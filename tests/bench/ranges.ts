@@ -35,7 +35,6 @@ export async function benchRanges(password: string): Promise<boolean> {
       },
       now: new Date('2026-11-23T09:00:00.000Z'),
     });
-    t.core.sqlite.pragma('optimize');
     console.log(`\nSeeded the ranges workspace in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const owner = (await t.call('auth.login', { username: 'owner', password })).token;
     const manager = await t.call('auth.login', { username: 'manager1', password });

@@ -65,7 +65,6 @@ try {
   console.log(
     `Seeded ${TALENTS} talents across 3 teams in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
-  t.core.sqlite.pragma('optimize');
 
   const { token, user } = await t.call('auth.login', { username: 'manager1', password: PASSWORD });
 
@@ -142,7 +141,6 @@ try {
   console.log(
     `\nSeeded ${ENTRIES} schedule entries and ${BOOKINGS} bookings for 200 talents in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
-  t2.core.sqlite.pragma('optimize');
   const { token } = await t2.call('auth.login', { username: 'manager1', password: PASSWORD });
   const talent = (await t2.call('talents.list', { limit: 1 }, token)).items[0]!.id;
   const overlap = t2.core.sqlite.prepare(`

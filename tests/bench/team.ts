@@ -214,7 +214,6 @@ async function seedTeamWorkspace(dir: string, maxUsers: number): Promise<string[
     // The workspace has had its daily copy: the server's first scheduled backup (a minute after
     // it starts) finds it recent and does not land in the middle of a step.
     await core.maintenance.runScheduled();
-    core.sqlite.pragma('optimize');
 
     // Desk users in order: any first N of them is a realistic mix (four agency, one A&R).
     const usernames: string[] = [];

@@ -146,7 +146,6 @@ export async function benchWorkload(password: string): Promise<boolean> {
       },
       now: new Date('2026-11-23T09:00:00.000Z'),
     });
-    t.core.sqlite.pragma('optimize');
     console.log(
       `\nSeeded the workload workspace in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, PRAGMAS, type OpenedDatabase } from '../../src/main/db/open';
 import { AppError } from '../../src/shared/errors';
-import { MIGRATIONS_DIR, tempDir } from '../support/testCore';
+import { seedWorkspace } from '../../src/main/seed/seed';
+import { createTestCore, MIGRATIONS_DIR, tempDir, TEST_SCRYPT } from '../support/testCore';
 
 let opened: OpenedDatabase | null = null;
 afterEach(() => {
@@ -32,6 +33,30 @@ describe('openDatabase', () => {
     expect(read('foreign_keys')).toBe(1);
     expect(read('busy_timeout')).toBe(5000);
     expect(read('trusted_schema')).toBe(0);
+  });
+
+  it('gives the query planner statistics: after a seed, and on opening a workspace without them', async () => {
+    const t = createTestCore();
+    await seedWorkspace(t.core, {
+      password: 'seed-password-1',
+      scrypt: TEST_SCRYPT,
+      counts: { talents: 40, auditions: 200, bookings: 100, scheduleEntries: 200 },
+    });
+    const statsFor = (sqlite: Database.Database) =>
+      new Set(
+        (sqlite.prepare('SELECT tbl FROM sqlite_stat1').all() as { tbl: string }[]).map(
+          (r) => r.tbl,
+        ),
+      );
+    for (const table of ['talent_profiles', 'auditions', 'bookings', 'schedule_entries'])
+      expect(statsFor(t.core.sqlite)).toContain(table);
+    // A workspace written by an older release, which never analysed its tables.
+    t.core.sqlite.exec('DELETE FROM sqlite_stat1');
+    const file = join(t.dir, 'greenroom.sqlite');
+    t.core.close();
+    opened = openDatabase(file, MIGRATIONS_DIR);
+    for (const table of ['talent_profiles', 'auditions', 'bookings', 'schedule_entries'])
+      expect(statsFor(opened.sqlite)).toContain(table);
   });
 
   it('creates every table of the data model on an empty file', () => {

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../../shared/errors';
 import { BACKUPS_FOLDER, takeBackupNow } from './backups';
 import { appliedMigrationCount, journalLength } from './migrationState';
+import { refreshPlannerStats } from './plannerStats';
 import * as schema from './schema';
 
 /** The drizzle database; `$client` is the one better-sqlite3 connection under it. */
@@ -87,6 +88,8 @@ export function openDatabase(file: string, migrationsDir: string): OpenedDatabas
       );
     }
   }
+
+  refreshPlannerStats(sqlite, 'open');
 
   return {
     sqlite,

@@ -27,6 +27,7 @@ import { newId } from '../services/kernel/store';
 import * as names from './names';
 import { Random } from './random';
 import { minimalPdf, sineWav } from './sampleFiles';
+import { refreshPlannerStats } from '../db/plannerStats';
 
 export interface SeedCounts {
   talents: number;
@@ -506,5 +507,6 @@ export async function seedWorkspace(
     });
     return summary;
   });
+  refreshPlannerStats(core.sqlite, 'change');
   return result;
 }
