@@ -45,6 +45,8 @@ export interface Store {
    */
   write<T>(actor: string | null, work: (w: WriteContext) => T): T;
   now(): string;
+  /** The same clock in milliseconds, for comparisons that need no ISO text. */
+  nowMs(): number;
   /**
    * Refuses every write (and every call, through the router) until the returned function runs:
    * a restore replaces the file underneath this connection.
@@ -109,6 +111,7 @@ export function createStore(db: Db, bus: ChangeBus, clock: () => Date = () => ne
   return {
     db,
     now,
+    nowMs: () => clock().getTime(),
     assertOpen,
     pause(reason) {
       if (paused !== null) throw new AppError('CONFLICT', paused);
