@@ -19,17 +19,39 @@ import { requireArtist } from './artists/requireArtist';
 import type { Session } from '../kernel/session';
 import { newId, type Store } from '../kernel/store';
 
-type Row = typeof socialGrowthLogs.$inferSelect & {
-  replacedBy: string | null;
-  username: string;
-  fullName: string;
-};
+/** A row of `select` as values, in its column order: read without the ORM's per-row mapping. */
+type LogValues = [
+  id: string,
+  createdAt: string,
+  updatedAt: string,
+  version: number,
+  artist: string,
+  platform: Platform,
+  followerCount: number,
+  engagementRate: number | null,
+  captureDate: string,
+  capturedBy: string,
+  replaces: string | null,
+  replacedBy: string | null,
+  username: string,
+  fullName: string,
+];
 
-function toLog({ username, fullName, ...row }: Row): GrowthLog {
+function toLog(v: LogValues): GrowthLog {
   return {
-    ...row,
-    platform: row.platform as Platform,
-    expanded: { capturedBy: { id: row.capturedBy, username, fullName } },
+    id: v[0],
+    createdAt: v[1],
+    updatedAt: v[2],
+    version: v[3],
+    artist: v[4],
+    platform: v[5],
+    followerCount: v[6],
+    engagementRate: v[7],
+    captureDate: v[8],
+    capturedBy: v[9],
+    replaces: v[10],
+    replacedBy: v[11],
+    expanded: { capturedBy: { id: v[9], username: v[12], fullName: v[13] } },
   };
 }
 
@@ -117,12 +139,12 @@ export function createGrowthLogService(store: Store) {
       const rows = listStatement({
         platform: input.platform !== undefined,
         cursor: input.cursor !== undefined,
-      }).all({
+      }).values({
         artist: input.artist,
         platform: input.platform,
         limit: limit + 1,
         ...(input.cursor ? cursorParams(input.cursor) : {}),
-      });
+      }) as LogValues[];
       return pageOf(rows, limit, toLog, (item) => [item.captureDate, item.id]);
     },
 
@@ -192,7 +214,7 @@ export function createGrowthLogService(store: Store) {
         });
         w.emit({ entity: 'growthLogs', id, action: 'created' });
         w.emit({ entity: 'artists', id: input.artist, action: 'updated' });
-        return toLog(select(w.tx).where(eq(socialGrowthLogs.id, id)).get()!);
+        return toLog(select(w.tx).where(eq(socialGrowthLogs.id, id)).values()[0] as LogValues);
       });
     },
   };

@@ -17,14 +17,39 @@ import { requireArtist } from './artists/requireArtist';
 import type { Session } from '../kernel/session';
 import { newId, type Store, type WriteContext } from '../kernel/store';
 
-type Row = typeof reviewNotes.$inferSelect & { authorUsername: string; authorFullName: string };
+/** A row of selectNotes as values, in its column order: read without the ORM's per-row mapping. */
+type NoteValues = [
+  id: string,
+  createdAt: string,
+  updatedAt: string,
+  version: number,
+  artist: string,
+  demo: string | null,
+  author: string,
+  noteType: NoteType,
+  body: string,
+  visibility: NoteVisibility,
+  atSeconds: number | null,
+  replaces: string | null,
+  authorUsername: string,
+  authorFullName: string,
+];
 
-function toNote({ authorUsername, authorFullName, ...row }: Row): ReviewNote {
+function toNote(v: NoteValues): ReviewNote {
   return {
-    ...row,
-    noteType: row.noteType as NoteType,
-    visibility: row.visibility as NoteVisibility,
-    expanded: { author: { id: row.author, username: authorUsername, fullName: authorFullName } },
+    id: v[0],
+    createdAt: v[1],
+    updatedAt: v[2],
+    version: v[3],
+    artist: v[4],
+    demo: v[5],
+    author: v[6],
+    noteType: v[7],
+    body: v[8],
+    visibility: v[9],
+    atSeconds: v[10],
+    replaces: v[11],
+    expanded: { author: { id: v[6], username: v[12], fullName: v[13] } },
   };
 }
 
@@ -125,7 +150,7 @@ export function insertNote(w: WriteContext, session: Session, note: NewNote): Re
     action: 'created',
     note: { visibility: note.visibility, author: session.user.id },
   });
-  return toNote(selectNotes(w.tx).where(eq(reviewNotes.id, id)).get()!);
+  return toNote(selectNotes(w.tx).where(eq(reviewNotes.id, id)).values()[0] as NoteValues);
 }
 
 /** Append-only review notes with per-note visibility. */
@@ -162,13 +187,13 @@ export function createReviewNoteService(store: Store) {
         shared: noteVisibilitiesFor(session.user.role),
         demo: input.demo !== undefined,
         cursor: input.cursor !== undefined,
-      }).all({
+      }).values({
         artist: input.artist,
         me: session.user.id,
         demo: input.demo,
         limit: limit + 1,
         ...(input.cursor ? cursorParams(input.cursor) : {}),
-      });
+      }) as NoteValues[];
       return pageOf(rows, limit, toNote, (item) => [item.createdAt, item.id]);
     },
 
