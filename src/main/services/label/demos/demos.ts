@@ -42,6 +42,7 @@ import type { Session } from '../../kernel/session';
 import type { Staging } from '../../workspace/files/staging';
 import { newId, type Store } from '../../kernel/store';
 import { assertUndoable } from '../../kernel/undo';
+import { valueRows } from '../../kernel/valueRows';
 
 const submitter = alias(users, 'submitter');
 
@@ -68,38 +69,42 @@ interface ListShape {
 }
 
 /** A demo row as `viewer` sees it: their own score beside everyone's average. */
+function demoFields(viewer: string | Placeholder) {
+  return {
+    id: demos.id,
+    createdAt: demos.createdAt,
+    updatedAt: demos.updatedAt,
+    version: demos.version,
+    artist: demos.artist,
+    title: demos.title,
+    audioUrl: demos.audioUrl,
+    submissionSource: demos.submissionSource,
+    reviewStatus: demos.reviewStatus,
+    submittedBy: demos.submittedBy,
+    receivedAt: demos.receivedAt,
+    durationSeconds: demos.durationSeconds,
+    sampleRate: demos.sampleRate,
+    loudnessLufs: demos.loudnessLufs,
+    artistName: artists.artistName,
+    artistOwner: artists.owner,
+    sha256: media.sha256,
+    analyzedAt: mediaAnalysis.analyzedAt,
+    analysisError: mediaAnalysis.error,
+    submitterUsername: submitter.username,
+    submitterFullName: submitter.fullName,
+    scoreAverage: sql<
+      number | null
+    >`(SELECT avg(${demoScores.score}) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+    scoreCount: sql<number>`(SELECT count(*) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
+    myScore: sql<
+      number | null
+    >`(SELECT ${demoScores.score} FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id} AND ${demoScores.reviewer} = ${viewer})`,
+  };
+}
+
 function selectDemos(tx: Pick<Db, 'select'>, viewer: string | Placeholder) {
   return tx
-    .select({
-      id: demos.id,
-      createdAt: demos.createdAt,
-      updatedAt: demos.updatedAt,
-      version: demos.version,
-      artist: demos.artist,
-      title: demos.title,
-      audioUrl: demos.audioUrl,
-      submissionSource: demos.submissionSource,
-      reviewStatus: demos.reviewStatus,
-      submittedBy: demos.submittedBy,
-      receivedAt: demos.receivedAt,
-      durationSeconds: demos.durationSeconds,
-      sampleRate: demos.sampleRate,
-      loudnessLufs: demos.loudnessLufs,
-      artistName: artists.artistName,
-      artistOwner: artists.owner,
-      sha256: media.sha256,
-      analyzedAt: mediaAnalysis.analyzedAt,
-      analysisError: mediaAnalysis.error,
-      submitterUsername: submitter.username,
-      submitterFullName: submitter.fullName,
-      scoreAverage: sql<
-        number | null
-      >`(SELECT avg(${demoScores.score}) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
-      scoreCount: sql<number>`(SELECT count(*) FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id})`,
-      myScore: sql<
-        number | null
-      >`(SELECT ${demoScores.score} FROM ${demoScores} WHERE ${demoScores.demo} = ${demos.id} AND ${demoScores.reviewer} = ${viewer})`,
-    })
+    .select(demoFields(viewer))
     .from(demos)
     .innerJoin(artists, eq(artists.id, demos.artist))
     .innerJoin(submitter, eq(submitter.id, demos.submittedBy))
@@ -164,6 +169,7 @@ export function createDemoService(
   const countStatement = preparedByShape((shape: ListShape) =>
     db.select({ total: count() }).from(demos).where(listWhere(shape)).prepare(),
   );
+  const listRow = valueRows<Row>(demoFields(p('viewer')));
   // First in, first heard: the queue is oldest first.
   const listStatement = preparedByShape((shape: ListShape) =>
     selectDemos(db, p('viewer'))
@@ -286,7 +292,7 @@ export function createDemoService(
       };
       // A first page says how many match; later pages come after it (see firstPageTotal).
       const total = input.cursor ? undefined : countStatement(shape).get(params)?.total;
-      const rows = listStatement(shape).all(params);
+      const rows = listStatement(shape).values(params).map(listRow);
       // Demos often share a recording's content (one file, stored once): one look per content.
       const stored = new Map<string, boolean>();
       const present = (sha256: string): boolean => {
