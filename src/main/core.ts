@@ -414,11 +414,13 @@ export function createCore(options: CoreOptions): Core {
 
   const route = createRouter(handlers, auth);
   const sessionWatchers = new Set<() => void>();
-  const dispatch: Dispatch = async (channel, input, token, origin) => {
-    const reply = await route(channel, input, token, origin);
-    if (reply.envelope.ok && SESSION_ENDING_CHANNELS.has(channel))
-      for (const watcher of sessionWatchers) watcher();
-    return reply;
+  const dispatch: Dispatch = (channel, input, token, origin) => {
+    const replied = route(channel, input, token, origin);
+    if (!SESSION_ENDING_CHANNELS.has(channel)) return replied;
+    return replied.then((reply) => {
+      if (reply.envelope.ok) for (const watcher of sessionWatchers) watcher();
+      return reply;
+    });
   };
 
   return {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { noteVisibilitiesFor } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
 import type { NoteVisibility, ReviewNote } from '../../../shared/domain/reviewNote';
@@ -51,14 +51,6 @@ function toNote(v: NoteValues): ReviewNote {
     replaces: v[11],
     expanded: { author: { id: v[6], username: v[12], fullName: v[13] } },
   };
-}
-
-/** The notes this session may read: its own, and others' whose visibility includes its role. */
-export function noteCondition(session: Session): SQL {
-  const shared = noteVisibilitiesFor(session.user.role);
-  return shared.length
-    ? or(eq(reviewNotes.author, session.user.id), inArray(reviewNotes.visibility, shared))!
-    : eq(reviewNotes.author, session.user.id);
 }
 
 export interface NewNote {

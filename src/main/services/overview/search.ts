@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { can } from '../../../shared/access';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { can, noteVisibilitiesFor } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
+import type { NoteVisibility } from '../../../shared/domain/reviewNote';
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/domain/search';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
@@ -12,8 +14,8 @@ import {
   reviewNotes,
   talentProfiles,
 } from '../../db/schema';
-import { noteCondition } from '../label/reviewNotes';
-import { teamCondition } from '../kernel/scope';
+import { preparedByShape } from '../kernel/paging';
+import { teamOf } from '../kernel/scope';
 import type { Session } from '../kernel/session';
 
 /** The trigram tokenizer matches runs of 3 or more characters; shorter terms, see toFtsQuery. */
@@ -96,79 +98,121 @@ export function toFtsQuery(q: string): {
 export function createSearchService(db: Db, sqlite: Database.Database) {
   const likeClause = "(title || ' ' || detail) LIKE ? ESCAPE '\\'";
 
-  function candidates(q: string): Candidate[] {
-    const { match, grams, likes } = toFtsQuery(q);
-    if (!match && !grams && likes.length === 0) return [];
-    const where = [
-      ...(match ? ['search_index MATCH ?'] : []),
-      ...(grams && match
-        ? ['search_index.rowid IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)']
-        : []),
-      ...(grams && !match ? ['search_grams MATCH ?'] : []),
-      ...likes.map(() => likeClause),
-    ].join(' AND ');
-    // Short CJK terms alone: the gram index drives, each hit's row read by its rowid.
-    const from =
-      grams && !match
-        ? 'search_grams JOIN search_index ON search_index.rowid = search_grams.rowid'
-        : 'search_index';
-    const score = match ? 'bm25(search_index)' : 'length(title)';
-    const params = [...(match ? [match] : []), ...(grams ? [grams] : []), ...likes];
-    return sqlite
-      .prepare(
+  // Statements prepared once per shape: which indexes a query uses and how many LIKE terms.
+  const candidateStatement = preparedByShape(
+    ({ match, grams, likes }: { match: boolean; grams: boolean; likes: number }) => {
+      const where = [
+        ...(match ? ['search_index MATCH ?'] : []),
+        ...(grams && match
+          ? ['search_index.rowid IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)']
+          : []),
+        ...(grams && !match ? ['search_grams MATCH ?'] : []),
+        ...Array.from({ length: likes }, () => likeClause),
+      ].join(' AND ');
+      // Short CJK terms alone: the gram index drives, each hit's row read by its rowid.
+      const from =
+        grams && !match
+          ? 'search_grams JOIN search_index ON search_index.rowid = search_grams.rowid'
+          : 'search_index';
+      const score = match ? 'bm25(search_index)' : 'length(title)';
+      return sqlite.prepare<unknown[], Candidate>(
         `SELECT kind, ref, title, detail FROM (
            SELECT kind, ref, title, detail, ${score} AS score FROM ${from} WHERE ${where} LIMIT ${MATCHES_SCORED}
          ) ORDER BY score LIMIT ${CANDIDATES}`,
-      )
-      .all(...params) as Candidate[];
+      );
+    },
+  );
+
+  function candidates(q: string): Candidate[] {
+    const { match, grams, likes } = toFtsQuery(q);
+    if (!match && !grams && likes.length === 0) return [];
+    const params = [...(match ? [match] : []), ...(grams ? [grams] : []), ...likes];
+    return candidateStatement({
+      match: match !== null,
+      grams: grams !== null,
+      likes: likes.length,
+    }).all(...params);
   }
+
+  // The access checks, one prepared statement per kind and scope: the candidates' ids go in as
+  // one JSON array (json_each), so the statement does not change with their number.
+  const p = sql.placeholder;
+  const among = (column: SQLiteColumn) =>
+    sql`${column} IN (SELECT value FROM json_each(${p('refs')}))`;
+  const talentsReadable = preparedByShape(({ team }: { team: boolean }) =>
+    db
+      .select({ id: talentProfiles.id, talent: talentProfiles.id })
+      .from(talentProfiles)
+      .where(
+        and(
+          among(talentProfiles.id),
+          team ? eq(talentProfiles.manager, p('team')) : undefined,
+          isNull(talentProfiles.archivedAt),
+        ),
+      )
+      .prepare(),
+  );
+  const childrenReadable = preparedByShape(
+    ({ kind, team }: { kind: 'auditions' | 'bookings'; team: boolean }) => {
+      const table = kind === 'auditions' ? auditions : bookings;
+      return db
+        .select({ id: table.id, talent: table.talentProfile })
+        .from(table)
+        .innerJoin(talentProfiles, eq(talentProfiles.id, table.talentProfile))
+        .where(and(among(table.id), team ? eq(talentProfiles.manager, p('team')) : undefined))
+        .prepare();
+    },
+  );
+  // Each note's visibility decides, as in reviewNotes.list.
+  const notesReadable = preparedByShape(({ shared }: { shared: readonly NoteVisibility[] }) =>
+    db
+      .select({ id: reviewNotes.id, artist: reviewNotes.artist })
+      .from(reviewNotes)
+      .where(
+        and(
+          among(reviewNotes.id),
+          shared.length
+            ? or(eq(reviewNotes.author, p('me')), inArray(reviewNotes.visibility, [...shared]))
+            : eq(reviewNotes.author, p('me')),
+        ),
+      )
+      .prepare(),
+  );
+  const labelReadable = preparedByShape(({ kind }: { kind: 'demos' | 'contracts' }) => {
+    const table = kind === 'demos' ? demos : contracts;
+    return db
+      .select({ id: table.id, artist: table.artist })
+      .from(table)
+      .where(among(table.id))
+      .prepare();
+  });
 
   /** The ids among `refs` this session may read, with the talent they belong to. */
   function readable(session: Session, kind: SearchKind, refs: string[]): Map<string, Parent> {
     const user = session.user;
     if (!can(user.role, ENTITY_OF[kind], 'read')) return new Map();
-    if (kind === 'talents') {
-      const rows = db
-        .select({ id: talentProfiles.id })
-        .from(talentProfiles)
-        .where(
-          and(
-            inArray(talentProfiles.id, refs),
-            teamCondition(session, 'talents', 'read'),
-            isNull(talentProfiles.archivedAt),
-          ),
-        )
-        .all();
-      return new Map(rows.map((r) => [r.id, { talentProfile: r.id, artist: null }]));
-    }
-    if (kind === 'auditions' || kind === 'bookings') {
-      const table = kind === 'auditions' ? auditions : bookings;
-      const rows = db
-        .select({ id: table.id, talent: table.talentProfile })
-        .from(table)
-        .innerJoin(talentProfiles, eq(talentProfiles.id, table.talentProfile))
-        .where(and(inArray(table.id, refs), teamCondition(session, kind, 'read')))
-        .all();
+    const ids = JSON.stringify(refs);
+    if (kind === 'talents' || kind === 'auditions' || kind === 'bookings') {
+      const team = teamOf(session, kind, 'read');
+      // A coordinator without a team reads no agency rows.
+      if (team === null) return new Map();
+      const scope = { refs: ids, team };
+      const rows =
+        kind === 'talents'
+          ? talentsReadable({ team: team !== undefined }).all(scope)
+          : childrenReadable({ kind, team: team !== undefined }).all(scope);
       return new Map(rows.map((r) => [r.id, { talentProfile: r.talent, artist: null }]));
-    }
-    if (kind === 'reviewNotes') {
-      // Each note's visibility decides, as in reviewNotes.list.
-      const rows = db
-        .select({ id: reviewNotes.id, artist: reviewNotes.artist })
-        .from(reviewNotes)
-        .where(and(inArray(reviewNotes.id, refs), noteCondition(session)))
-        .all();
-      return new Map(rows.map((r) => [r.id, { talentProfile: null, artist: r.artist }]));
     }
     // Artists, demos and contracts: every label role that may read them reads them all.
     if (kind === 'artists')
       return new Map(refs.map((ref) => [ref, { talentProfile: null, artist: ref }]));
-    const table = kind === 'demos' ? demos : contracts;
-    const rows = db
-      .select({ id: table.id, artist: table.artist })
-      .from(table)
-      .where(inArray(table.id, refs))
-      .all();
+    const rows =
+      kind === 'reviewNotes'
+        ? notesReadable({ shared: noteVisibilitiesFor(user.role) }).all({
+            refs: ids,
+            me: user.id,
+          })
+        : labelReadable({ kind }).all({ refs: ids });
     return new Map(rows.map((r) => [r.id, { talentProfile: null, artist: r.artist }]));
   }
 
