@@ -24,6 +24,7 @@ import { talentInScope, teamOf } from '../../kernel/scope';
 import type { Session } from '../../kernel/session';
 import { talentChildRows } from '../talents/talentChildRows';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+import { valueRows } from '../../kernel/valueRows';
 import type { AuditAction } from '../../../../shared/domain/auditAction';
 
 /** Which filters a list call has: one prepared statement per combination. */
@@ -42,12 +43,30 @@ type Row = Omit<typeof bookings.$inferSelect, 'teamManager'> & {
   manager: string;
 };
 
+/** Field by field, not by spreading the row: a page of bookings is made of these. */
 function toBooking(row: Row): Booking {
-  const { stageName, manager: _manager, ...booking } = row;
   return {
-    ...booking,
-    status: booking.status as Booking['status'],
-    expanded: { talentProfile: { id: booking.talentProfile, stageName } },
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    talentProfile: row.talentProfile,
+    audition: row.audition,
+    clientName: row.clientName,
+    projectName: row.projectName,
+    startDateTime: row.startDateTime,
+    endDateTime: row.endDateTime,
+    status: row.status as Booking['status'],
+    holdRank: row.holdRank,
+    rate: row.rate,
+    currency: row.currency,
+    timezone: row.timezone,
+    notes: row.notes,
+    cancelReason: row.cancelReason,
+    challengeDeadline: row.challengeDeadline,
+    challengedBy: row.challengedBy,
+    releasedBy: row.releasedBy,
+    expanded: { talentProfile: { id: row.talentProfile, stageName: row.stageName } },
   };
 }
 
@@ -69,7 +88,7 @@ function describe(clashes: readonly Clash[]): string {
 
 export function createBookingService(store: Store) {
   const { db } = store;
-  const { select, load } = talentChildRows<Row>(
+  const { fields, select, load } = talentChildRows<Row>(
     db,
     bookings,
     'bookings',
@@ -166,6 +185,7 @@ export function createBookingService(store: Store) {
       .where(listWhere(shape))
       .prepare(),
   );
+  const listRow = valueRows<Row>(fields);
   const listRows = preparedByShape((shape: ListShape) =>
     select()
       .where(
@@ -353,7 +373,7 @@ export function createBookingService(store: Store) {
       };
       // A first page says how many match; later pages come after it (see firstPageTotal).
       const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
-      const rows = listRows(shape).all(params) as Row[];
+      const rows = listRows(shape).values(params).map(listRow);
       return pageOf(
         rows,
         limit,

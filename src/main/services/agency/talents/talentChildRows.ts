@@ -31,13 +31,14 @@ export function talentChildRows<Row>(
   const { teamManager: _teamManager, ...columns } = getTableColumns(table) as ReturnType<
     typeof getTableColumns<typeof table>
   > & { teamManager?: unknown };
+  const fields = {
+    ...columns,
+    stageName: talentProfiles.stageName,
+    manager: talentProfiles.manager,
+  };
   const select = (tx: Pick<Db, 'select'> = db) =>
     tx
-      .select({
-        ...columns,
-        stageName: talentProfiles.stageName,
-        manager: talentProfiles.manager,
-      })
+      .select(fields)
       .from(table)
       .innerJoin(talentProfiles, eq(talentProfiles.id, table.talentProfile));
 
@@ -70,5 +71,5 @@ export function talentChildRows<Row>(
     return row as Row;
   }
 
-  return { select, load };
+  return { fields, select, load };
 }
