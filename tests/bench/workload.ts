@@ -7,10 +7,12 @@
  *   raw       the SQL of the same call, prepared once and run directly on better-sqlite3:
  *             for reads, the very statements (and parameters) the call ran, recorded on one
  *             call, so the rows and the access filter are the same by construction; for writes,
- *             the reads the write needs (create, confirm: the clash check over the talent's
- *             overlapping bookings and entries; cancel: the holds on its time, which move up;
- *             through the R*Tree), the row change and its audit row in one IMMEDIATE
- *             transaction (synchronous=FULL);
+ *             the reads the write needs (create: the talent in the caller's team, then the clash
+ *             check over the talent's bookings, confirmed entries, availability blocks and open
+ *             auditions at that time; confirm: the booking, the clash check, the holds on its
+ *             time in arrival order (they move up) and its schedule entry; cancel: the booking
+ *             and the holds on its time; ranges through the R*Tree), the row changes and their
+ *             audit rows in one IMMEDIATE transaction (synchronous=FULL);
  *   HTTP      the same call over the web host (built JavaScript, as `npm run serve` runs it);
  *   bare      a bare Node http server answering the same reply (JSON.stringify of the same data)
  *             to the same client (Node fetch, keep-alive).
@@ -381,6 +383,20 @@ export async function benchWorkload(password: string): Promise<boolean> {
         "x.status = 'confirmed'",
       ),
     );
+    const blockedOver = sqlite.prepare(
+      spanSql('availability_block_spans', 'availability_blocks', 'start', '"end"', '1'),
+    );
+    // Open auditions within the hour before the time (an audition takes an hour).
+    const auditioningNear = sqlite.prepare(
+      `SELECT id, status FROM auditions WHERE talent_profile = @talent
+       AND status IN ('invited', 'callback') AND audition_date > @auditionFrom AND audition_date < @to`,
+    );
+    // The caller's team may book this talent (a manager's own).
+    const talentInTeam = sqlite.prepare(
+      'SELECT id, manager, stage_name, archived_at FROM talent_profiles WHERE id = ? AND manager = ?',
+    );
+    // What a clash check must read: the talent's bookings, confirmed entries, availability
+    // blocks and open auditions around the time.
     const clashCheck = (from: string, to: string) => {
       const q = {
         talent,
@@ -391,11 +407,38 @@ export async function benchWorkload(password: string): Promise<boolean> {
       };
       bookedOver.all(q);
       scheduledOver.all(q);
+      blockedOver.all(q);
+      auditioningNear.all({
+        talent,
+        to,
+        auditionFrom: new Date(Date.parse(from) - 3_600_000).toISOString(),
+      });
     };
+    const holdsOver = sqlite.prepare(
+      spanSql(
+        'booking_spans',
+        'bookings',
+        'start_date_time',
+        'end_date_time',
+        "x.status = 'hold'",
+      ) + ' ORDER BY x.created_at, x.rowid',
+    );
+    const holdsAround = (b: { start_date_time: string; end_date_time: string }) =>
+      holdsOver.all({
+        talent,
+        from: b.start_date_time,
+        to: b.end_date_time,
+        fromMinute: Math.floor(Date.parse(b.start_date_time) / 60_000),
+        toMinute: Math.floor(Date.parse(b.end_date_time) / 60_000),
+      });
+    const entryOfBooking = sqlite.prepare(
+      'SELECT id, version FROM schedule_entries WHERE booking = ?',
+    );
     const rawCreate = sqlite.transaction(() => {
       const id = crypto.randomUUID();
       const at = now();
       const input = holdInput();
+      talentInTeam.get(talent, ids.manager);
       clashCheck(input.startDateTime, input.endDateTime);
       insertHold.run(
         id,
@@ -418,6 +461,9 @@ export async function benchWorkload(password: string): Promise<boolean> {
       };
       clashCheck(b.start_date_time, b.end_date_time);
       setStatus.run('confirmed', at, id);
+      // The holds on its time move up (read in arrival order), and its entry is looked for.
+      holdsAround(b);
+      entryOfBooking.get(id);
       const entryId = crypto.randomUUID();
       insertEntry.run(
         entryId,
@@ -432,19 +478,10 @@ export async function benchWorkload(password: string): Promise<boolean> {
       audit('bookings.confirm', 'bookings', id, { status: ['hold', 'confirmed'] });
       audit('schedule.createFromBooking', 'schedule', entryId, { booking: id });
     });
-    const holdsOver = sqlite.prepare(
-      spanSql('booking_spans', 'bookings', 'start_date_time', 'end_date_time', "x.status = 'hold'"),
-    );
     // A hold leaving the queue: the holds on its time move up, so they are read.
     const rawCancel = sqlite.transaction((id: string) => {
       const b = bookingRow.get(id) as { start_date_time: string; end_date_time: string };
-      holdsOver.all({
-        talent,
-        from: b.start_date_time,
-        to: b.end_date_time,
-        fromMinute: Math.floor(Date.parse(b.start_date_time) / 60_000),
-        toMinute: Math.floor(Date.parse(b.end_date_time) / 60_000),
-      });
+      holdsAround(b);
       setStatus.run('cancelled', now(), id);
       audit('bookings.cancel', 'bookings', id, { status: ['hold', 'cancelled'] });
     });

@@ -185,7 +185,7 @@ export function createAuditionService(store: Store) {
 
     create(session: Session, input: Input<'auditions.create'>): Output<'auditions.create'> {
       return store.write(session.user.id, (w) => {
-        const talent = talentInScope(w.tx, session, input.talentProfile, 'auditions', 'create');
+        const talent = talentInScope(db, session, input.talentProfile, 'auditions', 'create');
         const id = newId();
         const values = {
           id,

@@ -141,7 +141,7 @@ export function createAvailabilityBlockService(store: Store) {
 
     create(session: Session, input: Input<'blocks.create'>): Output<'blocks.create'> {
       return store.write(session.user.id, (w) => {
-        const talent = talentInScope(w.tx, session, input.talentProfile, 'availability', 'create');
+        const talent = talentInScope(db, session, input.talentProfile, 'availability', 'create');
         const id = newId();
         const values = {
           id,

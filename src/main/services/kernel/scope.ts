@@ -38,24 +38,53 @@ export function teamCondition(
   return team ? eq(column, team) : sql`0`;
 }
 
-/** The talent a child row is for, if the session may act on its rows; NOT_FOUND otherwise. */
+/** A talent as a child row's write needs it: prepared once per connection, with and without a team. */
+const talentStatements = new WeakMap<object, ReturnType<typeof prepareTalentReads>>();
+
+function prepareTalentReads(db: Db) {
+  const read = () =>
+    db
+      .select({
+        id: talentProfiles.id,
+        manager: talentProfiles.manager,
+        stageName: talentProfiles.stageName,
+        archivedAt: talentProfiles.archivedAt,
+      })
+      .from(talentProfiles);
+  const p = sql.placeholder;
+  return {
+    any: read()
+      .where(eq(talentProfiles.id, p('id')))
+      .prepare(),
+    inTeam: read()
+      .where(and(eq(talentProfiles.id, p('id')), eq(talentProfiles.manager, p('team'))))
+      .prepare(),
+  };
+}
+
+/**
+ * The talent a child row is for, if the session may act on its rows; NOT_FOUND otherwise. `db`
+ * is the store's connection: inside a write it sees that write's rows (one connection).
+ */
 export function talentInScope(
-  tx: Pick<Db, 'select'>,
+  db: Db,
   session: Session,
   talentId: string,
   entity: Entity,
   action: Action,
 ): { id: string; manager: string; stageName: string } {
-  const row = tx
-    .select({
-      id: talentProfiles.id,
-      manager: talentProfiles.manager,
-      stageName: talentProfiles.stageName,
-      archivedAt: talentProfiles.archivedAt,
-    })
-    .from(talentProfiles)
-    .where(and(eq(talentProfiles.id, talentId), teamCondition(session, entity, action)))
-    .get();
+  let statements = talentStatements.get(db.$client);
+  if (!statements) {
+    statements = prepareTalentReads(db);
+    talentStatements.set(db.$client, statements);
+  }
+  const team = teamOf(session, entity, action);
+  const row =
+    team === undefined
+      ? statements.any.get({ id: talentId })
+      : team === null
+        ? undefined
+        : statements.inTeam.get({ id: talentId, team });
   if (!row) {
     throw new AppError('NOT_FOUND', 'That talent does not exist or is not on your team.', {
       talentProfile: 'Not found',

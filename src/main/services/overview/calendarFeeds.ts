@@ -118,7 +118,7 @@ export function createCalendarFeeds(
     create(session: Session, input: Input<'feeds.create'>): Output<'feeds.create'> {
       return store.write(session.user.id, (w) => {
         if (input.talentProfile) {
-          talentInScope(w.tx, session, input.talentProfile, 'schedule', 'read');
+          talentInScope(db, session, input.talentProfile, 'schedule', 'read');
         } else if (!canAny(session.user.role, CALENDAR_RULES)) {
           throw new AppError('FORBIDDEN', 'Your role has no calendar to subscribe to.');
         }

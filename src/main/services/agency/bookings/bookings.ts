@@ -291,19 +291,30 @@ export function createBookingService(store: Store) {
     return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
   }
 
+  const holdsAmong = (overlaps: readonly Clash[]): Clash[] =>
+    overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold');
+
   /** The other holds on a booking's time: what confirming it releases. */
   function overlappingHolds(booking: Row): Clash[] {
-    return findOverlaps(db, {
-      talentProfile: booking.talentProfile,
-      start: booking.startDateTime,
-      end: booking.endDateTime,
-      excludeBooking: booking.id,
-    }).filter((c) => c.kind === 'booking' && c.status === 'hold');
+    return holdsAmong(
+      findOverlaps(db, {
+        talentProfile: booking.talentProfile,
+        start: booking.startDateTime,
+        end: booking.endDateTime,
+        excludeBooking: booking.id,
+      }),
+    );
   }
 
-  /** Cancels the other holds on a confirmed booking's time ("released"), returning their clients. */
-  function releaseOverlapping(w: WriteContext, confirmed: Row): ReleasedHold[] {
-    const others = overlappingHolds(confirmed);
+  /**
+   * Cancels the other holds on a confirmed booking's time ("released"), returning their clients.
+   * `others` are those holds, as the clash check just read them in the same write.
+   */
+  function releaseOverlapping(
+    w: WriteContext,
+    confirmed: Row,
+    others: readonly Clash[],
+  ): ReleasedHold[] {
     const released = [];
     for (const clash of others) {
       const hold = w.tx.select().from(bookings).where(eq(bookings.id, clash.id)).get()!;
@@ -429,7 +440,7 @@ export function createBookingService(store: Store) {
 
     create(session: Session, input: Input<'bookings.create'>): Output<'bookings.create'> {
       return store.write(session.user.id, (w) => {
-        const talent = talentInScope(w.tx, session, input.talentProfile, 'bookings', 'create');
+        const talent = talentInScope(db, session, input.talentProfile, 'bookings', 'create');
         if (input.audition) {
           const audition = w.tx
             .select({ talentProfile: auditions.talentProfile })
@@ -476,7 +487,13 @@ export function createBookingService(store: Store) {
           changes: { ...values },
         });
         w.emit({ entity: 'bookings', id, action: 'created', teamManager: talent.manager });
-        const row = load(w.tx, session, id, 'read');
+        // The row as written (nothing else writes in this transaction): no read back.
+        const row: Row = {
+          ...values,
+          releasedBy: null,
+          stageName: talent.stageName,
+          manager: talent.manager,
+        };
         if (status === 'confirmed') syncEntry(w, row, 'confirmed');
         return out(session, row);
       });
@@ -533,8 +550,8 @@ export function createBookingService(store: Store) {
             { releaseAhead: 'Confirm anyway, releasing the holds ahead' },
           );
         }
-        assertNoClash({ ...before, status: 'confirmed' }, before.id);
-        const released = releaseOverlapping(w, before);
+        const overlaps = assertNoClash({ ...before, status: 'confirmed' }, before.id);
+        const released = releaseOverlapping(w, before, holdsAmong(overlaps));
         leaveQueue.run({
           status: 'confirmed',
           cancelReason: before.cancelReason,

@@ -245,7 +245,7 @@ export function createScheduleService(store: Store) {
 
     create(session: Session, input: Input<'schedule.create'>): Output<'schedule.create'> {
       return store.write(session.user.id, (w) => {
-        const talent = talentInScope(w.tx, session, input.talentProfile, 'schedule', 'create');
+        const talent = talentInScope(db, session, input.talentProfile, 'schedule', 'create');
         const status = input.status ?? 'tentative';
         assertFree(db, { talentProfile: talent.id, start: input.start, end: input.end, status });
         const id = newId();
