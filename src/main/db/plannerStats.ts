@@ -9,5 +9,7 @@ import type Database from 'better-sqlite3';
  * seed, an import) and every hour.
  */
 export function refreshPlannerStats(sqlite: Database.Database, on: 'open' | 'change'): void {
+  // Each index is sampled, not read whole: statistics in milliseconds at any size.
+  sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma(on === 'open' ? 'optimize = 0x10002' : 'optimize');
 }
