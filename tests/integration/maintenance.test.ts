@@ -228,16 +228,28 @@ describe('maintenance.restore', () => {
     await t.call('contracts.attachDocument', { id: signed.id, file }, a.owner);
     const bare = await contract();
     const taken = await t.call('maintenance.backupNow', {}, a.owner);
-    // Turn the copy into one written before the latest migration (0018: who made each contract's
-    // document). A new migration updates these statements.
+    // Turn the copy into one written before the latest two migrations (0018: who made each
+    // contract's document; 0019: the artists and contracts views' order indexes). A new migration
+    // updates these statements.
     const old = new Database(join(backupsDir(t.dir), taken.name));
     old.exec(
-      'ALTER TABLE contracts DROP COLUMN document_source;' +
-        'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);',
+      'DROP INDEX artists_by_priority; DROP INDEX contracts_by_updated_at_id;' +
+        'DROP INDEX contracts_by_status_expiry_date_id;' +
+        'CREATE INDEX artists_by_priority_score_id ON artists (priority_score, id);' +
+        'ALTER TABLE contracts DROP COLUMN document_source;' +
+        'DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 2);',
     );
     old.close();
     const result = await t.call('maintenance.restore', { name: taken.name }, a.owner);
-    expect(result.upgradedBy).toBe(1);
+    expect(result.upgradedBy).toBe(2);
+    const indexes = (
+      t.core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining(['artists_by_priority', 'contracts_by_updated_at_id']),
+    );
     const columns = t.core.sqlite.prepare('PRAGMA table_info(contracts)').all() as {
       name: string;
     }[];

@@ -285,7 +285,8 @@ export const artists = sqliteTable(
       .references(() => users.id),
   },
   (t) => [
-    index('artists_by_priority_score_id').on(t.priorityScore, t.id),
+    // The artists view's order (unscored last), so a page reads its rows in order.
+    index('artists_by_priority').on(sql`coalesce(${t.priorityScore}, -1)`, t.id),
     index('artists_by_owner').on(t.owner),
     index('artists_by_status').on(t.status),
     index('artists_by_genre').on(t.genre),
@@ -363,6 +364,9 @@ export const contracts = sqliteTable(
     index('contracts_by_artist').on(t.artist),
     index('contracts_by_status').on(t.status),
     index('contracts_by_legal_owner').on(t.legalOwner),
+    // The contracts view's two orders: most recently changed, and upcoming expiries.
+    index('contracts_by_updated_at_id').on(t.updatedAt, t.id),
+    index('contracts_by_status_expiry_date_id').on(t.status, t.expiryDate, t.id),
   ],
 );
 
