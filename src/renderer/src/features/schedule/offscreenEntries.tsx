@@ -1,6 +1,7 @@
 import type { EventApi, ViewApi } from '@fullcalendar/core';
 import { Button } from '@mui/material';
 import { IANAZone } from 'luxon';
+import { offsetsOf } from './zoneOffsets';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -39,8 +40,8 @@ export function createOffscreenTracker() {
     setEvents(events: readonly EventApi[], view: ViewApi, zoneName: string) {
       entries = [];
       if (!view.type.startsWith('timeGrid')) return tracker.measure();
-      const zone = IANAZone.create(zoneName);
-      const local = (ms: number) => ms + zone.offset(ms) * 60_000;
+      const offset = offsetsOf(IANAZone.create(zoneName));
+      const local = (ms: number) => ms + offset(ms) * 60_000;
       const firstDay = Math.floor(local(view.activeStart.getTime()) / DAY);
       const lastDay = Math.floor((local(view.activeEnd.getTime()) - 1) / DAY);
       for (const event of events) {
