@@ -45,6 +45,7 @@ import { MoveOverClashesDialog } from './MoveOverClashesDialog';
 import { entryClassNames } from './entryStyle';
 import { compactTimeText, eventTimeText } from './eventTimeText';
 import { lockReason, watchLockedDrags } from './lockedDrag';
+import { combinedSource } from './combinedSource';
 import { createOffscreenTracker, hourOf, OffscreenHints } from './offscreenEntries';
 import { listSchedule, weekStartsOn } from './openingWeek';
 import { talentWeekPlugin, TALENT_WEEK_VIEW } from './TalentWeekView';
@@ -277,8 +278,9 @@ export function CalendarView({
   );
   const contractDates = useContractDateSource();
   const holds = useHoldSource((JSON.parse(filterKey) as CalendarFilters).talentProfile);
+  // One source of four parts: the view is laid out once per range, not once per part.
   const eventSources = useMemo(
-    () => [fetchEvents, fetchBlocks, contractDates, holds],
+    () => [combinedSource([fetchEvents, fetchBlocks, contractDates, holds])],
     [fetchEvents, fetchBlocks, contractDates, holds],
   );
 
