@@ -16,6 +16,7 @@ import {
 } from '../../kernel/paging';
 import type { Session } from '../../kernel/session';
 import { diff, newId, type Store } from '../../kernel/store';
+import { valueRows } from '../../kernel/valueRows';
 
 /** Which filters a list call has: one prepared statement per combination. */
 interface ListShape {
@@ -28,13 +29,33 @@ interface ListShape {
 
 type Row = typeof artists.$inferSelect & { ownerUsername: string; ownerFullName: string };
 
-function toArtist({ ownerUsername, ownerFullName, ...row }: Row): Artist {
+/** Field by field, not by spreading the row: a page of artists is made of these. */
+function toArtist(row: Row): Artist {
   return {
-    ...row,
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    artistName: row.artistName,
+    genre: row.genre,
     status: row.status as Artist['status'],
-    expanded: { owner: { id: row.owner, username: ownerUsername, fullName: ownerFullName } },
+    priorityScore: row.priorityScore,
+    socialFollowers: row.socialFollowers,
+    lastDemoDate: row.lastDemoDate,
+    followerSpikeDate: row.followerSpikeDate,
+    followerSpikePlatform: row.followerSpikePlatform,
+    owner: row.owner,
+    expanded: {
+      owner: { id: row.owner, username: row.ownerUsername, fullName: row.ownerFullName },
+    },
   };
 }
+
+const ARTIST_FIELDS = {
+  ...getTableColumns(artists),
+  ownerUsername: users.username,
+  ownerFullName: users.fullName,
+};
 
 const OWNER_ROLES = ['AandR', 'admin'] as const;
 const OWNER_MESSAGE = 'An artist’s owner must be an active A&R user or admin.';
@@ -43,14 +64,7 @@ const OWNER_MESSAGE = 'An artist’s owner must be an active A&R user or admin.'
 export function createArtistService(store: Store) {
   const { db } = store;
   const select = (tx: Pick<Db, 'select'> = db) =>
-    tx
-      .select({
-        ...getTableColumns(artists),
-        ownerUsername: users.username,
-        ownerFullName: users.fullName,
-      })
-      .from(artists)
-      .innerJoin(users, eq(users.id, artists.owner));
+    tx.select(ARTIST_FIELDS).from(artists).innerJoin(users, eq(users.id, artists.owner));
 
   // Read after every write (and per row of an import): built and prepared once. It runs on the
   // one connection, so inside a write it sees that write's rows.
@@ -71,6 +85,7 @@ export function createArtistService(store: Store) {
   const listCount = preparedByShape((shape: ListShape) =>
     db.select({ total: count() }).from(artists).where(listWhere(shape)).prepare(),
   );
+  const listRow = valueRows<Row>(ARTIST_FIELDS);
   // Unscored artists sort last: -1 stands in for null in the order and the cursor.
   const score = sql<number>`coalesce(${artists.priorityScore}, -1)`;
   const listRows = preparedByShape((shape: ListShape) =>
@@ -116,7 +131,7 @@ export function createArtistService(store: Store) {
       };
       // A first page says how many match; later pages come after it (see firstPageTotal).
       const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
-      const rows = listRows(shape).all(params);
+      const rows = listRows(shape).values(params).map(listRow);
       return pageOf(rows, limit, toArtist, (item) => [item.priorityScore ?? -1, item.id], total);
     },
 

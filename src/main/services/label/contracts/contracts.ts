@@ -34,6 +34,7 @@ import { contractFileBase } from './documents/fileName';
 import type { Session } from '../../kernel/session';
 import type { Staging } from '../../workspace/files/staging';
 import { diff, newId, type Store, type WriteContext } from '../../kernel/store';
+import { valueRows } from '../../kernel/valueRows';
 import type { AuditAction } from '../../../../shared/domain/auditAction';
 
 type Row = typeof contracts.$inferSelect & {
@@ -42,15 +43,28 @@ type Row = typeof contracts.$inferSelect & {
   ownerFullName: string;
 };
 
-function toContract({ artistName, ownerUsername, ownerFullName, ...row }: Row): Contract {
+/** Field by field, not by spreading the row: a page of contracts is made of these. */
+function toContract(row: Row): Contract {
   return {
-    ...row,
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    artist: row.artist,
     contractType: row.contractType as (typeof CONTRACT_TYPES)[number],
     status: row.status as ContractStatus,
+    effectiveDate: row.effectiveDate,
+    signedAt: row.signedAt,
+    documentUrl: row.documentUrl,
     documentSource: row.documentSource as DocumentSource | null,
+    legalOwner: row.legalOwner,
+    terms: row.terms,
+    optionDate: row.optionDate,
+    noticeDate: row.noticeDate,
+    expiryDate: row.expiryDate,
     expanded: {
-      artist: { id: row.artist, artistName },
-      legalOwner: { id: row.legalOwner, username: ownerUsername, fullName: ownerFullName },
+      artist: { id: row.artist, artistName: row.artistName },
+      legalOwner: { id: row.legalOwner, username: row.ownerUsername, fullName: row.ownerFullName },
     },
   };
 }
@@ -64,29 +78,32 @@ interface ListShape {
   readonly cursor: boolean;
 }
 
+const CONTRACT_FIELDS = {
+  id: contracts.id,
+  createdAt: contracts.createdAt,
+  updatedAt: contracts.updatedAt,
+  version: contracts.version,
+  artist: contracts.artist,
+  contractType: contracts.contractType,
+  status: contracts.status,
+  effectiveDate: contracts.effectiveDate,
+  signedAt: contracts.signedAt,
+  documentUrl: contracts.documentUrl,
+  documentSource: contracts.documentSource,
+  legalOwner: contracts.legalOwner,
+  terms: contracts.terms,
+  optionDate: contracts.optionDate,
+  noticeDate: contracts.noticeDate,
+  expiryDate: contracts.expiryDate,
+  artistName: artists.artistName,
+  ownerUsername: users.username,
+  ownerFullName: users.fullName,
+};
+const contractRow = valueRows<Row>(CONTRACT_FIELDS);
+
 function selectContracts(tx: Pick<Db, 'select'>) {
   return tx
-    .select({
-      id: contracts.id,
-      createdAt: contracts.createdAt,
-      updatedAt: contracts.updatedAt,
-      version: contracts.version,
-      artist: contracts.artist,
-      contractType: contracts.contractType,
-      status: contracts.status,
-      effectiveDate: contracts.effectiveDate,
-      signedAt: contracts.signedAt,
-      documentUrl: contracts.documentUrl,
-      documentSource: contracts.documentSource,
-      legalOwner: contracts.legalOwner,
-      terms: contracts.terms,
-      optionDate: contracts.optionDate,
-      noticeDate: contracts.noticeDate,
-      expiryDate: contracts.expiryDate,
-      artistName: artists.artistName,
-      ownerUsername: users.username,
-      ownerFullName: users.fullName,
-    })
+    .select(CONTRACT_FIELDS)
     .from(contracts)
     .innerJoin(artists, eq(artists.id, contracts.artist))
     .innerJoin(users, eq(users.id, contracts.legalOwner));
@@ -197,7 +214,7 @@ export function createContractService(
       };
       // A first page says how many match; later pages come after it (see firstPageTotal).
       const total = input.cursor ? undefined : listCount(shape).get(params)?.total;
-      const rows = listRows(shape).all(params);
+      const rows = listRows(shape).values(params).map(contractRow);
       return pageOf(
         rows,
         limit,
