@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Clash } from '../../../shared/domain/booking';
 import type { Db } from '../../db/open';
+import { perConnection } from '../kernel/perConnection';
 import { auditions, availabilityBlocks, bookings, scheduleEntries } from '../../db/schema';
 import {
   availabilityBlockSpans,
@@ -134,7 +135,7 @@ function prepareOverlapQueries(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareOverlapQueries>>();
+const overlapQueries = perConnection(prepareOverlapQueries);
 
 /**
  * Everything of one talent that overlaps [start, end): non-cancelled bookings, confirmed
@@ -143,11 +144,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof prepareOverlapQueries>>();
  * also inside a transaction (one connection: the transaction's own writes are seen).
  */
 export function findOverlaps(db: Db, q: ClashQuery): Clash[] {
-  let queries = prepared.get(db);
-  if (!queries) {
-    queries = prepareOverlapQueries(db);
-    prepared.set(db, queries);
-  }
+  const queries = overlapQueries(db);
   const params = {
     talent: q.talentProfile,
     start: q.start,

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { scopeOf, teamManagerOf, type Action, type Entity } from '../../../shared/access';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
+import { perConnection } from './perConnection';
 import { talentProfiles } from '../../db/schema';
 import type { Session } from './session';
 
@@ -38,9 +39,7 @@ export function teamCondition(
   return team ? eq(column, team) : sql`0`;
 }
 
-/** A talent as a child row's write needs it: prepared once per connection, with and without a team. */
-const talentStatements = new WeakMap<object, ReturnType<typeof prepareTalentReads>>();
-
+/** A talent as a child row's write needs it, with and without a team. */
 function prepareTalentReads(db: Db) {
   const read = () =>
     db
@@ -62,6 +61,8 @@ function prepareTalentReads(db: Db) {
   };
 }
 
+const talentReads = perConnection(prepareTalentReads);
+
 /**
  * The talent a child row is for, if the session may act on its rows; NOT_FOUND otherwise. `db`
  * is the store's connection: inside a write it sees that write's rows (one connection).
@@ -73,11 +74,7 @@ export function talentInScope(
   entity: Entity,
   action: Action,
 ): { id: string; manager: string; stageName: string } {
-  let statements = talentStatements.get(db.$client);
-  if (!statements) {
-    statements = prepareTalentReads(db);
-    talentStatements.set(db.$client, statements);
-  }
+  const statements = talentReads(db);
   const team = teamOf(session, entity, action);
   const row =
     team === undefined

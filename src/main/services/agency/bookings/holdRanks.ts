@@ -3,6 +3,7 @@ import { overlaps } from '../../../../shared/domain/interval';
 import { bookings } from '../../../db/schema';
 import { bookingSpans, minuteOf, overlapping } from '../../../db/spans';
 import type { Db } from '../../../db/open';
+import { perConnection } from '../../kernel/perConnection';
 import type { WriteContext } from '../../kernel/store';
 
 interface Hold {
@@ -60,16 +61,7 @@ function prepareHoldQueries(db: Db) {
 }
 
 /** Every write that moves a hold re-ranks: its statements are prepared once per database. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareHoldQueries>>();
-
-function queriesOf(db: Db): ReturnType<typeof prepareHoldQueries> {
-  let queries = prepared.get(db);
-  if (!queries) {
-    queries = prepareHoldQueries(db);
-    prepared.set(db, queries);
-  }
-  return queries;
-}
+const queriesOf = perConnection(prepareHoldQueries);
 
 /** A talent's holds overlapping [start, end), in arrival order, through the bookings' R*Tree. */
 function holdsOverlapping(
