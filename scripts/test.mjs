@@ -52,6 +52,40 @@ check('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json'
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 check('formatting', npx, ['prettier', '--check', '.']);
 
+/** Each failed test's file, name and first line of its failure, so the closing summary says which. */
+function failuresOf(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const where = file.name.replace(root, '');
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const first = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      lines.push(`    ✗ ${where} › ${test.fullName}: ${first}`);
+    }
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed')
+      lines.push(`    ✗ ${where}: ${(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+  }
+  return lines;
+}
+
+/** The same for Playwright's report: specs whose outcome was not the expected one. */
+function e2eFailuresOf(report) {
+  const lines = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'expected' || test.status === 'skipped') continue;
+        const error = test.results?.find((r) => r.error)?.error?.message ?? '';
+        const first = error.split('\n')[0].slice(0, 300);
+        lines.push(`    ✗ ${spec.file}:${spec.line} › ${spec.title} (${test.status}): ${first}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return lines;
+}
+
 function vitest(label, name, args, env = {}) {
   const file = join(outputDir, `${name}.json`);
   const { ok, seconds } = run(
@@ -75,6 +109,7 @@ function vitest(label, name, args, env = {}) {
     summary.push(
       `${ok ? '✓' : '✗'} ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds}s)`,
     );
+    summary.push(...failuresOf(report));
   }
   if (!ok && (!report || report.numFailedTests === 0)) {
     totals.failed += 1;
@@ -126,6 +161,7 @@ if (built && existsSync(join(root, 'out', 'renderer', 'index.html'))) {
     summary.push(
       `${ok ? '✓' : '✗'} e2e: ${expected} passed, ${unexpected + flaky} failed (${seconds}s)`,
     );
+    summary.push(...e2eFailuresOf(report));
   }
   if (!ok && (!report?.stats || report.stats.unexpected + report.stats.flaky === 0)) {
     totals.failed += 1;
