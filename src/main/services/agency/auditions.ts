@@ -157,7 +157,7 @@ export function createAuditionService(store: Store) {
         projectName: input.projectName !== undefined,
         from: input.from !== undefined,
         to: input.to !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       // Raw rows (values), each made into its audition in one step: the hot path of the pipeline.
       const rows = listStatement(shape).values({

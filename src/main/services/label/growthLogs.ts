@@ -138,7 +138,7 @@ export function createGrowthLogService(store: Store) {
       const limit = input.limit ?? DEFAULT_LIMIT;
       const rows = listStatement({
         platform: input.platform !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       }).values({
         artist: input.artist,
         platform: input.platform,

@@ -178,7 +178,7 @@ export function createReviewNoteService(store: Store) {
       const rows = listStatement({
         shared: noteVisibilitiesFor(session.user.role),
         demo: input.demo !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       }).values({
         artist: input.artist,
         me: session.user.id,

@@ -370,7 +370,7 @@ export function createBookingService(store: Store) {
         q: Boolean(input.q),
         from: input.from !== undefined,
         to: input.to !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       const params = {
         team,

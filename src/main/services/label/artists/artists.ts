@@ -119,7 +119,7 @@ export function createArtistService(store: Store) {
         status: input.status !== undefined,
         owner: input.owner !== undefined,
         q: Boolean(input.q),
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       const params = {
         genre: input.genre,

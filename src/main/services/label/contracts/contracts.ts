@@ -202,7 +202,7 @@ export function createContractService(
         status: input.status !== undefined,
         legalOwner: input.legalOwner !== undefined,
         expiring: input.expiringBy !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       const params = {
         artist: input.artist,
