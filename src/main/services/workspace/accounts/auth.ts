@@ -81,6 +81,13 @@ function hashOfCaller(token: string): string {
   return hash;
 }
 
+/** A signed-out token has no further use: its entry goes with its session. */
+function forgetCaller(hash: string): void {
+  for (const [token, known] of recentHashes) {
+    if (known === hash) recentHashes.delete(token);
+  }
+}
+
 export function createAuthService(
   store: Store,
   settings: SettingsService,
@@ -378,6 +385,7 @@ export function createAuthService(
         w.tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash)).run();
         w.audit({ action: 'auth.logout', entity: 'users', entityId: session.user.id });
       });
+      forgetCaller(session.tokenHash);
       return {};
     },
 
