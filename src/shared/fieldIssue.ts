@@ -50,6 +50,10 @@ export const FIELD_RULES = [
   'not_csv', // an uploaded file that does not read as CSV
   'file_too_large', // an uploaded file over the size allowed
   'no_rows', // an uploaded file with nothing to import
+  'file_empty', // an uploaded file with no bytes
+  'not_audio', // an uploaded file that is not audio Greenroom plays
+  'audio_unsupported', // audio in a variant Greenroom cannot play (a WAV encoding, say)
+  'audio_damaged', // audio that is cut short or does not decode
 ] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];
 

@@ -404,17 +404,22 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
         'Sunrise',
         'https://parsefiles.back4app.com/app/0123456789abcdef0123456789abcdef_sunrise.wav',
       ),
+      demo(
+        'd3',
+        'Voice memo',
+        'https://parsefiles.back4app.com/app/fedcba9876543210fedcba9876543210_voice-memo.wav',
+      ),
     ]),
   ];
 
   const panel = await importFromBack4app(page, host, files);
-  await expect(panel.getByRole('status')).toContainText('Imported 4 records');
+  await expect(panel.getByRole('status')).toContainText('Imported 5 records');
 
   await page.getByRole('link', { name: 'Demo queue' }).click();
   const row = page
     .getByRole('grid', { name: 'Demo queue' })
     .getByRole('row', { name: /Night Drive/ });
-  await expect(row.getByText('No audio', { exact: true })).toBeVisible();
+  await expect(row.getByRole('img', { name: 'No audio' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('hosted-demo.png') });
   await choose(page, row.getByRole('button', { name: 'Add recording' }), {
     name: 'night-drive.wav',
@@ -422,21 +427,25 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
     buffer: wavBytes(1.2),
   });
   await expect(page.getByText('“Night Drive” is playable again.')).toBeVisible();
-  await expect(row.getByText('No audio', { exact: true })).toHaveCount(0);
+  await expect(row.getByRole('img', { name: 'No audio' })).toHaveCount(0);
   await expect(row).toContainText('0:01');
 
   // The rest at once: each file goes to the demo whose hosted audio had its name.
   await choose(page, page.getByRole('button', { name: 'Add recordings' }), [
     { name: 'sunrise.wav', mimeType: 'audio/wav', buffer: wavBytes(2.4) },
     { name: 'unknown.wav', mimeType: 'audio/wav', buffer: wavBytes(0.5) },
+    { name: 'voice-memo.wav', mimeType: 'audio/wav', buffer: Buffer.from('only text, not audio') },
   ]);
   const report = page.getByRole('dialog', { name: 'Recordings for demos from Back4app' });
-  await expect(report.getByRole('status')).toHaveText('Added: 1. Not added: 1.');
+  await expect(report.getByRole('status')).toHaveText('Added: 1. Not added: 2.');
   await expect(report.getByRole('table', { name: 'Added', exact: true })).toContainText(
     'Sunrise · 夜行者',
   );
   await expect(report.getByRole('table', { name: 'Not added' })).toContainText(
     'No demo brought over from Back4app had audio with this name.',
+  );
+  await expect(report.getByRole('table', { name: 'Not added' })).toContainText(
+    'Not an audio file Greenroom can play (WAV, MP3, FLAC, Ogg, M4A or AAC).',
   );
   await page.screenshot({ path: test.info().outputPath('add-recordings.png') });
   await report.getByRole('button', { name: 'Close' }).click();
@@ -444,5 +453,5 @@ test('a demo brought over from Back4app gets its recording, which the hosted app
     .getByRole('grid', { name: 'Demo queue' })
     .getByRole('row', { name: /Sunrise/ });
   await expect(sunrise).toContainText('0:02');
-  await expect(sunrise.getByText('No audio', { exact: true })).toHaveCount(0);
+  await expect(sunrise.getByRole('img', { name: 'No audio' })).toHaveCount(0);
 });

@@ -70,7 +70,7 @@ test('an A&R user imports demos for a new artist, sees them queued, and shortlis
   await expect(importer.getByRole('textbox', { name: 'Title' })).toHaveCount(4);
   await importer.getByRole('button', { name: 'Import 4 files' }).click();
   await expect(importer.getByText('Imported', { exact: true })).toHaveCount(3);
-  await expect(importer.getByText(/not an audio file Greenroom can play/)).toBeVisible();
+  await expect(importer.getByText(/not an audio file Greenroom can play/i)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('import.png') });
   await importer.getByRole('button', { name: 'Close' }).click();
 

@@ -103,6 +103,7 @@ describe('demo import', () => {
       'text renamed to .wav',
       Buffer.from('hello, this is not audio at all'),
       'Not a supported audio file',
+      'not_audio',
     ],
     [
       'a PNG renamed to .mp3',
@@ -111,17 +112,20 @@ describe('demo import', () => {
         Buffer.alloc(64),
       ]),
       'Not a supported audio file',
+      'not_audio',
     ],
-    ['a WAV cut short', wavBytes(2).subarray(0, 3000), 'Truncated audio'],
-    ['a WAV header with no audio', wavBytes(1).subarray(0, 44), 'No audio frames'],
-    ['an empty file', Buffer.alloc(0), 'Empty file'],
-  ])('rejects %s with the reason and changes nothing', async (_what, bytes, reason) => {
+    ['a WAV cut short', wavBytes(2).subarray(0, 3000), 'Truncated audio', 'audio_damaged'],
+    ['a WAV header with no audio', wavBytes(1).subarray(0, 44), 'No audio frames', 'audio_damaged'],
+    ['an empty file', Buffer.alloc(0), 'Empty file', 'file_empty'],
+  ])('rejects %s with the reason and changes nothing', async (_what, bytes, reason, code) => {
     const before = snapshot();
     const reply = await importAs(ar, bytes);
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error.code).toBe('VALIDATION');
     expect(reply.error.fields?.file).toBe(reason);
+    // The reason as a code too, for the renderer to word in the reader's language.
+    expect(reply.error.fieldCodes?.file).toEqual({ code: 'custom', rule: code });
     expect(snapshot()).toEqual(before);
   });
 

@@ -555,11 +555,34 @@ describe('imports.parse', () => {
       ['night-drive.wav', 'Night Drive', false],
       ['SUNRISE MIX.wav', 'Sunrise', false],
     ]);
+    // Each reason as a code the renderer words in the reader's language, and in English.
     expect(report.unmatched).toEqual([
-      { fileName: 'take.wav', reason: expect.stringContaining('2 demos had audio with this name') },
-      { fileName: 'unknown.wav', reason: expect.stringContaining('No demo brought over') },
-      { fileName: 'night-drive.wav', reason: 'Another file was already added to “Night Drive”.' },
-      { fileName: 'notes.wav', reason: expect.stringMatching(/audio/i) },
+      {
+        fileName: 'take.wav',
+        why: { code: 'severalDemos', titles: ['Take A', 'Take B'] },
+        reason: expect.stringContaining('2 demos had audio with this name'),
+      },
+      {
+        fileName: 'unknown.wav',
+        why: { code: 'noDemo' },
+        reason: expect.stringContaining('No demo brought over'),
+      },
+      {
+        fileName: 'night-drive.wav',
+        why: { code: 'alreadyGiven', title: 'Night Drive' },
+        reason: 'Another file was already added to “Night Drive”.',
+      },
+      {
+        fileName: 'notes.wav',
+        why: {
+          code: 'refused',
+          error: expect.objectContaining({
+            code: 'VALIDATION',
+            fieldCodes: { file: { code: 'custom', rule: 'not_audio' } },
+          }),
+        },
+        reason: expect.stringMatching(/audio/i),
+      },
     ]);
     const after = await byTitle();
     expect(after['Night Drive']).toMatchObject({

@@ -67,6 +67,26 @@ describe('errorText', () => {
     expect(chinese).not.toMatch(/[A-Za-z]{3,}/);
   });
 
+  it('words each refusal of an audio file by its rule, in Chinese too', async () => {
+    const zh = await translator('zh-CN');
+    for (const [name, key] of [
+      ['file_empty', 'fileEmpty'],
+      ['not_audio', 'notAudio'],
+      ['audio_unsupported', 'audioUnsupported'],
+      ['audio_damaged', 'audioDamaged'],
+    ] as const) {
+      const refused = new AppError(
+        'VALIDATION',
+        'An English sentence.',
+        { file: 'Why' },
+        { file: rule(name) },
+      );
+      const text = errorText(zh, 'zh-CN', refused, [[null, refused.fieldCodes!.file!]], false);
+      expect(text).toContain(zhCN.formErrors[key]);
+      expect(text).not.toMatch(/English|Why/);
+    }
+  });
+
   it('says something went wrong for what is not an AppError', async () => {
     const t = await translator('zh-CN');
     expect(errorText(t, 'zh-CN', new Error('ECONNREFUSED 127.0.0.1'))).toBe(zhCN.common.unexpected);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isErrorBody, type ErrorBody } from '../errors';
 import { id, listPaging, optionalText, requiredText, rowMeta, userSummary } from './common';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from './vocabulary';
 
@@ -109,9 +110,26 @@ export const demo = z.object({
 });
 export type Demo = z.infer<typeof demo>;
 
+/**
+ * Why a recording went to no demo, as a code the renderer words (`reason` is the same in English,
+ * for API readers): no demo or several had audio of its name, that demo already took a file, or
+ * the file itself was refused (not audio, damaged, too large) with main's error.
+ */
+export const unplacedRecording = z.object({
+  fileName: z.string(),
+  why: z.discriminatedUnion('code', [
+    z.object({ code: z.literal('noDemo') }),
+    z.object({ code: z.literal('severalDemos'), titles: z.array(z.string()) }),
+    z.object({ code: z.literal('alreadyGiven'), title: z.string() }),
+    z.object({ code: z.literal('refused'), error: z.custom<ErrorBody>(isErrorBody) }),
+  ]),
+  reason: z.string(),
+});
+export type UnplacedRecording = z.infer<typeof unplacedRecording>;
+
 export const attachedRecordings = z.object({
   attached: z.array(z.object({ fileName: z.string(), demo })),
-  unmatched: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  unmatched: z.array(unplacedRecording),
 });
 
 /** Imported from the hosted app: the address of the audio there, never a stored file here. */

@@ -20,9 +20,11 @@ import {
   UNDECIDED_STATUSES,
   type Demo,
   type ReviewStatus,
+  type UnplacedRecording,
 } from '../../../../shared/domain/demo';
 import type { SubmissionSource } from '../../../../shared/domain/vocabulary';
 import { AppError } from '../../../../shared/errors';
+import { rule } from '../../../../shared/fieldIssue';
 import type { Db } from '../../../db/open';
 import { artists, demoScores, demos, media, mediaAnalysis, users } from '../../../db/schema';
 import { probeAudio } from './audio/probe';
@@ -194,9 +196,12 @@ export function createDemoService(
   function stageRecording(session: Session, file: string) {
     return files.staging.use(session.user.id, file, async (staged) => {
       if (statSync(staged.path).size > MAX_AUDIO_BYTES) {
-        throw new AppError('VALIDATION', 'A demo can be at most 1 GB.', {
-          file: 'Larger than 1 GB',
-        });
+        throw new AppError(
+          'VALIDATION',
+          'A demo can be at most 1 GB.',
+          { file: 'Larger than 1 GB' },
+          { file: rule('file_too_large') },
+        );
       }
       const facts = await probeAudio(staged.path);
       return {
@@ -280,7 +285,7 @@ export function createDemoService(
         reviewStatus: input.reviewStatus !== undefined,
         undecided: Boolean(input.undecided),
         submissionSource: input.submissionSource !== undefined,
-        cursor: input.cursor !== undefined,
+        cursor: Boolean(input.cursor),
       };
       const params = {
         viewer: session.user.id,
@@ -485,18 +490,27 @@ export function createDemoService(
       const given = new Set<string>();
       for (const { file, fileName } of picked) {
         const candidates = waiting.get(recordingKey(fileName)) ?? [];
-        const refuse = async (reason: string) => {
+        const refuse = async (why: UnplacedRecording['why'], reason: string) => {
           await files.staging.use(session.user.id, file, async () => undefined);
-          unmatched.push({ fileName, reason });
+          unmatched.push({ fileName, why, reason });
         };
         if (candidates.length === 0) {
-          await refuse('No demo brought over from Back4app had audio with this name.');
-        } else if (candidates.length > 1) {
           await refuse(
-            `${candidates.length} demos had audio with this name (${candidates.map((c) => `“${c.title}”`).join(', ')}): add it from the right one.`,
+            { code: 'noDemo' },
+            'No demo brought over from Back4app had audio with this name.',
+          );
+        } else if (candidates.length > 1) {
+          const titles = candidates.map((c) => c.title);
+          await refuse(
+            { code: 'severalDemos', titles },
+            `${candidates.length} demos had audio with this name (${titles.map((title) => `“${title}”`).join(', ')}): add it from the right one.`,
           );
         } else if (given.has(candidates[0]!.id)) {
-          await refuse(`Another file was already added to “${candidates[0]!.title}”.`);
+          const { title } = candidates[0]!;
+          await refuse(
+            { code: 'alreadyGiven', title },
+            `Another file was already added to “${title}”.`,
+          );
         } else {
           const demo = candidates[0]!;
           try {
@@ -504,7 +518,11 @@ export function createDemoService(
             given.add(demo.id);
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            unmatched.push({ fileName, reason: error.message });
+            unmatched.push({
+              fileName,
+              why: { code: 'refused', error: error.toBody() },
+              reason: error.message,
+            });
           }
         }
       }

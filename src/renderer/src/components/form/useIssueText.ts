@@ -39,6 +39,10 @@ const RULE_KEYS: Record<string, string> = {
   not_csv: 'formErrors.notCsv',
   file_too_large: 'formErrors.fileTooLarge',
   no_rows: 'formErrors.noRows',
+  file_empty: 'formErrors.fileEmpty',
+  not_audio: 'formErrors.notAudio',
+  audio_unsupported: 'formErrors.audioUnsupported',
+  audio_damaged: 'formErrors.audioDamaged',
 };
 
 /**

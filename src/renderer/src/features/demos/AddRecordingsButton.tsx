@@ -21,6 +21,7 @@ import { useChannelMutation } from '../../api/useChannelMutation';
 import { PermittedButton } from '../../components/PermittedButton';
 import { useNotify } from '../../components/useNotify';
 import { useErrorText } from '../../components/form';
+import { useUnplacedText } from './useUnplacedText';
 
 type Report = Output<'demos.attachRecordings'>;
 
@@ -64,6 +65,7 @@ export function AddRecordingsButton() {
   const { t } = useTranslation();
   const notify = useNotify();
   const errorText = useErrorText();
+  const unplacedText = useUnplacedText();
   const attach = useChannelMutation('demos.attachRecordings', ['demos']);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -124,7 +126,7 @@ export function AddRecordingsButton() {
               rows={report.unmatched.map((item, index) => ({
                 key: `${item.fileName}-${index}`,
                 fileName: item.fileName,
-                text: item.reason,
+                text: unplacedText(item.why),
               }))}
             />
             <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>

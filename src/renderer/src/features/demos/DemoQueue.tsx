@@ -1,6 +1,6 @@
 import StarIcon from '@mui/icons-material/Star';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
-import { Box, Button, Chip, Stack, Tooltip } from '@mui/material';
+import { Box, Button, Stack, Tooltip } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,18 +56,18 @@ export function DemoQueue({
         field: 'title',
         headerName: t('demos.title'),
         flex: 1.3,
-        // A title and its "No audio", "File missing" or "Not measured" chip.
+        // A title, a mark when its audio is missing ("No audio", "File missing": the button
+        // to add it sits in Length) and its "Not measured" chip.
         minWidth: 140,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
             <span>{row.title}</span>
             {row.audioMissing && (
-              <Tooltip title={t(missingAudioText(row).hint)}>
-                <Chip
-                  size="small"
+              <Tooltip describeChild title={t(missingAudioText(row).hint)}>
+                <LinkOffIcon
                   color="warning"
-                  icon={<LinkOffIcon />}
-                  label={t(missingAudioText(row).chip)}
+                  fontSize="small"
+                  titleAccess={t(missingAudioText(row).chip)}
                 />
               </Tooltip>
             )}
@@ -101,6 +101,9 @@ export function DemoQueue({
           row.sampleRate
             ? `${formatDuration(value)} · ${row.sampleRate / 1000} kHz`
             : formatDuration(value),
+        // Where a demo without its audio would show its length: the way to give it back.
+        renderCell: ({ row, formattedValue }) =>
+          row.audioMissing ? <RelinkButton demo={row} /> : formattedValue,
       },
       {
         field: 'submissionSource',
@@ -146,7 +149,6 @@ export function DemoQueue({
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
-            {row.audioMissing && <RelinkButton demo={row} />}
             {decidesDemos(user) &&
               REVIEW_TRANSITIONS[row.reviewStatus].map((to) => {
                 const button = (

@@ -717,6 +717,13 @@ export const en = {
       demo: 'Demo',
       why: 'Why',
       hint: 'Each file goes to the demo whose audio on the hosted app had the same name. A demo can also be given its recording on its own, with Add recording.',
+      noDemo: 'No demo brought over from Back4app had audio with this name.',
+      severalDemos_one:
+        '{{count}} demo had audio with this name ({{titles}}): add it from that demo.',
+      severalDemos_other:
+        '{{count}} demos had audio with this name ({{titles}}): add it from the right one.',
+      alreadyGiven: 'Another file was already added to “{{title}}”.',
+      quoted: '“{{title}}”',
     },
     decideOwnerOnly: 'Only this artist’s A&R owner or an admin decides on its demos.',
     decide: {
@@ -1035,6 +1042,10 @@ export const en = {
     notCsv: 'The file does not read as CSV',
     fileTooLarge: 'The file is too large',
     noRows: 'The file has no rows to import',
+    fileEmpty: 'The file is empty',
+    notAudio: 'Not an audio file Greenroom can play (WAV, MP3, FLAC, Ogg, M4A or AAC)',
+    audioUnsupported: 'This kind of audio file cannot be played',
+    audioDamaged: 'The audio file is damaged or cut short',
     problems: '{{problems}}.',
     retryIn: 'Too many attempts. Try again in {{minutes}} min.',
   },

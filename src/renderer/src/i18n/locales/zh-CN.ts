@@ -684,6 +684,12 @@ export const zhCN: Catalog = {
       demo: '小样',
       why: '原因',
       hint: '每个文件会添加到托管应用中音频同名的小样。也可以在单个小样上用“添加录音”逐个添加。',
+      noDemo: '没有从 Back4app 迁入的小样的音频是这个名字。',
+      severalDemos_one: '有 {{count}} 个小样的音频是这个名字（{{titles}}）：请在该小样上添加。',
+      severalDemos_other:
+        '有 {{count}} 个小样的音频是这个名字（{{titles}}）：请在对应的小样上添加。',
+      alreadyGiven: '已有另一个文件添加到“{{title}}”。',
+      quoted: '“{{title}}”',
     },
     decideOwnerOnly: '只有该艺人的 A&R 负责人或管理员可以对其小样做决定。',
     decide: {
@@ -993,6 +999,10 @@ export const zhCN: Catalog = {
     notCsv: '无法按 CSV 读取该文件',
     fileTooLarge: '文件过大',
     noRows: '文件中没有可导入的行',
+    fileEmpty: '文件为空',
+    notAudio: '不是 Greenroom 能播放的音频文件（WAV、MP3、FLAC、Ogg、M4A 或 AAC）',
+    audioUnsupported: '无法播放这种音频文件',
+    audioDamaged: '音频文件已损坏或不完整',
     problems: '{{problems}}。',
     checkFields: '请检查：{{fields}}。',
     retryIn: '尝试次数过多，请 {{minutes}} 分钟后再试。',

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { parseFile } from 'music-metadata';
 import { AppError } from '../../../../../shared/errors';
+import { rule, type FieldRule } from '../../../../../shared/fieldIssue';
 import { readHead } from '../../../workspace/files/fileKinds';
 import { decodeStream } from './decodeStream';
 import { audioFormatOf, HEAD_BYTES, type AudioFormat } from './formats';
@@ -12,8 +13,8 @@ export interface AudioFacts {
   readonly sampleRate: number;
 }
 
-const reject = (message: string, why: string): never => {
-  throw new AppError('VALIDATION', message, { file: why });
+const reject = (message: string, why: string, code: FieldRule): never => {
+  throw new AppError('VALIDATION', message, { file: why }, { file: rule(code) });
 };
 
 /**
@@ -23,40 +24,55 @@ const reject = (message: string, why: string): never => {
  */
 export async function probeAudio(path: string): Promise<AudioFacts> {
   const size = statSync(path).size;
-  if (size === 0) reject('The file is empty.', 'Empty file');
+  if (size === 0) reject('The file is empty.', 'Empty file', 'file_empty');
   const kind = audioFormatOf(await readHead(path, HEAD_BYTES));
   if (!kind) {
     return reject(
       'This is not an audio file Greenroom can play (WAV, MP3, FLAC, Ogg, M4A or AAC).',
       'Not a supported audio file',
+      'not_audio',
     );
   }
   const wav = kind.codec === 'wav' ? await wavLayout(path) : null;
   const problem = wav && wavHeaderProblem(wav);
   if (problem) {
-    return reject(`This WAV file cannot be played: ${problem}.`, 'Unsupported WAV format');
+    return reject(
+      `This WAV file cannot be played: ${problem}.`,
+      'Unsupported WAV format',
+      'audio_unsupported',
+    );
   }
   let format;
   try {
     format = (await parseFile(path, { duration: true, skipCovers: true })).format;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split(':')[0] : 'unreadable';
-    return reject(`The audio file is damaged and cannot be read (${reason}).`, 'Damaged audio');
+    return reject(
+      `The audio file is damaged and cannot be read (${reason}).`,
+      'Damaged audio',
+      'audio_damaged',
+    );
   }
   const { duration, sampleRate } = format;
   if (!duration || !Number.isFinite(duration) || duration <= 0 || !sampleRate) {
-    return reject('The audio file is damaged: it holds no playable audio.', 'No audio frames');
+    return reject(
+      'The audio file is damaged: it holds no playable audio.',
+      'No audio frames',
+      'audio_damaged',
+    );
   }
   if (wav && wav.declaredDataBytes > wav.dataBytes) {
     return reject(
       'The audio file is cut short: it holds less audio than its header says.',
       'Truncated audio',
+      'audio_damaged',
     );
   }
   if (!(wav && isPlainWav(wav)) && !(await decodesToSound(path, kind, size))) {
     return reject(
       'The audio file is damaged: none of it decodes to sound (is it only the start of a file?).',
       'No audio frames',
+      'audio_damaged',
     );
   }
   return {
