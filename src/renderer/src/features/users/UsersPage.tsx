@@ -31,7 +31,27 @@ export function UsersPage() {
     () => [
       { field: 'fullName', headerName: t('fields.fullName'), flex: 1, minWidth: 160 },
       { field: 'username', headerName: t('fields.username'), width: 150 },
-      { field: 'email', headerName: t('fields.email'), flex: 1, minWidth: 180 },
+      {
+        field: 'email',
+        headerName: t('fields.email'),
+        // Addresses run longer than names: more of the width, and the whole one on hover.
+        flex: 1.5,
+        minWidth: 200,
+        renderCell: ({ value }) => (
+          <Box
+            component="span"
+            title={value}
+            sx={{
+              display: 'block',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {value}
+          </Box>
+        ),
+      },
       {
         field: 'role',
         headerName: t('users.role'),
