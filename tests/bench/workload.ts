@@ -293,6 +293,23 @@ export async function benchWorkload(password: string): Promise<boolean> {
           { channel: 'schedule.list', input: { ...WEEK, talentProfile: talent }, as: 'manager' },
         ],
       ],
+      // The page's calls one by one: each tab of the page asks for its own.
+      [
+        '… its talent (talents.get)',
+        [{ channel: 'talents.get', input: { id: talent }, as: 'manager' }],
+      ],
+      [
+        '… its auditions (auditions.list 50)',
+        [{ channel: 'auditions.list', input: { talentProfile: talent, limit: 50 }, as: 'manager' }],
+      ],
+      [
+        '… its bookings (bookings.list 50)',
+        [{ channel: 'bookings.list', input: { talentProfile: talent, limit: 50 }, as: 'manager' }],
+      ],
+      [
+        '… its week (schedule.list)',
+        [{ channel: 'schedule.list', input: { ...WEEK, talentProfile: talent }, as: 'manager' }],
+      ],
       [
         'artists by priority (artists.list 50)',
         [{ channel: 'artists.list', input: { limit: 50 }, as: 'ar' }],
