@@ -34,7 +34,7 @@ export function fitWidth(header: string, labels: readonly string[], extra = 0): 
 const widest = new Map<Formatters, number>();
 
 /** The widest date of the reader's format (the 28th of each month), so no date ends in "…". */
-function dateColumnWidth(format: Formatters): number {
+export function dateColumnWidth(format: Formatters): number {
   let width = widest.get(format);
   if (width === undefined) {
     const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));

@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
+import { CutText } from '../../components/CutText';
+import { CHIP_PADDING, dateColumnWidth, fitWidth } from '../../components/gridColumns';
 import { StatusChip } from '../../components/StatusChip';
+import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
 import { recordPath } from '../../components/recordLinks';
 import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
@@ -33,7 +36,8 @@ export function DemoQueue({
   const { t } = useTranslation();
   const localeText = useGridLocaleText(t('demos.empty'));
   const user = useCurrentUser();
-  const { dayOf } = useFormatters();
+  const format = useFormatters();
+  const { dayOf } = format;
   const paging = useCursorPaging(PAGE_SIZE);
   const list = useDemoList({
     ...filters,
@@ -55,13 +59,13 @@ export function DemoQueue({
       {
         field: 'title',
         headerName: t('demos.title'),
-        flex: 1.3,
+        flex: 1,
         // A title, a mark when its audio is missing ("No audio", "File missing": the button
         // to add it sits in Length) and its "Not measured" chip.
         minWidth: 140,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
-            <span>{row.title}</span>
+            <CutText text={row.title} />
             {row.audioMissing && (
               <Tooltip describeChild title={t(missingAudioText(row).hint)}>
                 <LinkOffIcon
@@ -80,16 +84,19 @@ export function DemoQueue({
             {
               field: 'artist',
               headerName: t('demos.artist'),
-              flex: 1,
+              // Band names run longer than demo titles.
+              flex: 1.3,
               minWidth: 100,
               valueGetter: (_v: unknown, row: Demo) => row.expanded.artist.artistName,
+              renderCell: ({ value }: { value?: string }) => <CutText text={value ?? ''} />,
             } satisfies GridColDef<Demo>,
           ]
         : []),
       {
         field: 'receivedAt',
         headerName: t('demos.receivedAt'),
-        width: 136,
+        // Measured columns (the date, the source, the chip) leave the names the rest.
+        width: Math.max(dateColumnWidth(format), fitWidth(t('demos.receivedAt'), [])),
         valueFormatter: (value: string) => dayOf(value),
       },
       {
@@ -108,13 +115,20 @@ export function DemoQueue({
       {
         field: 'submissionSource',
         headerName: t('demos.source'),
-        width: 96,
+        width: fitWidth(
+          t('demos.source'),
+          SUBMISSION_SOURCES.map((source) => t(`submissionSource.${source}`)),
+        ),
         valueFormatter: (value: string) => t(`submissionSource.${value}`),
       },
       {
         field: 'reviewStatus',
         headerName: t('demos.reviewStatus'),
-        width: 114,
+        width: fitWidth(
+          t('demos.reviewStatus'),
+          REVIEW_STATUSES.map((status) => t(`reviewStatus.${status}`)),
+          CHIP_PADDING,
+        ),
         renderCell: ({ row }) => <StatusChip status={row.reviewStatus} labels="reviewStatus" />,
       },
       {
@@ -175,7 +189,7 @@ export function DemoQueue({
         ),
       },
     ],
-    [t, dayOf, showArtist, user],
+    [t, format, dayOf, showArtist, user],
   );
 
   return (

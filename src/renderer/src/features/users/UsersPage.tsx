@@ -7,6 +7,7 @@ import type { User } from '../../../../shared/domain/user';
 import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
+import { CutText } from '../../components/CutText';
 import { CHIP_PADDING, fitWidth } from '../../components/gridColumns';
 import { UserDialog } from './UserDialog';
 import { useManagers, useUserList } from './useUsers';
@@ -37,20 +38,7 @@ export function UsersPage() {
         // Addresses run longer than names: more of the width, and the whole one on hover.
         flex: 1.5,
         minWidth: 200,
-        renderCell: ({ value }) => (
-          <Box
-            component="span"
-            title={value}
-            sx={{
-              display: 'block',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              whiteSpace: 'nowrap',
-            }}
-          >
-            {value}
-          </Box>
-        ),
+        renderCell: ({ value }) => <CutText text={value} />,
       },
       {
         field: 'role',
