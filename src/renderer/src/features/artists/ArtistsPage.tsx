@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Box, Chip, Stack, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,11 +10,11 @@ import type { Artist } from '../../../../shared/domain/artist';
 import { ARTIST_STATUSES } from '../../../../shared/domain/vocabulary';
 import { call } from '../../api/client';
 import { ExportCsvButton, ImportCsvButton } from '../interchange';
+import { PagedGrid } from '../../components/PagedGrid';
 import { PageHeader } from '../../components/PageHeader';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { StatusChip } from '../../components/StatusChip';
 import { recordPath } from '../../components/recordLinks';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { VocabularySelect } from '../../components/VocabularySelect';
 import { ArtistDialog } from './ArtistDialog';
@@ -163,23 +163,14 @@ export function ArtistsPage() {
         />
       </Stack>
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
-        <DataGrid
-          aria-label={t('artists.title')}
-          rows={list.data?.items ?? []}
+        <PagedGrid<Artist>
+          label={t('artists.title')}
+          page={list.data}
+          fetching={list.isFetching}
+          paging={paging}
           columns={columns}
-          loading={list.isFetching && !list.data}
-          {...paging.gridProps(
-            list.data?.nextCursor ?? null,
-            list.data?.items.length ?? 0,
-            list.data?.total,
-          )}
-          disableColumnSorting
-          disableColumnFilter
-          disableRowSelectionOnClick
-          density="compact"
-          {...rowOpening<Artist>((row) => void navigate(recordPath('artists', row.id)!))}
+          onOpen={(row) => void navigate(recordPath('artists', row.id)!)}
           localeText={localeText}
-          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>
       {creating && (

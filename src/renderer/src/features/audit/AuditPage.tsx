@@ -1,11 +1,11 @@
 import { Box } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { PagedGrid } from '../../components/PagedGrid';
 import { PageHeader } from '../../components/PageHeader';
 import { recordPath } from '../../components/recordLinks';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { ChangeList } from './ChangeList';
@@ -32,7 +32,6 @@ export function AuditPage() {
   });
   const read = useReadableHistory();
   const { dateTime } = useFormatters();
-  const nextCursor = list.data?.nextCursor ?? null;
   const localeText = useGridLocaleText();
   const navigate = useNavigate();
   // A row opens the record it is about, where that record has a page of its own.
@@ -98,19 +97,15 @@ export function AuditPage() {
         }
       />
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
-        <DataGrid
-          aria-label={t('audit.title')}
-          rows={list.data?.items ?? []}
+        <PagedGrid<Row>
+          label={t('audit.title')}
+          page={list.data}
+          fetching={list.isFetching}
+          paging={paging}
           columns={columns}
-          loading={list.isFetching && !list.data}
-          getRowHeight={() => 'auto'}
-          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0, list.data?.total)}
-          {...rowOpening<Row>(openRecord)}
+          onOpen={openRecord}
           localeText={localeText}
-          disableColumnSorting
-          disableColumnFilter
-          disableRowSelectionOnClick
-          density="compact"
+          getRowHeight={() => 'auto'}
           sx={{ '& .MuiDataGrid-cell': { py: 0.75 } }}
         />
       </Box>

@@ -1,11 +1,11 @@
 import { Box, Chip, Snackbar } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import type { Booking } from '../../../../shared/domain/booking';
+import { PagedGrid } from '../../components/PagedGrid';
 import { StatusChip } from '../../components/StatusChip';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { BookingDialog } from './BookingDialog';
@@ -106,23 +106,14 @@ export function BookingsGrid({
 
   return (
     <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-      <DataGrid
-        aria-label={t('bookings.title')}
-        rows={list.data?.items ?? []}
+      <PagedGrid<Booking>
+        label={t('bookings.title')}
+        page={list.data}
+        fetching={list.isFetching}
+        paging={paging}
         columns={columns}
-        loading={list.isFetching && !list.data}
-        {...paging.gridProps(
-          list.data?.nextCursor ?? null,
-          list.data?.items.length ?? 0,
-          list.data?.total,
-        )}
-        disableColumnSorting
-        disableColumnFilter
-        disableRowSelectionOnClick
-        density="compact"
-        {...rowOpening<Booking>(onOpen ?? setOpen)}
+        onOpen={onOpen ?? setOpen}
         localeText={localeText}
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
       {open && (
         <BookingDialog

@@ -1,14 +1,14 @@
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import { Box, Tooltip } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataGrid, type GridColDef, type GridRenderCellParams } from '@mui/x-data-grid';
+import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api';
 import type { Contract } from '../../../../shared/domain/contract';
 import { call } from '../../api/client';
+import { PagedGrid } from '../../components/PagedGrid';
 import { StatusChip } from '../../components/StatusChip';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { calendarDateColumn, CHIP_PADDING, fitWidth } from '../../components/gridColumns';
@@ -148,28 +148,17 @@ export function ContractsGrid({
   );
   return (
     <Box sx={{ flexGrow: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-      <DataGrid
-        aria-label={t('contracts.title')}
-        rows={list.data?.items ?? []}
+      <PagedGrid<Contract>
+        label={t('contracts.title')}
+        page={list.data}
+        fetching={list.isFetching}
+        paging={paging}
         columns={columns}
-        loading={list.isFetching && !list.data}
-        {...paging.gridProps(
-          list.data?.nextCursor ?? null,
-          list.data?.items.length ?? 0,
-          list.data?.total,
-        )}
-        disableColumnSorting
-        disableColumnFilter
-        disableRowSelectionOnClick
-        density="compact"
-        {...rowOpening<Contract>((row) => onOpen(row.id))}
+        onOpen={(row) => onOpen(row.id)}
         localeText={localeText}
         // A name too long for its column takes a second line rather than end in "…".
         getRowHeight={() => 'auto'}
-        sx={{
-          '& .MuiDataGrid-row': { cursor: 'pointer' },
-          '& .MuiDataGrid-cell': { py: 0.75, display: 'flex', alignItems: 'center' },
-        }}
+        sx={{ '& .MuiDataGrid-cell': { py: 0.75, display: 'flex', alignItems: 'center' } }}
       />
     </Box>
   );

@@ -1,18 +1,18 @@
 import StarIcon from '@mui/icons-material/Star';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Box, Button, Stack, Tooltip } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
 import { REVIEW_TRANSITIONS, type Demo, type ReviewStatus } from '../../../../shared/domain/demo';
+import { PagedGrid } from '../../components/PagedGrid';
 import { CutText } from '../../components/CutText';
 import { CHIP_PADDING, dateColumnWidth, fitWidth } from '../../components/gridColumns';
 import { StatusChip } from '../../components/StatusChip';
 import { REVIEW_STATUSES, SUBMISSION_SOURCES } from '../../../../shared/domain/vocabulary';
 import { recordPath } from '../../components/recordLinks';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useFormatters } from '../../components/useFormatters';
 import { useCurrentUser } from '../session';
@@ -194,26 +194,14 @@ export function DemoQueue({
 
   return (
     <Box sx={{ flexGrow: 1, minHeight: 320, display: 'flex', flexDirection: 'column' }}>
-      <DataGrid
-        aria-label={t('demos.queue')}
-        rows={list.data?.items ?? []}
+      <PagedGrid<Demo>
+        label={t('demos.queue')}
+        page={list.data}
+        fetching={list.isFetching}
+        paging={paging}
         columns={columns}
-        loading={list.isFetching && !list.data}
-        {...paging.gridProps(
-          list.data?.nextCursor ?? null,
-          list.data?.items.length ?? 0,
-          list.data?.total,
-        )}
-        disableColumnSorting
-        disableColumnFilter
-        disableRowSelectionOnClick
-        density="compact"
+        onOpen={(row) => void navigate(`${recordPath('demos', row.id)!}?${queueQuery}`)}
         localeText={localeText}
-        // Buttons in the row act on their own; anywhere else (or Enter) opens the player.
-        {...rowOpening<Demo>(
-          (row) => void navigate(`${recordPath('demos', row.id)!}?${queueQuery}`),
-        )}
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
       />
       {deciding && (
         <ReviewDecisionDialog

@@ -1,8 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Chip, Snackbar, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PagedGrid } from '../../components/PagedGrid';
 import { useOpenFromQuery } from '../../components/useOpenFromQuery';
 import { useNavigate } from 'react-router';
 import type { Input } from '../../../../shared/api';
@@ -11,7 +12,6 @@ import type { AvailabilityStatus } from '../../../../shared/domain/vocabulary';
 import { ExportCsvButton, ImportCsvButton } from '../interchange';
 import { PageHeader } from '../../components/PageHeader';
 import { recordPath } from '../../components/recordLinks';
-import { rowOpening } from '../../components/rowOpening';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { AvailabilityChip } from './AvailabilityChip';
@@ -44,7 +44,6 @@ export function TalentsPage() {
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
   };
   const list = useTalentList(query);
-  const nextCursor = list.data?.nextCursor ?? null;
 
   const { reset } = paging;
   const changeFilters = useCallback(
@@ -135,17 +134,13 @@ export function TalentsPage() {
       <TalentFilters value={filters} onChange={changeFilters} />
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} sx={{ mb: 2 }} />
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
-        <DataGrid
-          aria-label={t('talents.title')}
-          rows={list.data?.items ?? []}
+        <PagedGrid<Talent>
+          label={t('talents.title')}
+          page={list.data}
+          fetching={list.isFetching}
+          paging={paging}
           columns={columns}
-          loading={list.isFetching && !list.data}
-          {...paging.gridProps(nextCursor, list.data?.items.length ?? 0, list.data?.total)}
-          disableColumnSorting
-          disableColumnFilter
-          disableRowSelectionOnClick
-          density="compact"
-          {...rowOpening<Talent>((row) => void navigate(recordPath('talents', row.id)!))}
+          onOpen={(row) => void navigate(recordPath('talents', row.id)!)}
           localeText={localeText}
           slots={{
             noRowsOverlay: () => (
@@ -156,7 +151,6 @@ export function TalentsPage() {
               </Stack>
             ),
           }}
-          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>
       {editing && (

@@ -1,10 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/domain/user';
-import { rowOpening } from '../../components/rowOpening';
+import { PagedGrid } from '../../components/PagedGrid';
 import { useCursorPaging } from '../../components/useCursorPaging';
 import { useGridLocaleText } from '../../components/useGridLocaleText';
 import { CutText } from '../../components/CutText';
@@ -85,23 +85,14 @@ export function UsersPage() {
         </Button>
       </Stack>
       <Box sx={{ flexGrow: 1, minHeight: 320 }}>
-        <DataGrid
-          aria-label={t('users.title')}
-          rows={list.data?.items ?? []}
+        <PagedGrid<User>
+          label={t('users.title')}
+          page={list.data}
+          fetching={list.isFetching}
+          paging={paging}
           columns={columns}
-          loading={list.isFetching && !list.data}
-          {...paging.gridProps(
-            list.data?.nextCursor ?? null,
-            list.data?.items.length ?? 0,
-            list.data?.total,
-          )}
-          disableColumnSorting
-          disableColumnFilter
-          disableRowSelectionOnClick
-          density="compact"
-          {...rowOpening<User>(setEditing)}
+          onOpen={setEditing}
           localeText={localeText}
-          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>
       {editing && (
