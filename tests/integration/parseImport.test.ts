@@ -274,6 +274,21 @@ describe('imports.parse', () => {
       bBackwards: 'endDateTime is not after startDateTime',
       arWrongOwner: 'owner must be a user with the role AandR or admin',
     });
+    // The same as codes, for the renderer to word in the reader's language.
+    expect(Object.fromEntries(report.skipped.map((s) => [s.objectId, s.why]))).toEqual({
+      uOdd: {
+        code: 'notOneOf',
+        field: 'role',
+        params: { value: 'agent', values: expect.arrayContaining(['admin', 'AandR']) },
+      },
+      tLost: {
+        code: 'notImported',
+        field: 'manager',
+        params: { className: '_User', objectId: 'uGone' },
+      },
+      bBackwards: { code: 'notAfter', field: 'endDateTime', params: { other: 'startDateTime' } },
+      arWrongOwner: { code: 'wrongRole', field: 'owner', params: { roles: ['AandR', 'admin'] } },
+    });
     expect(report.skippedCount).toBe(4);
     expect(report.matchedUsers).toEqual([
       expect.objectContaining({ objectId: 'uOwner', userId: a.ownerId, by: 'username' }),
@@ -1147,11 +1162,22 @@ describe('imports.parse: malformed files (16)', () => {
     const report = await t.call('imports.parse', { files: [token] }, a.owner);
     expect(report.imported).toEqual({ _User: 1 });
     expect(report.droppedCount).toBe(4);
+    const notObject = (kind: string) => ({ code: 'notObject', params: { kind } });
     expect(report.dropped).toEqual([
-      { file: '_User.json', index: 1, reason: 'not an object (a number)' },
-      { file: '_User.json', index: 2, reason: 'not an object (a string)' },
-      { file: '_User.json', index: 3, reason: 'not an object (null)' },
-      { file: '_User.json', index: 4, reason: 'not an object (a list)' },
+      {
+        file: '_User.json',
+        index: 1,
+        reason: 'not an object (a number)',
+        why: notObject('number'),
+      },
+      {
+        file: '_User.json',
+        index: 2,
+        reason: 'not an object (a string)',
+        why: notObject('string'),
+      },
+      { file: '_User.json', index: 3, reason: 'not an object (null)', why: notObject('null') },
+      { file: '_User.json', index: 4, reason: 'not an object (a list)', why: notObject('list') },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isErrorBody, type ErrorBody } from '../errors';
 import { artistList } from './artist';
 import { auditionList } from './audition';
 import { bookingList } from './booking';
@@ -122,6 +123,45 @@ const parseUser = z.object({
   email: z.string().nullable(),
 });
 
+/**
+ * Why an object of a Parse export was not imported, as a code and its parameters for the renderer
+ * to word in the reader's language (`reason` says the same in English, for API readers and older
+ * reports): `field` is the Parse column, named as the export names it; `refused` carries the
+ * error Greenroom's own rules gave.
+ */
+export const SKIP_CODES = [
+  'notText',
+  'tooLong',
+  'missing',
+  'notOneOf',
+  'notNumber',
+  'noUrl',
+  'notDate',
+  'wrongPointer',
+  'notPointer',
+  'notAfter',
+  'notWholeBetween',
+  'notWholeAtLeast',
+  'notImported',
+  'wrongRole',
+  'severalRoles',
+  'noRole',
+  'recordGone',
+  'userExists',
+  'conflict',
+  'notObject',
+  'refused',
+] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
+
+export const skipReason = z.object({
+  code: z.enum(SKIP_CODES),
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  error: z.custom<ErrorBody>(isErrorBody).optional(),
+});
+export type SkipReason = z.infer<typeof skipReason>;
+
 export const parseImportReport = z.object({
   /** False for imports.parsePreview: what the import would do, nothing written. */
   committed: z.boolean(),
@@ -145,7 +185,14 @@ export const parseImportReport = z.object({
   /** Records imported before and changed in Parse since: brought up to date, by Parse class. */
   updated: z.record(z.string(), z.number().int()),
   /** At most 500, in file order; `skippedCount` has them all. */
-  skipped: z.array(z.object({ className: z.string(), objectId: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      className: z.string(),
+      objectId: z.string(),
+      reason: z.string(),
+      why: skipReason,
+    }),
+  ),
   skippedCount: z.number().int(),
   /** Objects an earlier run imported, unchanged since (or settled): recognised and left alone. */
   alreadyImported: z.number().int(),
@@ -200,7 +247,14 @@ export const parseImportReport = z.object({
   ),
   narrowerAclCount: z.number().int(),
   /** Entries of a file's `results` that are not objects: never imported, each named here. */
-  dropped: z.array(z.object({ file: z.string(), index: z.number().int(), reason: z.string() })),
+  dropped: z.array(
+    z.object({
+      file: z.string(),
+      index: z.number().int(),
+      reason: z.string(),
+      why: skipReason,
+    }),
+  ),
   droppedCount: z.number().int(),
   /** Zone names in the data that are not IANA names: mapped, or (ambiguous/unknown) replaced. */
   zones: z.array(

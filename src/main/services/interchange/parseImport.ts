@@ -21,7 +21,15 @@ import {
 } from './parseFiles';
 import { MAPPINGS, type Columns, type MapContext } from './parseMappers';
 import { readRoles } from './parseRoles';
-import { instant, pointer, SkipObject, text, type ParseObject } from './parseValues';
+import {
+  instant,
+  missing,
+  notOneOf,
+  pointer,
+  SkipObject,
+  text,
+  type ParseObject,
+} from './parseValues';
 import { lookUpZone, systemZone } from './parseZones';
 
 export { classOfFile, PARSE_CLASSES } from './parseFiles';
@@ -38,16 +46,19 @@ class PreviewDone extends Error {
   }
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof SkipObject || error instanceof AppError) return error.message;
+/** Why an object could not be written: what it broke, in English and as a code. */
+function reasonOf(error: unknown): SkipObject {
+  if (error instanceof SkipObject) return error;
+  if (error instanceof AppError)
+    return new SkipObject(error.message, { code: 'refused', error: error.toBody() });
   if (
     error instanceof Error &&
     'code' in error &&
     String(error.code).startsWith('SQLITE_CONSTRAINT')
   ) {
     return /users\.(username|email)_key/.test(error.message)
-      ? 'a user with this username or email already exists'
-      : `it conflicts with existing data (${error.message})`;
+      ? new SkipObject('a user with this username or email already exists', { code: 'userExists' })
+      : new SkipObject(`it conflicts with existing data (${error.message})`, { code: 'conflict' });
   }
   throw error;
 }
@@ -192,9 +203,10 @@ export function createParseImport(store: Store, staging: Staging) {
       droppedCount,
       zones: [],
     };
-    const skip = (className: string, objectId: string, reason: string) => {
+    const skip = (className: string, objectId: string, { message, why }: SkipObject) => {
       report.skippedCount += 1;
-      if (report.skipped.length < MAX_LISTED) report.skipped.push({ className, objectId, reason });
+      if (report.skipped.length < MAX_LISTED)
+        report.skipped.push({ className, objectId, reason: message, why });
     };
     const zoneNotes = new Map<string, Report['zones'][number]>();
     const zoneOf = (name: string | null): string => {
@@ -244,7 +256,7 @@ export function createParseImport(store: Store, staging: Staging) {
           for (const object of objectsOf(cls)) {
             const objectId = typeof object.objectId === 'string' ? object.objectId : '';
             if (!objectId) {
-              skip(cls, '', 'objectId is missing');
+              skip(cls, '', missing('objectId'));
               continue;
             }
             // Reported as matched: the account was Greenroom's before this import.
@@ -357,21 +369,29 @@ function mapContext(
     ...rest,
     ref(cls, objectId, field) {
       const id = this.refOptional(cls, objectId, field);
-      if (!id) throw new SkipObject(`${field} is missing`);
+      if (!id) throw missing(field);
       return id;
     },
     refOptional(cls, objectId, field) {
       if (!objectId) return null;
       const link = links.get(`${cls}:${objectId}`);
       if (!link) {
-        throw new SkipObject(`${field} points at ${cls} ${objectId}, which was not imported`);
+        throw new SkipObject(`${field} points at ${cls} ${objectId}, which was not imported`, {
+          code: 'notImported',
+          field,
+          params: { className: cls, objectId },
+        });
       }
       return link.entityId;
     },
     userWithRole(id, roles, field) {
       const user = findUserRow(w.tx, id);
       if (!user || !roles.includes(user.role as Role)) {
-        throw new SkipObject(`${field} must be a user with the role ${roles.join(' or ')}`);
+        throw new SkipObject(`${field} must be a user with the role ${roles.join(' or ')}`, {
+          code: 'wrongRole',
+          field,
+          params: { roles: [...roles] },
+        });
       }
     },
   };
@@ -384,10 +404,16 @@ function roleOf(user: ParseObject, fromRoles: ReadonlyMap<string, ReadonlySet<Ro
   const member = [...(fromRoles.get(String(user.objectId)) ?? [])];
   if (member.length === 1) return member[0]!;
   if (member.length > 1) {
-    throw new SkipObject(`is in the Parse roles of ${member.join(' and ')}: map them to one user`);
+    throw new SkipObject(`is in the Parse roles of ${member.join(' and ')}: map them to one user`, {
+      code: 'severalRoles',
+      params: { roles: member },
+    });
   }
-  if (field !== null) throw new SkipObject(`role “${field}” is not one of ${ROLES.join(', ')}`);
-  throw new SkipObject('role is missing (no role field and no matching _Role)');
+  if (field !== null) throw notOneOf('role', field, ROLES);
+  throw new SkipObject('role is missing (no role field and no matching _Role)', {
+    code: 'noRole',
+    field: 'role',
+  });
 }
 
 /**
@@ -585,7 +611,9 @@ function syncObject(
     .from(mapping.table)
     .where(eq(mapping.table.id, link.entityId))
     .get() as (Columns & { id: string; version: number; updatedAt: string }) | undefined;
-  if (!row) throw new SkipObject('the record it became is no longer in Greenroom');
+  if (!row) {
+    throw new SkipObject('the record it became is no longer in Greenroom', { code: 'recordGone' });
+  }
   const mapped = mapping.read(object, c);
   const changed = Object.keys(mapped.values).filter((k) => !same(row[k], mapped.values[k]));
   const refreshLink = (entityId: string, entityVersion: number) =>

@@ -53,6 +53,13 @@ import {
   type ParseObject,
 } from './parseValues';
 
+const endNotAfterStart = () =>
+  new SkipObject('endDateTime is not after startDateTime', {
+    code: 'notAfter',
+    field: 'endDateTime',
+    params: { other: 'startDateTime' },
+  });
+
 export type Columns = Record<string, unknown>;
 // Every mapped table has the row columns (id, createdAt, updatedAt, version) and its own.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -189,7 +196,7 @@ export const MAPPINGS: Record<ParseClass, ClassMapping> = {
     read(o, c) {
       const start = required(instant(o, 'startDateTime'), 'startDateTime');
       const end = required(instant(o, 'endDateTime'), 'endDateTime');
-      if (end <= start) throw new SkipObject('endDateTime is not after startDateTime');
+      if (end <= start) throw endNotAfterStart();
       const rate = number(o, 'rate');
       const own = text(o, 'timezone', 64);
       const objectId = typeof o.objectId === 'string' ? o.objectId : '';
@@ -242,7 +249,7 @@ export const MAPPINGS: Record<ParseClass, ClassMapping> = {
       const booking = c.refOptional('Booking', pointer(o, 'booking', 'Booking'), 'booking');
       const start = required(instant(o, 'startDateTime') ?? instant(o, 'start'), 'startDateTime');
       const end = required(instant(o, 'endDateTime') ?? instant(o, 'end'), 'endDateTime');
-      if (end <= start) throw new SkipObject('endDateTime is not after startDateTime');
+      if (end <= start) throw endNotAfterStart();
       const zone = text(o, 'timezone', 64);
       return {
         values: {
@@ -276,7 +283,11 @@ export const MAPPINGS: Record<ParseClass, ClassMapping> = {
         priorityScore !== null &&
         !(Number.isInteger(priorityScore) && priorityScore >= 0 && priorityScore <= 100)
       ) {
-        throw new SkipObject('priorityScore is not a whole number from 0 to 100');
+        throw new SkipObject('priorityScore is not a whole number from 0 to 100', {
+          code: 'notWholeBetween',
+          field: 'priorityScore',
+          params: { min: 0, max: 100 },
+        });
       }
       const followers = number(o, 'socialFollowers');
       return {
@@ -346,7 +357,11 @@ export const MAPPINGS: Record<ParseClass, ClassMapping> = {
     read(o, c) {
       const followers = required(number(o, 'followerCount'), 'followerCount');
       if (!Number.isInteger(followers) || followers < 0) {
-        throw new SkipObject('followerCount is not a whole number of at least 0');
+        throw new SkipObject('followerCount is not a whole number of at least 0', {
+          code: 'notWholeAtLeast',
+          field: 'followerCount',
+          params: { min: 0 },
+        });
       }
       return {
         values: {

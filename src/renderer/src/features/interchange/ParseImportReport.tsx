@@ -13,6 +13,7 @@ import {
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseImportReport } from '../../../../shared/domain/interchange';
+import { useSkipText } from './useSkipText';
 import type { User } from '../../../../shared/domain/user';
 
 /** What the person decided in the preview: Parse users mapped, conflicts settled. */
@@ -39,7 +40,10 @@ function Part({ title, rows, head }: { title: string; rows: ReactNode[]; head: R
         <TableHead>
           <TableRow>
             {head.map((cell, i) => (
-              <TableCell key={i}>{cell}</TableCell>
+              // A short heading over a long column ("Name" over zone lists) stays on one line.
+              <TableCell key={i} sx={{ whiteSpace: 'nowrap' }}>
+                {cell}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -67,6 +71,7 @@ export function ParseImportReportView({
   onChoices?: (next: Choices) => void;
 }) {
   const { t } = useTranslation();
+  const skipText = useSkipText();
   const counts = {
     imported: sum(report.imported),
     updated: sum(report.updated),
@@ -259,7 +264,7 @@ export function ParseImportReportView({
           <TableRow key={`${entry.file}:${entry.index}`}>
             <TableCell>{entry.file}</TableCell>
             <TableCell>{entry.index + 1}</TableCell>
-            <TableCell>{entry.reason}</TableCell>
+            <TableCell>{skipText(entry.why)}</TableCell>
           </TableRow>
         ))}
       />
@@ -292,7 +297,7 @@ export function ParseImportReportView({
           <TableRow key={i}>
             <TableCell>{skip.className}</TableCell>
             <TableCell>{skip.objectId || '—'}</TableCell>
-            <TableCell>{skip.reason}</TableCell>
+            <TableCell>{skipText(skip.why)}</TableCell>
           </TableRow>
         ))}
       />
