@@ -3,6 +3,9 @@ import { en } from '../../src/renderer/src/i18n/locales/en';
 import { zhCN } from '../../src/renderer/src/i18n/locales/zh-CN';
 import { ROLES, TALENT_TYPES, AVAILABILITY_STATUSES } from '../../src/shared/domain/vocabulary';
 import { ERROR_CODES } from '../../src/shared/errors';
+import { SKIP_CODES } from '../../src/shared/domain/interchange';
+import { FIELD_RULES } from '../../src/shared/fieldIssue';
+import { RULE_KEYS } from '../../src/renderer/src/components/form/useIssueText';
 
 function leaves(value: object, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -37,6 +40,9 @@ describe('translation catalogs', () => {
     for (const status of AVAILABILITY_STATUSES)
       expect(english).toHaveProperty([`availability.${status}`]);
     for (const code of ERROR_CODES) expect(english).toHaveProperty([`errors.${code}`]);
+    for (const code of SKIP_CODES) expect(english).toHaveProperty([`parseImport.skip.${code}`]);
+    for (const rule of FIELD_RULES.filter((r) => !['date_min', 'date_max'].includes(r)))
+      expect(RULE_KEYS, rule).toHaveProperty([rule]);
   });
 
   it('are really translated into Chinese', () => {

@@ -18,7 +18,7 @@ const FORMAT_KEYS: Record<string, string> = {
   url: 'formErrors.webUrl',
 };
 
-const RULE_KEYS: Record<string, string> = {
+export const RULE_KEYS: Record<string, string> = {
   after_start: 'formErrors.afterStart',
   max_span: 'formErrors.maxSpan',
   not_future: 'formErrors.notFuture',
