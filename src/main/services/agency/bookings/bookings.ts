@@ -287,12 +287,12 @@ export function createBookingService(store: Store) {
     return out(session, after);
   }
 
-  function holdRank(overlaps: readonly Clash[]): number {
-    return overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold').length + 1;
-  }
-
   const holdsAmong = (overlaps: readonly Clash[]): Clash[] =>
     overlaps.filter((c) => c.kind === 'booking' && c.status === 'hold');
+
+  function holdRank(overlaps: readonly Clash[]): number {
+    return holdsAmong(overlaps).length + 1;
+  }
 
   /** The other holds on a booking's time: what confirming it releases. */
   function overlappingHolds(booking: Row): Clash[] {
