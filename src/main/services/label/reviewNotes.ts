@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { noteVisibilitiesFor } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
 import type { NoteVisibility, ReviewNote } from '../../../shared/domain/reviewNote';
@@ -61,6 +61,15 @@ export interface NewNote {
   readonly visibility: NoteVisibility;
   readonly atSeconds: number | null;
   readonly replaces: string | null;
+}
+
+/**
+ * The notes a reader may see, as a condition of prepared statements: their own (placeholder `me`)
+ * and others' whose visibility `shared` includes, the visibilities shared with their role.
+ */
+export function readableNotes(shared: readonly NoteVisibility[]): SQL {
+  const own = eq(reviewNotes.author, sql.placeholder('me'));
+  return shared.length ? or(own, inArray(reviewNotes.visibility, [...shared]))! : own;
 }
 
 function selectNotes(tx: Pick<Db, 'select'>) {
@@ -153,14 +162,11 @@ export function createReviewNoteService(store: Store) {
   const listStatement = preparedByShape(
     (shape: { shared: readonly NoteVisibility[]; demo: boolean; cursor: boolean }) => {
       const p = sql.placeholder;
-      const readable = shape.shared.length
-        ? or(eq(reviewNotes.author, p('me')), inArray(reviewNotes.visibility, [...shape.shared]))
-        : eq(reviewNotes.author, p('me'));
       return selectNotes(db)
         .where(
           and(
             eq(reviewNotes.artist, p('artist')),
-            readable,
+            readableNotes(shape.shared),
             shape.demo ? eq(reviewNotes.demo, p('demo')) : undefined,
             shape.cursor
               ? afterCursorPlaceholder(reviewNotes.createdAt, reviewNotes.id, 'desc')

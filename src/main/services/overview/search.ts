@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { can, noteVisibilitiesFor } from '../../../shared/access';
 import type { Input, Output } from '../../../shared/api';
@@ -16,6 +16,7 @@ import {
 } from '../../db/schema';
 import { preparedByShape } from '../kernel/paging';
 import { teamOf } from '../kernel/scope';
+import { readableNotes } from '../label/reviewNotes';
 import type { Session } from '../kernel/session';
 
 /** The trigram tokenizer matches runs of 3 or more characters; shorter terms, see toFtsQuery. */
@@ -168,14 +169,7 @@ export function createSearchService(db: Db, sqlite: Database.Database) {
     db
       .select({ id: reviewNotes.id, artist: reviewNotes.artist })
       .from(reviewNotes)
-      .where(
-        and(
-          among(reviewNotes.id),
-          shared.length
-            ? or(eq(reviewNotes.author, p('me')), inArray(reviewNotes.visibility, [...shared]))
-            : eq(reviewNotes.author, p('me')),
-        ),
-      )
+      .where(and(among(reviewNotes.id), readableNotes(shared)))
       .prepare(),
   );
   const labelReadable = preparedByShape(({ kind }: { kind: 'demos' | 'contracts' }) => {
