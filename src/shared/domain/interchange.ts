@@ -125,9 +125,9 @@ const parseUser = z.object({
 
 /**
  * Why an object of a Parse export was not imported, as a code and its parameters for the renderer
- * to word in the reader's language (`reason` says the same in English, for API readers and older
- * reports): `field` is the Parse column, named as the export names it; `refused` carries the
- * error Greenroom's own rules gave.
+ * to word in the reader's language (`reason` says the same in English, for API readers): `field`
+ * is the Parse column, named as the export names it; `refused` carries the error Greenroom's own
+ * rules gave.
  */
 export const SKIP_CODES = [
   'notText',

@@ -37,7 +37,6 @@ export function DemoQueue({
   const localeText = useGridLocaleText(t('demos.empty'));
   const user = useCurrentUser();
   const format = useFormatters();
-  const { dayOf } = format;
   const paging = useCursorPaging(PAGE_SIZE);
   const list = useDemoList({
     ...filters,
@@ -97,7 +96,7 @@ export function DemoQueue({
         headerName: t('demos.receivedAt'),
         // Measured columns (the date, the source, the chip) leave the names the rest.
         width: Math.max(dateColumnWidth(format), fitWidth(t('demos.receivedAt'), [])),
-        valueFormatter: (value: string) => dayOf(value),
+        valueFormatter: (value: string) => format.dayOf(value),
       },
       {
         // Length and sample rate in one column: every column counts at 1280 px.
@@ -189,7 +188,7 @@ export function DemoQueue({
         ),
       },
     ],
-    [t, format, dayOf, showArtist, user],
+    [t, format, showArtist, user],
   );
 
   return (
