@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { api, type ApiClient } from './api';
 import { agencyTeam, dragEvent } from './agencyDesk';
-import { AuthScreens, OWNER } from './pages';
+import { AuthScreens, OWNER, showTimesInUtc } from './pages';
 
 // Tall enough that the whole working day of the week view is on screen for the drags.
 test.use({ viewport: { width: 1280, height: 1400 } });
@@ -12,11 +12,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const at = (hour: number) => `${today()}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 async function openWeek(page: Page, host: { url: string }, username: string) {
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn(username, OWNER.password);
   await page.getByRole('link', { name: 'Schedule' }).click();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { agencyTeam } from './agencyDesk';
-import { AuthScreens } from './pages';
+import { AuthScreens, showTimesInUtc } from './pages';
 
 // Timed in the page, so the figure is the app's: Playwright's trace recorder snapshots the whole
 // DOM around each action on the page's main thread (a 2,000-entry week is a large DOM), which
@@ -98,11 +98,7 @@ test('the week view shows 2,000 entries, three side by side per slot and the res
   }
   await Promise.all(jobs);
 
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Talent roster' }).waitFor();

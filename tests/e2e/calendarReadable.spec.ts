@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { api } from './api';
-import { AuthScreens, OWNER } from './pages';
+import { AuthScreens, OWNER, showTimesInUtc } from './pages';
 
 // The size the issue names: a 1280 px wide window, as an admin would have it.
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -186,11 +186,7 @@ test('the seeded busy week, as an admin at 1280 px: no text overprints another, 
   await api(host.url).signIn(OWNER.username, OWNER.password, true);
   await seedDefaults(host.dataDir);
 
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Schedule' }).click();
@@ -240,11 +236,7 @@ test('the talent rows of the seeded week, at 1280 px: each item at its own start
     end: new Date(sunday + 2 * 86_400_000 + 2 * 3_600_000).toISOString(),
     timezone: 'UTC',
   });
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn();
   await page.getByRole('link', { name: 'Schedule' }).click();
@@ -284,11 +276,7 @@ async function openSchedule(
   host: { url: string },
   { username = OWNER.username, language = 'en' }: { username?: string; language?: string } = {},
 ) {
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn(username, OWNER.password);
   await expect(page.getByRole('navigation')).toBeVisible();

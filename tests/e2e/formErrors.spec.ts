@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { pdfBytes, wavBytes } from '../support/files';
 import { agencyTeam } from './agencyDesk';
 import { expect, test } from './fixtures';
-import { AuthScreens } from './pages';
+import { AuthScreens, showTimesInUtc } from './pages';
 
 /** The message under the field labelled `label` (a text field or a date picker). */
 function messageOf(dialog: Locator, label: string): Locator {
@@ -425,11 +425,7 @@ test('in Chinese, an empty and a wrong schedule entry show Chinese messages at t
   page,
 }) => {
   await agencyTeam(host);
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await inChinese(page, host.url);
   await page.getByRole('navigation').getByRole('link', { name: '日程' }).click();
 

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { api } from './api';
 import { agencyTeam, dragEvent, setPicker } from './agencyDesk';
-import { AuthScreens, OWNER, Roster } from './pages';
+import { AuthScreens, OWNER, Roster, showTimesInUtc } from './pages';
 
 // Tall enough that the whole working day of the week view is on screen for the drag.
 test.use({ viewport: { width: 1280, height: 1400 } });
@@ -42,11 +42,7 @@ test('a coordinator pencils two clients, challenges the 1st, the deadline passes
     timezone: 'UTC',
   });
 
-  await page.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(page);
   await page.goto(host.url);
   await new AuthScreens(page).signIn('carol', OWNER.password);
   const roster = new Roster(page);

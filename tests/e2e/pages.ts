@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const OWNER = {
   fullName: 'Olive Owner',
@@ -6,6 +6,18 @@ export const OWNER = {
   email: 'owner@example.com',
   password: 'correct horse battery staple',
 } as const;
+
+/**
+ * Shows times in UTC whatever the machine's zone (set before the app loads, in one page or every
+ * page of a context), so a test can name the hours it expects on the calendar.
+ */
+export async function showTimesInUtc(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() =>
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
+  );
+}
 
 /** Page model of the first-run and sign-in screens. */
 export class AuthScreens {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { setPicker } from './agencyDesk';
-import { AuthScreens, OWNER } from './pages';
+import { AuthScreens, OWNER, showTimesInUtc } from './pages';
 import { createRemoteClient, probeServer } from '../../src/main/team/remoteClient';
 import { startTeamServerProcess, type RunningTeamServer } from '../support/teamServerProcess';
 
@@ -73,11 +73,7 @@ async function setUp(server: RunningTeamServer) {
 async function workstation(browser: Browser, server: RunningTeamServer, username: string) {
   // The team server's certificate is self-signed; desktops pin it, the test browser accepts it.
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
-  await context.addInitScript(() =>
-    (
-      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-    ).localStorage.setItem('greenroom.displayZone', 'UTC'),
-  );
+  await showTimesInUtc(context);
   const page = await context.newPage();
   await page.goto(server.url);
   await new AuthScreens(page).signIn(username, OWNER.password);
